@@ -1,0 +1,130 @@
+import { currencyExponent } from './currency.ts';
+import { parseRate, type Rate } from './decimal.ts';
+import { TillError } from './errors.ts';
+import { assertMinor } from './money.ts';
+
+/** The largest quantity of one line. A documented bound keeps every total a safe integer. */
+export const MAX_QUANTITY = 9999;
+
+/** What pricing needs of a line: amounts in minor units, rates as the API's decimals (0.25 = 25 %). */
+export interface PricingLine {
+  readonly price: number;
+  readonly subProducts?: readonly { readonly price: number }[];
+  readonly discount?: number | string | null;
+  readonly vat?: number | string | null;
+  readonly quantity: number;
+  readonly currency: string;
+}
+
+export interface LinePrice {
+  /** `price + Σ sub-product prices`, before discount, for one unit. */
+  readonly unit: number;
+  /** `unit × (1 − discount) × quantity`, rounded once, half away from zero. */
+  readonly final: number;
+  /** The VAT included in `final`: `final × vat / (1 + vat)`, rounded once. */
+  readonly vat: number;
+  /** `final − vat`. */
+  readonly net: number;
+}
+
+export interface OrderSummary {
+  /** The order's one currency; null for an empty order. */
+  readonly currency: string | null;
+  readonly lines: readonly LinePrice[];
+  /** `total_amount`: the sum of the lines' rounded final prices. */
+  readonly total: number;
+  /** The VAT included in the total: the sum of the lines' VAT shares. */
+  readonly vat: number;
+  /** The total net of VAT. */
+  readonly net: number;
+  /** `total_quantity`: the sum of the quantities. */
+  readonly totalQuantity: number;
+  /** `units`: the number of lines. */
+  readonly units: number;
+}
+
+export const CURRENCY_MISMATCH = 'An order can not have products with different currencies';
+
+export function assertQuantity(quantity: unknown, field = 'quantity'): asserts quantity is number {
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    throw new TillError('quantity-invalid', `Quantity must be a whole number from 1 to ${MAX_QUANTITY}`, field);
+  }
+}
+
+export function assertPrice(price: unknown, field = 'price'): asserts price is number {
+  if (typeof price !== 'number' || !Number.isSafeInteger(price) || price < 0) {
+    throw new TillError('amount-invalid', `${field} must be zero or a positive amount`, field);
+  }
+}
+
+/** Prices one line exactly as BuiltOn's Orders documentation defines `final_price`. */
+export function priceLine(line: PricingLine): LinePrice {
+  assertPrice(line.price);
+  assertQuantity(line.quantity);
+  currencyExponent(line.currency);
+  let unit = line.price;
+  for (const sub of line.subProducts ?? []) {
+    assertPrice(sub.price, 'sub_products.price');
+    unit += sub.price;
+  }
+  assertMinor(unit, 'price');
+  const discount = parseRate(line.discount, 'discount');
+  const vatRate = parseRate(line.vat, 'vat');
+  const final = mulDivRound(unit, discount.den - discount.num, discount.den, line.quantity);
+  const vat = vatShare(final, vatRate);
+  return { unit, final, vat, net: final - vat };
+}
+
+const vatShare = (final: number, { num, den }: Rate): number =>
+  num === 0 ? 0 : mulDivRound(final, num, den + num);
+
+/**
+ * Summarises an order: one currency, every line priced, totals summed from the rounded lines.
+ * Throws the documented currency error when lines disagree.
+ */
+export function summarize(lines: readonly PricingLine[]): OrderSummary {
+  let currency: string | null = null;
+  let total = 0;
+  let vat = 0;
+  let totalQuantity = 0;
+  const priced: LinePrice[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (currency === null) currency = line.currency;
+    else if (line.currency !== currency) throw new TillError('currency-mismatch', CURRENCY_MISMATCH, 'currency');
+    const price = priceLine(line);
+    priced[i] = price;
+    total += price.final;
+    vat += price.vat;
+    totalQuantity += line.quantity;
+  }
+  assertMinor(total, 'total_amount');
+  return { currency, lines: priced, total, vat, net: total - vat, totalQuantity, units: lines.length };
+}
+
+/**
+ * `round(a × b × c / d)` for non-negative integers, half away from zero, exact. Uses doubles while every
+ * intermediate is a safe integer (the usual case, and much the faster) and BigInt beyond that.
+ */
+export function mulDivRound(a: number, b: number, d: number, c = 1): number {
+  const n = a * b * c;
+  if (Number.isSafeInteger(n) && Number.isSafeInteger(2 * d)) {
+    let q = Math.floor(n / d);
+    let r = n - q * d;
+    // n / d in floating point may land one off near an integer; the remainder corrects it.
+    if (r < 0) {
+      q--;
+      r += d;
+    } else if (r >= d) {
+      q++;
+      r -= d;
+    }
+    return 2 * r >= d ? q + 1 : q;
+  }
+  const bn = BigInt(a) * BigInt(b) * BigInt(c);
+  const bd = BigInt(d);
+  const q = (2n * bn + bd) / (2n * bd);
+  const result = Number(q);
+  assertMinor(result);
+  return result;
+}
