@@ -22,6 +22,15 @@ export interface ProductRef {
   readonly subProducts?: readonly string[];
 }
 
+/** A product as the cart and the pricing rules see it: money in minor units, rates as decimals 0..1. */
+export interface Product extends ProductRef {
+  readonly name: string;
+  readonly price: number;
+  readonly discount: number;
+  readonly vat: number;
+  readonly image?: string | null;
+}
+
 export function assertSameCurrency(current: string | null | undefined, next: string): void {
   if (current && current !== next) throw new TillError('currency-mismatch', CURRENCY_MISMATCH, 'currency');
 }

@@ -152,7 +152,6 @@ const decimalRatio = (text: string): Ratio => {
 };
 const mul = (a: Ratio, b: Ratio): Ratio => ratio(a[0] * b[0], a[1] * b[1]);
 const sub = (a: Ratio, b: Ratio): Ratio => ratio(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
-const add = (a: Ratio, b: Ratio): Ratio => ratio(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
 const roundHalfAwayFromZero = ([n, d]: Ratio): bigint => {
   const q = n / d;
   const r = n % d;

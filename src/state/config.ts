@@ -1,0 +1,32 @@
+import { map } from 'nanostores';
+
+/**
+ * Everything the elements need to know about the merchant. Set it once with `configure({...})` or a
+ * `<till-config>` element; every value here is publishable (no secret belongs in a browser).
+ */
+export interface TillConfig {
+  /** Base URL of the merchant's orders/payments API, e.g. `https://api.example.com`. */
+  apiUrl: string;
+  /** The merchant's publishable API key, sent as `X-Builton-Api-Key`. Also namespaces the saved cart. */
+  apiKey: string;
+  /** Stripe publishable key (`pk_...`). Without it the checkout shows the labelled test-card form. */
+  stripeKey: string;
+  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
+  locale: string;
+  /** Supplies the signed-in customer's JWT; the merchant's own auth decides how. */
+  getToken: ((context: { email?: string }) => Promise<string | null> | string | null) | null;
+}
+
+export const $config = map<TillConfig>({
+  apiUrl: '',
+  apiKey: '',
+  stripeKey: '',
+  locale: '',
+  getToken: null,
+});
+
+export function configure(values: Partial<TillConfig>): void {
+  for (const [key, value] of Object.entries(values) as [keyof TillConfig, never][]) {
+    if (value !== undefined && $config.get()[key] !== value) $config.setKey(key, value);
+  }
+}
