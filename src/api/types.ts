@@ -1,0 +1,196 @@
+import type { Product } from '../core/index.ts';
+
+/**
+ * The widget's view of the orders/payments API (BuiltOn's contract). Wire JSON (snake_case,
+ * `{"$oid"}`, `{"$date"}`, decimal money) is parsed at the edge into these types: ids are strings,
+ * dates are `Date`s and every amount is an integer of the currency's minor unit.
+ */
+
+export interface Medium {
+  readonly kind: string;
+  readonly url: string;
+  readonly name: string;
+}
+
+export interface ApiProduct extends Product {
+  readonly humanId: string | null;
+  readonly description: string;
+  readonly shortDescription: string;
+  /** One unit after discount, in minor units, as the API computed it. */
+  readonly finalPrice: number;
+  readonly mainProduct: boolean;
+  readonly subProducts: readonly string[];
+  readonly parents: readonly string[];
+  readonly tags: readonly string[];
+  readonly media: readonly Medium[];
+  readonly image: string | null;
+  readonly created: Date | null;
+  readonly deleted: boolean;
+}
+
+/** A page of a list; `total` is known when the API says it (X-Total-Count), else null. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly page: number;
+  readonly size: number;
+  readonly total: number | null;
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+  /** For POSTs: reuse a key to make a retried request (after a reload, say) act once. */
+  readonly idempotencyKey?: string;
+}
+
+export interface ListQuery extends RequestOptions {
+  readonly page?: number;
+  readonly size?: number;
+  /** Field to sort by, `-` first for descending: `created`, `-created`, `price`, `-price`, `name`. */
+  readonly sort?: string;
+}
+
+/** An address as the API takes it; fields pass through unchanged. */
+export interface Address {
+  readonly street_name?: string;
+  readonly city?: string;
+  readonly zip_code?: string;
+  readonly state?: string;
+  readonly country?: string;
+  readonly alias?: string;
+}
+
+export interface UserInput {
+  readonly first_name?: string;
+  readonly last_name?: string;
+  readonly email?: string;
+  readonly mobile_phone_number?: string;
+  readonly addresses?: readonly Address[];
+  readonly billing_address?: Address;
+  readonly note?: string;
+}
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly newCustomer: boolean;
+}
+
+export interface OrderItemInput {
+  readonly product: string;
+  readonly quantity: number;
+  readonly sub_products?: readonly string[];
+}
+
+export interface OrderInput {
+  readonly items: readonly OrderItemInput[];
+  readonly delivery_address?: Address;
+  readonly billing_address?: Address;
+  readonly note?: string;
+  /** Affiliate attribution token, passed through to the merchant's backend. */
+  readonly btn_ref?: string;
+}
+
+export type OrderStatus = 'CREATED' | 'PROCESSING' | 'DECLINED' | 'FAILED' | 'SUCCESS' | 'CANCELLED';
+
+export interface OrderItem {
+  readonly productId: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly price: number;
+  readonly finalPrice: number;
+  readonly discount: number;
+  readonly vat: number;
+  readonly currency: string;
+  readonly subProducts: readonly { readonly id: string; readonly name: string; readonly price: number }[];
+}
+
+export interface Order {
+  readonly id: string;
+  readonly humanId: string;
+  readonly status: OrderStatus;
+  readonly deliveryStatus: string;
+  readonly currency: string;
+  readonly items: readonly OrderItem[];
+  /** `total_amount` in minor units. */
+  readonly totalAmount: number;
+  readonly totalQuantity: number;
+  readonly units: number;
+  readonly note: string;
+  readonly deliveryAddress: Address | null;
+  readonly billingAddress: Address | null;
+  readonly user: string | null;
+  readonly created: Date | null;
+  readonly modified: Date | null;
+}
+
+export interface Card {
+  readonly brand: string;
+  readonly last4: string;
+  readonly expMonth: number;
+  readonly expYear: number;
+  readonly funding: string;
+  readonly country: string | null;
+}
+
+export interface PaymentMethod {
+  readonly id: string;
+  readonly method: string;
+  readonly card: Card | null;
+}
+
+export interface Payment {
+  readonly id: string;
+  readonly humanId: string;
+  /** The amount charged, in minor units. */
+  readonly amount: number;
+  readonly currency: string;
+  readonly currentState: string;
+  readonly orders: readonly string[];
+  readonly paymentMethod: string;
+  readonly paymentDate: Date | null;
+}
+
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response';
+
+/** Every failure of a call, as a value a UI can show: never a bare `TypeError: Failed to fetch`. */
+export interface ApiErrorInit {
+  readonly kind: ApiErrorKind;
+  readonly status: number;
+  readonly message: string;
+  readonly field?: string | undefined;
+  readonly code?: string | undefined;
+  readonly declineCode?: string | undefined;
+}
+
+export interface BuiltOnClient {
+  listProducts(query?: ListQuery): Promise<Page<ApiProduct>>;
+  searchProducts(text: string, query?: ListQuery): Promise<Page<ApiProduct>>;
+  productsByTags(tags: readonly string[], query?: ListQuery): Promise<Page<ApiProduct>>;
+  getProduct(id: string, options?: RequestOptions): Promise<ApiProduct>;
+  /** `POST /v2/users`: creates the customer from the JWT, or logs in the existing one. */
+  createUser(input: UserInput, options?: RequestOptions): Promise<User>;
+  createOrder(input: OrderInput, options?: RequestOptions): Promise<Order>;
+  getOrder(id: string, options?: RequestOptions): Promise<Order>;
+  updateOrderItems(id: string, items: readonly OrderItemInput[], options?: RequestOptions): Promise<Order>;
+  cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
+  createPaymentMethod(token: string, options?: RequestOptions): Promise<PaymentMethod>;
+  listPaymentMethods(options?: RequestOptions): Promise<readonly PaymentMethod[]>;
+  createPayment(input: { orders: readonly string[]; paymentMethod: string }, options?: RequestOptions): Promise<Payment>;
+}
+
+export interface BuiltOnClientOptions {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  /** The customer's JWT for calls that need one; null when nobody is signed in. */
+  readonly getToken?: (() => Promise<string | null> | string | null) | undefined;
+  /** Injected for tests and for hosts with their own fetch; defaults to the global one. */
+  readonly fetch?: typeof fetch | undefined;
+  /** Per-attempt time limit in ms (default 15000). */
+  readonly timeout?: number | undefined;
+  /** Extra attempts after the first for retryable failures (default 2). */
+  readonly retries?: number | undefined;
+  /** Backoff base in ms (default 300; doubled per attempt, with jitter). Tests set 0. */
+  readonly backoff?: number | undefined;
+}
