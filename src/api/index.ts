@@ -1,0 +1,3 @@
+export { createBuiltOnClient } from './builton.ts';
+export { ApiError, isApiError, IDEMPOTENCY_IN_FLIGHT } from './http.ts';
+export type * from './types.ts';
