@@ -5,8 +5,6 @@ import { createBuiltOnClient } from '../../src/api/index.ts';
 import type { BuiltOnClientOptions } from '../../src/api/types.ts';
 import { fakeFetch, json, networkDown, type Reply } from './fake-fetch.ts';
 
-const product = { _id: { $oid: 'p1' }, name: 'Die Hard', price: 9.9, currency: 'EUR' };
-
 function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   const fetch = fakeFetch(...replies);
   const base: BuiltOnClientOptions = { baseUrl: 'https://api.test/', apiKey: 'key-1', fetch, backoff: 0, ...options };
