@@ -75,6 +75,10 @@ export function priceLine(line: PricingLine): LinePrice {
   return { unit, final, vat, net: final - vat };
 }
 
+/** One unit of a product after its discount, rounded as a line is: the API's product `final_price`. */
+export const unitPrice = (product: Pick<PricingLine, 'price' | 'discount' | 'currency'>): number =>
+  priceLine({ price: product.price, discount: product.discount ?? null, quantity: 1, currency: product.currency }).final;
+
 const vatShare = (final: number, { num, den }: Rate): number =>
   num === 0 ? 0 : mulDivRound(final, num, den + num);
 

@@ -13,8 +13,20 @@ export interface TillConfig {
   stripeKey: string;
   /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
   locale: string;
-  /** Supplies the signed-in customer's JWT; the merchant's own auth decides how. */
-  getToken: ((context: { email?: string }) => Promise<string | null> | string | null) | null;
+  /**
+   * Supplies the customer's JWT for the API. The merchant's own sign-in decides how; the checkout
+   * passes the email the customer typed.
+   */
+  getToken: ((context: { email: string }) => Promise<string | null> | string | null) | null;
+  /**
+   * Where to get a JWT when no `getToken` is set: the checkout POSTs `{ email }` and expects
+   * `{ token }` (the reference server's demo endpoint is `<api-url>/demo/token`).
+   */
+  tokenUrl: string;
+  /** Replacement texts for any visible string, by key (see `strings.ts`). */
+  strings: Record<string, string>;
+  /** The `fetch` the API client uses; the page's own by default. */
+  fetch: typeof fetch | null;
 }
 
 export const $config = map<TillConfig>({
@@ -23,8 +35,12 @@ export const $config = map<TillConfig>({
   stripeKey: '',
   locale: '',
   getToken: null,
+  tokenUrl: '',
+  strings: {},
+  fetch: null,
 });
 
+/** Sets configuration values; what is left out keeps its current value. */
 export function configure(values: Partial<TillConfig>): void {
   for (const [key, value] of Object.entries(values) as [keyof TillConfig, never][]) {
     if (value !== undefined && $config.get()[key] !== value) $config.setKey(key, value);

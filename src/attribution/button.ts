@@ -1,0 +1,51 @@
+/**
+ * Button attribution: a publisher sends the customer to the merchant with `?btn_ref=<token>`. The
+ * token is kept first-party (this origin's localStorage) for the attribution window and goes with
+ * the order, so the merchant's server can report the sale. A newer token replaces an older one.
+ */
+export const ATTRIBUTION_KEY = 'till:btn_ref';
+/** How long a landing keeps its attribution: 30 days. */
+export const ATTRIBUTION_TTL = 30 * 24 * 60 * 60 * 1000;
+/** Button's tokens are URL-safe strings of at most 255 characters. */
+const TOKEN = /^[\w-]{1,255}$/;
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function local(): StorageLike | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads `btn_ref` from a landing URL and keeps it; returns the token kept, if any. */
+export function captureAttribution(url: string, storage: StorageLike | null = local(), now = Date.now()): string | null {
+  let token: string | null = null;
+  try {
+    token = new URL(url).searchParams.get('btn_ref');
+  } catch {
+    return null;
+  }
+  if (!token || !TOKEN.test(token)) return null;
+  try {
+    storage?.setItem(ATTRIBUTION_KEY, JSON.stringify({ token, expires: now + ATTRIBUTION_TTL }));
+  } catch {
+    // without storage the token still goes with an order placed from this page
+  }
+  return token;
+}
+
+/** The token within its window, or null; an expired one is removed. */
+export function storedAttribution(storage: StorageLike | null = local(), now = Date.now()): string | null {
+  try {
+    const saved = JSON.parse(storage?.getItem(ATTRIBUTION_KEY) ?? 'null') as { token?: unknown; expires?: unknown } | null;
+    if (saved && typeof saved.token === 'string' && TOKEN.test(saved.token) && typeof saved.expires === 'number') {
+      if (saved.expires > now) return saved.token;
+      storage?.removeItem(ATTRIBUTION_KEY);
+    }
+  } catch {
+    // unreadable: no attribution
+  }
+  return null;
+}

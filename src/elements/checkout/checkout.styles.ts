@@ -1,0 +1,133 @@
+import { css } from 'lit';
+
+export const styles = css`
+  h2 {
+    font-size: 1.35em;
+  }
+  h3 {
+    font-size: 1.1em;
+    margin-bottom: 0.5rem;
+  }
+  .steps {
+    display: flex;
+    gap: 0.5rem;
+    margin: 0.5rem 0 var(--_space);
+    counter-reset: step;
+    font-size: 0.9em;
+  }
+  .steps li {
+    counter-increment: step;
+    color: var(--_muted);
+  }
+  .steps li::before {
+    content: counter(step) '. ';
+  }
+  .steps li + li::before {
+    content: '› ' counter(step) '. ';
+  }
+  .steps [aria-current='step'] {
+    color: var(--_accent);
+    font-weight: 700;
+  }
+  .steps .done {
+    color: var(--_fg);
+  }
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    align-items: start;
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+  }
+  .grid {
+    display: grid;
+    gap: 0.75rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+  .wide {
+    width: 100%;
+  }
+  .alert {
+    margin-bottom: var(--_space);
+  }
+  .notice {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .summary {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .summary li,
+  .total-row {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: 0.25rem 0;
+  }
+  .summary .total-row:not(.muted) {
+    border-top: 1px solid var(--_border);
+    margin-top: 0.5rem;
+    padding-top: 0.5rem;
+    font-weight: 700;
+  }
+  .to-pay {
+    font-size: 1.2em;
+  }
+  .test-mode {
+    padding: 0.5rem 0.75rem;
+    border: 1px dashed var(--_accent);
+    border-radius: var(--_radius);
+    font-weight: 600;
+  }
+  .test-cards {
+    margin: 0.5rem 0;
+    font-size: 0.9em;
+  }
+  .test-cards button {
+    font-family: ui-monospace, monospace;
+  }
+  .card-fields .number {
+    grid-column: 1 / -1;
+  }
+  .stripe {
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-height: 2.75rem;
+  }
+  ::slotted([slot='card']) {
+    display: block;
+  }
+  .confirmation {
+    display: grid;
+    gap: var(--_space);
+  }
+  .order-number {
+    font-family: ui-monospace, monospace;
+    font-size: 1.2em;
+    letter-spacing: 0.1em;
+  }
+`;

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  .field.grow {
+    flex: 1 1 14rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(var(--till-product-min-width, 14rem), 1fr));
+    gap: var(--_space);
+  }
+  .product {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .image {
+    width: 100%;
+    height: auto;
+    aspect-ratio: 3 / 4;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+  }
+  .skeleton.line {
+    height: 1em;
+  }
+  .skeleton.short {
+    width: 60%;
+  }
+  h3 {
+    font-size: 1.05em;
+  }
+  .prices {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5rem;
+  }
+  .prices .price:first-child {
+    font-weight: 700;
+    font-size: 1.15em;
+  }
+  .badge {
+    padding: 0 0.4em;
+    border-radius: 999px;
+    background: var(--_danger);
+    color: var(--_bg);
+    font-size: 0.8em;
+    font-weight: 700;
+  }
+  .add-ons legend {
+    font-weight: 500;
+    margin-bottom: 0.25rem;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+  .check .price {
+    margin-inline-start: auto;
+  }
+  .buy {
+    display: flex;
+    gap: 0.5rem;
+    margin-top: auto;
+  }
+  .buy input {
+    width: 4.5em;
+  }
+  .buy button {
+    flex: 1;
+  }
+  .product > p:last-child:empty {
+    display: none;
+  }
+  .pager {
+    display: flex;
+    justify-content: center;
+    align-items: center;
+    gap: var(--_space);
+    margin-top: var(--_space);
+  }
+  .empty {
+    padding: var(--_space) 0;
+  }
+`;

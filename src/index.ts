@@ -1,0 +1,56 @@
+/**
+ * Tillkit's public API: element classes, stores, actions and types. Importing it registers nothing;
+ * import `tillkit/define` (or a single `tillkit/elements/till-cart.js`-style entry) for that.
+ */
+export * from './core/index.ts';
+export type * from './api/types.ts';
+export { ApiError, isApiError } from './api/http.ts';
+export { createBuiltOnClient } from './api/builton.ts';
+export { $config, configure, type TillConfig as TillConfiguration } from './state/config.ts';
+export {
+  $cart,
+  $cartSummary,
+  $cartLocked,
+  addToCart,
+  setLineQuantity,
+  removeLine,
+  clearCart,
+  cart,
+  createCartStore,
+  cartStorageKey,
+  CART_SCHEMA_VERSION,
+  type CartLine,
+  type CartSubProduct,
+  type CartSnapshot,
+  type CartStore,
+  type CartStoreOptions,
+} from './state/cart.ts';
+export {
+  $checkout,
+  placeOrder,
+  pay,
+  confirmTotal,
+  resumeCheckout,
+  restartCheckout,
+  setContact,
+  validateContact,
+  type CheckoutState,
+  type CheckoutStep,
+  type CheckoutError,
+  type Contact,
+} from './state/checkout.ts';
+export { captureAttribution, storedAttribution } from './attribution/button.ts';
+export type { CardProvider, TokenResult } from './payments/provider.ts';
+export { createStripeProvider } from './payments/stripe.ts';
+export { TEST_CARDS, testCardToken } from './payments/test-card.ts';
+export { TillElement } from './elements/shared/base.ts';
+export { STRINGS, type StringKey, type Strings } from './elements/shared/strings.ts';
+export { TillCart } from './elements/cart/cart.ts';
+export { TillCheckout } from './elements/checkout/checkout.ts';
+export { TillProductList } from './elements/product-list/product-list.ts';
+export { TillConfig } from './elements/config/config.ts';
+export { TillCartChangeEvent } from './events/cart-change.ts';
+export { TillOrderCreatedEvent } from './events/order-created.ts';
+export { TillCheckoutCompleteEvent } from './events/checkout-complete.ts';
+export { TillCheckoutErrorEvent } from './events/checkout-error.ts';
+export { TillTotalMismatchEvent } from './events/total-mismatch.ts';

@@ -1,0 +1,15 @@
+import { captureAttribution, storedAttribution } from '../attribution/button.ts';
+
+let landing: string | null | undefined;
+
+/** Captures `btn_ref` from this page's URL once; every element calls it when it connects. */
+export function captureLanding(): void {
+  if (landing !== undefined || typeof location === 'undefined') return;
+  landing = captureAttribution(location.href);
+}
+
+/** The attribution token to send with an order: this page's own, else a kept one still valid. */
+export function currentAttribution(): string | null {
+  captureLanding();
+  return landing ?? storedAttribution();
+}
