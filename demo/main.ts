@@ -1,0 +1,23 @@
+// The demo shop: three Tillkit elements and a few lines of page glue.
+import '../src/define.ts';
+
+const env = import.meta.env as Record<string, string | undefined>;
+const apiUrl = env['VITE_TILLKIT_API_URL'] ?? 'http://127.0.0.1:8787';
+const config = document.getElementById('config')!;
+config.setAttribute('api-url', apiUrl);
+config.setAttribute('api-key', env['VITE_TILLKIT_API_KEY'] ?? 'pk_demo_tillkit');
+// The reference server's demo-only sign-in: it issues a customer JWT for the email typed at checkout.
+config.setAttribute('token-url', `${apiUrl}/demo/token`);
+if (env['VITE_TILLKIT_STRIPE_KEY']) config.setAttribute('stripe-key', env['VITE_TILLKIT_STRIPE_KEY']);
+
+const checkout = document.getElementById('checkout')!;
+const goToCheckout = () => {
+  checkout.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  checkout.focus({ preventScroll: true });
+};
+document.addEventListener('till-checkout-request', goToCheckout);
+if (location.hash === '#checkout') goToCheckout();
+
+document.addEventListener('till-checkout-complete', (event) => {
+  console.info('[demo] order paid', event.detail.order.humanId);
+});
