@@ -2,15 +2,29 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { spawnServer } from './test/support/spawn-server.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** The real reference API server, started once for the whole browser run. */
+let api;
+const referenceServer = {
+  name: 'reference-server',
+  async serverStart() {
+    // TILLKIT_TEST_NO_SERVER=1 runs the suites that need no API (state, cart) without starting it.
+    if (!process.env.TILLKIT_TEST_NO_SERVER) api = await spawnServer();
+  },
+  async serverStop() {
+    await api?.stop();
+  },
+};
 
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [referenceServer, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: {
@@ -31,7 +45,12 @@ export default {
   // nanostores reads process.env.NODE_ENV; a page has no process, so give it one.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
-  <head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
+  <head>
+    <script>
+      window.process = { env: { NODE_ENV: 'development' } };
+      window.TILLKIT_TEST_API = ${JSON.stringify({ url: api?.url, apiKey: api?.apiKey, serviceKey: api?.serviceKey })};
+    </script>
+  </head>
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
 };

@@ -126,7 +126,7 @@ export class TillCart extends TillElement {
           ${line.discount > 0 ? html`<span class="muted">${this.t('products.discount', { percent: this.percent(line.discount) })}</span>` : nothing}
         </div>
         <div class="stepper">
-          <button aria-label=${this.t('cart.decrease', { name })} ?disabled=${locked || line.quantity <= 1} @click=${() => this.setQuantity(line, line.quantity - 1)}>−</button>
+          <button aria-label=${this.t('cart.decrease', { name })} ?disabled=${locked || line.quantity <= 1} @click=${() => this.step(line, -1)}>−</button>
           <label class="sr-only" for=${inputId}>${this.t('cart.quantity', { name })}</label>
           <input
             id=${inputId}
@@ -140,7 +140,7 @@ export class TillCart extends TillElement {
             aria-describedby=${error ? `${inputId}-error` : nothing}
             @change=${(event: Event) => this.typeQuantity(line, event.target as HTMLInputElement)}
           />
-          <button aria-label=${this.t('cart.increase', { name })} ?disabled=${locked || line.quantity >= MAX_QUANTITY} @click=${() => this.setQuantity(line, line.quantity + 1)}>+</button>
+          <button aria-label=${this.t('cart.increase', { name })} ?disabled=${locked || line.quantity >= MAX_QUANTITY} @click=${() => this.step(line, 1)}>+</button>
         </div>
         <span class="price line-total">${this.money(price.final, line.currency)}</span>
         <button class="link remove" aria-label=${this.t('cart.removeLabel', { name })} ?disabled=${locked} @click=${() => this.removeLine(line)}>${this.t('cart.remove')}</button>
@@ -157,6 +157,12 @@ export class TillCart extends TillElement {
       if (!isTillError(error)) throw error;
       this.invalid = { ...this.invalid, [line.key]: error.code === 'quantity-invalid' ? this.t('cart.quantityInvalid', { max: MAX_QUANTITY }) : error.message };
     }
+  }
+
+  /** One more or fewer, from the quantity now in the store: quick clicks all count. */
+  private step(line: CartLine, by: number): void {
+    const current = cart.$lines.get().find((l) => l.key === line.key);
+    if (current) this.setQuantity(current, current.quantity + by);
   }
 
   private typeQuantity(line: CartLine, input: HTMLInputElement): void {

@@ -1,0 +1,170 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/cart/till-cart.ts';
+import type { TillCart } from '../../src/elements/cart/cart.ts';
+import { cart } from '../../src/state/cart.ts';
+import { configure } from '../../src/state/config.ts';
+import { productA, productB, subProductB1 } from '../support/catalogue.ts';
+import { resetCart } from '../support/browser.ts';
+
+const $ = <T extends Element = HTMLElement>(el: TillCart, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = (el: TillCart, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+/** The worked example of the Orders documentation: 2 × A (40, −10 %) + B (10) with B1 (5). */
+function seedWorkedExample() {
+  cart.add(productA, 2);
+  cart.add(productB, 1, [subProductB1]);
+}
+
+describe('<till-cart>', () => {
+  beforeEach(() => {
+    resetCart();
+    configure({ locale: 'en-US', strings: {} });
+  });
+
+  it('shows the documented total for the worked example', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    seedWorkedExample();
+    await el.updateComplete;
+    expect($(el, '[part=total]').textContent).to.contain('87.00');
+    expect($$(el, '[part=line]')).to.have.length(2);
+    expect($$(el, '.line-total').map((e) => e.textContent)).to.deep.equal(['€72.00', '€15.00']);
+    expect(el.shadowRoot!.textContent).to.contain('with Sub Product B1');
+  });
+
+  it('shows the VAT included and formats for the locale attribute', async () => {
+    const el = await fixture<TillCart>(html`<till-cart locale="nb-NO"></till-cart>`);
+    seedWorkedExample();
+    await el.updateComplete;
+    expect($(el, '[part=total]').textContent).to.equal('87,00\u00a0€');
+    // 72 × 0.25 / 1.25 = 14.40 and 15 × 0.25 / 1.25 = 3.00
+    expect(el.shadowRoot!.textContent).to.contain('17,40');
+  });
+
+  it('is accessible when empty and when filled', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    expect($(el, '[part=empty]').textContent).to.contain('Your cart is empty');
+    await expect(el).to.be.accessible();
+    seedWorkedExample();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('steps quantities up and down with the buttons', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    cart.add(productA, 1);
+    await el.updateComplete;
+    $(el, 'button[aria-label="One more Product A"]').click();
+    $(el, 'button[aria-label="One more Product A"]').click();
+    await el.updateComplete;
+    expect(cart.$lines.get()[0]!.quantity).to.equal(3);
+    $(el, 'button[aria-label="One fewer Product A"]').click();
+    await el.updateComplete;
+    expect(cart.$lines.get()[0]!.quantity).to.equal(2);
+    expect($(el, '[part=total]').textContent).to.contain('72.00');
+  });
+
+  it('validates a typed quantity, says why at the field, and keeps the last good value', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    cart.add(productA, 2);
+    await el.updateComplete;
+    const input = $<HTMLInputElement>(el, 'input[type=number]');
+    for (const bad of ['0', '-3', '1.5', '', '100000']) {
+      input.value = bad;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect($(el, '[role=alert]').textContent, bad).to.contain('whole number from 1 to 9999');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.value).to.equal('2');
+    }
+    input.value = '7';
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(cart.$lines.get()[0]!.quantity).to.equal(7);
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+
+  it('removes a line and keeps focus inside the cart', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    seedWorkedExample();
+    await el.updateComplete;
+    $(el, 'button[aria-label="Remove Product A"]').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(cart.$lines.get().map((l) => l.productId)).to.deep.equal(['productB']);
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Remove Product B');
+  });
+
+  it('empties the cart only after a confirmation', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    seedWorkedExample();
+    await el.updateComplete;
+    const clear = $$(el, 'button').find((b) => b.textContent?.trim() === 'Empty cart')!;
+    clear.click();
+    await el.updateComplete;
+    expect(cart.$lines.get()).to.have.length(2);
+    $$(el, 'button').find((b) => b.textContent?.trim() === 'Keep it')!.click();
+    await el.updateComplete;
+    expect(cart.$lines.get()).to.have.length(2);
+    $$(el, 'button').find((b) => b.textContent?.trim() === 'Empty cart')!.click();
+    await el.updateComplete;
+    $$(el, 'button').find((b) => b.textContent?.trim() === 'Yes, empty it')!.click();
+    await el.updateComplete;
+    expect(cart.$lines.get()).to.deep.equal([]);
+    expect($(el, '[part=empty]')).to.exist;
+  });
+
+  it('fires till-cart-change, bubbling out of the shadow root, with lines and summary', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    const heard = oneEvent(document.body, 'till-cart-change');
+    cart.add(productA, 2);
+    const event = await heard;
+    expect(event.composed).to.equal(true);
+    expect(event.detail.summary.total).to.equal(7200);
+    expect(event.detail.lines[0].productId).to.equal('productA');
+    expect(el.isConnected).to.equal(true);
+  });
+
+  it('disables every control while a payment holds the cart', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    seedWorkedExample();
+    cart.freeze();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Payment in progress');
+    for (const control of $$(el, '.line button, .line input')) expect(control.hasAttribute('disabled'), control.outerHTML).to.equal(true);
+    await expect(el).to.be.accessible();
+    cart.release({ paid: false });
+  });
+
+  it('goes to checkout through a link or an event', async () => {
+    const linked = await fixture<TillCart>(html`<till-cart checkout-href="/checkout"></till-cart>`);
+    cart.add(productA);
+    await linked.updateComplete;
+    expect($<HTMLAnchorElement>(linked, 'a[part=checkout]').getAttribute('href')).to.equal('/checkout');
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    const requested = oneEvent(el, 'till-checkout-request');
+    $(el, 'button[part=checkout]').click();
+    expect((await requested).composed).to.equal(true);
+  });
+
+  it('has a compact header mode with the item count', async () => {
+    const el = await fixture<TillCart>(html`<till-cart compact></till-cart>`);
+    seedWorkedExample();
+    await el.updateComplete;
+    const toggle = $(el, '[part=toggle]');
+    expect($(el, '[part=count]').textContent).to.equal('3');
+    expect(toggle.getAttribute('aria-label')).to.equal('Cart, 3 items');
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, '[popover]').matches(':popover-open')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a page replace any visible string', async () => {
+    configure({ strings: { 'cart.total': 'Sum' } });
+    const el = await fixture<TillCart>(html`<till-cart .strings=${{ 'cart.checkout': 'Til kassen' }}></till-cart>`);
+    cart.add(productA);
+    await el.updateComplete;
+    expect($(el, '[part=checkout]').textContent?.trim()).to.equal('Til kassen');
+    expect($(el, '.summary dt').textContent).to.equal('Sum');
+  });
+});
