@@ -432,3 +432,16 @@ export function restartCheckout(): void {
   }
   save();
 }
+
+/** Forgets the checkout in progress and its saved copy (a sign-out, say); the cart stays. */
+export function resetCheckout(): void {
+  pendingOrderId = null;
+  orderKey = null;
+  setCustomerToken(null);
+  update(initial);
+  try {
+    session()?.removeItem(sessionKey());
+  } catch {
+    // nothing saved, or nothing to do
+  }
+}

@@ -1,0 +1,216 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/checkout/till-checkout.ts';
+import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
+import { createBuiltOnClient } from '../../src/api/builton.ts';
+import type { ApiProduct } from '../../src/api/types.ts';
+import { cart } from '../../src/state/cart.ts';
+import { $checkout, resetCheckout } from '../../src/state/checkout.ts';
+import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
+
+const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = (el: TillCheckout, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+let catalogue: ApiProduct[] = [];
+let addOn: ApiProduct;
+
+/** Puts a real DVD with a real add-on, and two of another DVD, into the cart. */
+async function seedCart(): Promise<void> {
+  const client = createBuiltOnClient({ baseUrl: api().url, apiKey: api().apiKey });
+  if (!catalogue.length) {
+    catalogue = [...(await client.listProducts({ size: 100 })).items];
+    addOn = await client.getProduct(catalogue.find((p) => p.subProducts.length)!.subProducts[0]!);
+  }
+  const withAddOn = catalogue.find((p) => p.subProducts.includes(addOn.id))!;
+  const other = catalogue.find((p) => p.id !== withAddOn.id && p.discount > 0) ?? catalogue.find((p) => p.id !== withAddOn.id)!;
+  cart.add(withAddOn, 1, [addOn]);
+  cart.add(other, 2);
+}
+
+function type(el: TillCheckout, id: string, value: string): void {
+  const input = $<HTMLInputElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+let customer = 0;
+async function fillDetails(el: TillCheckout): Promise<string> {
+  const email = `customer${Date.now()}${customer++}@example.com`;
+  type(el, 'email', email);
+  type(el, 'firstName', 'John');
+  type(el, 'lastName', 'McClane');
+  type(el, 'phone', '+4712345678');
+  type(el, 'street', 'Christies gate 34A');
+  type(el, 'zip', '0557');
+  type(el, 'city', 'Oslo');
+  type(el, 'country', 'Norway');
+  await el.updateComplete;
+  return email;
+}
+
+const submit = (el: TillCheckout) => $<HTMLFormElement>(el, 'form').requestSubmit();
+const atStep = (step: string) => until(() => $checkout.get().step === step && !$checkout.get().busy);
+
+async function useCard(el: TillCheckout, number: string): Promise<void> {
+  $$(el, '.test-cards button').find((b) => b.textContent!.replace(/\s/g, '') === number)!.click();
+  await el.updateComplete;
+}
+
+interface WireOrder {
+  order_status: string;
+  total_amount: number;
+  payments?: unknown[];
+}
+
+describe('<till-checkout> against the reference server', () => {
+  beforeEach(async () => {
+    resetCheckout();
+    resetCart();
+    useReferenceServer();
+    await seedCart();
+  });
+
+  it('is accessible in its first step, and says what is wrong at each field', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await expect(el).to.be.accessible();
+    type(el, 'email', 'not-an-email');
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#email-error').textContent).to.contain('email address like');
+    expect($(el, '#firstName-error').textContent).to.contain('Please fill in first name');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('email');
+    await expect(el).to.be.accessible();
+    expect($checkout.get().step).to.equal('details');
+  });
+
+  it('places the order, pays with 4242, and confirms it; the server agrees', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    const localTotal = cart.$summary.get().total;
+    await fillDetails(el);
+    const created = oneEvent(el, 'till-order-created');
+    submit(el);
+    const { detail } = await created;
+    await atStep('payment');
+    await el.updateComplete;
+    expect(detail.order.totalAmount).to.equal(localTotal);
+    expect($(el, '[part=total]').textContent).to.equal($(el, '.summary .order-total').textContent);
+    await expect(el).to.be.accessible();
+
+    await useCard(el, '4242424242424242');
+    const completed = oneEvent(el, 'till-checkout-complete');
+    submit(el);
+    const done = await completed;
+    await el.updateComplete;
+    expect(done.detail.order.status).to.equal('SUCCESS');
+    expect($(el, '[part=order-number]').textContent).to.match(/^[A-Z0-9]{6}$/);
+    expect(cart.$lines.get()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    const order = await admin<WireOrder>(`/orders/${done.detail.order.id}`);
+    expect(order.order_status).to.equal('SUCCESS');
+    expect(Math.round(order.total_amount * 100)).to.equal(localTotal);
+  });
+
+  it('shows a decline, keeps the cart, and a retry with another card pays the same order', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    submit(el);
+    await atStep('payment');
+    const orderId = $checkout.get().order!.id;
+
+    await useCard(el, '4000000000000002');
+    const failed = oneEvent(el, 'till-checkout-error');
+    submit(el);
+    const error = await failed;
+    await el.updateComplete;
+    expect(error.detail.stage).to.equal('payment');
+    expect($(el, '[part=error]').textContent).to.match(/declined/i);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=error]'));
+    expect(cart.$lines.get().length).to.equal(2);
+    expect(cart.$locked.get()).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    await useCard(el, '5555555555554444');
+    const completed = oneEvent(el, 'till-checkout-complete');
+    submit(el);
+    const done = await completed;
+    expect(done.detail.order.id).to.equal(orderId);
+    expect((await admin<WireOrder>(`/orders/${orderId}`)).order_status).to.equal('SUCCESS');
+  });
+
+  it('cannot pay twice: a double submit sends one payment', async () => {
+    const payments: string[] = [];
+    useReferenceServer({
+      fetch: (input, init) => {
+        if (String(input).endsWith('/payments') && init?.method === 'POST') payments.push(String(init.body));
+        return fetch(input, init);
+      },
+    });
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    submit(el);
+    await atStep('payment');
+    await useCard(el, '4242424242424242');
+    submit(el);
+    submit(el);
+    $<HTMLButtonElement>(el, '[part=pay]').click();
+    await atStep('complete');
+    expect(payments).to.have.length(1);
+  });
+
+  it('shows the server total and asks the customer to confirm it when it differs', async () => {
+    // A merchant backend that adds a fee the widget does not know about.
+    useReferenceServer({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!(String(input).endsWith('/orders') && init?.method === 'POST')) return response;
+        const body = await response.json();
+        body.total_amount = Math.round(body.total_amount * 100 + 250) / 100;
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      },
+    });
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    const local = cart.$summary.get().total;
+    await fillDetails(el);
+    const mismatch = oneEvent(el, 'till-total-mismatch');
+    submit(el);
+    const event = await mismatch;
+    expect(event.detail.server - event.detail.local).to.equal(250);
+    expect(event.detail.local).to.equal(local);
+    await atStep('payment');
+    await el.updateComplete;
+    expect($(el, '.notice').textContent).to.contain('not');
+    expect($(el, '[part=pay]').getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    $(el, '.notice button').click();
+    await el.updateComplete;
+    expect($(el, '[part=pay]').getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('tells the customer when the shop cannot be reached, and keeps what they typed', async () => {
+    useReferenceServer({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    submit(el);
+    await until(() => $checkout.get().error, 15000);
+    await el.updateComplete;
+    expect($(el, '[part=error]').textContent).to.not.equal('');
+    expect($<HTMLInputElement>(el, '#city').value).to.equal('Oslo');
+    expect($checkout.get().step).to.equal('details');
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks the test card at its fields before anything is sent', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    submit(el);
+    await atStep('payment');
+    await el.updateComplete;
+    type(el, 'card-number', '4242 4242 4242 4241');
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#card-number').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#card-number-error').textContent).to.not.equal('');
+    expect($checkout.get().step).to.equal('payment');
+  });
+});

@@ -1,0 +1,150 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/product-list/till-product-list.ts';
+import type { TillProductList } from '../../src/elements/product-list/product-list.ts';
+import { cart } from '../../src/state/cart.ts';
+import { resetCart, until, useReferenceServer } from '../support/browser.ts';
+
+const $ = <T extends Element = HTMLElement>(el: TillProductList, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = (el: TillProductList, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const cards = (el: TillProductList) => $$(el, '[part=product]');
+const names = (el: TillProductList) => $$(el, '[part=name]').map((n) => n.textContent!.trim());
+const loaded = (el: TillProductList) => until(() => el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false');
+
+describe('<till-product-list> against the reference server', () => {
+  beforeEach(() => {
+    resetCart();
+    useReferenceServer();
+  });
+
+  it('shows a loading skeleton, then a page of products with prices and VAT', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="8"></till-product-list>`);
+    expect($(el, 'section').getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '.skeleton')).to.exist;
+    await expect(el).to.be.accessible();
+    await loaded(el);
+    expect(cards(el)).to.have.length(8);
+    const first = cards(el)[0]!;
+    expect(first.querySelector('img')!.getAttribute('alt')).to.equal(first.querySelector('[part=name]')!.textContent!.trim());
+    expect(first.querySelector('[part=price]')!.textContent).to.match(/€\d+\.\d\d/);
+    expect(first.textContent).to.contain('incl. 25% VAT');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the discounted price next to the original one', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="50"></till-product-list>`);
+    await loaded(el);
+    const discounted = cards(el).find((c) => c.querySelector('s'));
+    expect(discounted, 'the catalogue has a discounted product').to.exist;
+    expect(discounted!.querySelector('.badge')!.textContent).to.match(/^−\d+%$/);
+  });
+
+  it('pages through the catalogue', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="8"></till-product-list>`);
+    await loaded(el);
+    const firstPage = names(el);
+    const [previous, next] = $$(el, '[part=pager] button');
+    expect(previous!.hasAttribute('disabled')).to.equal(true);
+    next!.click();
+    await until(() => names(el)[0] !== firstPage[0]);
+    await loaded(el);
+    expect(names(el).some((n) => firstPage.includes(n))).to.equal(false);
+    expect($(el, '[part=pager]').textContent).to.match(/Page 2 of \d/);
+  });
+
+  it('searches, and says so when nothing matches', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="50"></till-product-list>`);
+    await loaded(el);
+    const target = names(el)[3]!;
+    const word = target.split(/\s+/).find((w) => w.length > 3)!;
+    const search = $<HTMLInputElement>(el, 'input[type=search]');
+    search.value = word;
+    search.dispatchEvent(new Event('input'));
+    await until(() => names(el).length > 0 && names(el).length < 50 && names(el).includes(target));
+    search.value = 'zzzz-no-such-dvd';
+    search.dispatchEvent(new Event('input'));
+    await until(() => $(el, '.empty'));
+    expect($(el, '.empty').textContent).to.contain('Nothing matches');
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by tag and sorts by price', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="50"></till-product-list>`);
+    await loaded(el);
+    const tags = $<HTMLSelectElement>(el, '#tag');
+    const tag = tags.options[1]!.value;
+    tags.value = tag;
+    tags.dispatchEvent(new Event('change'));
+    await until(() => $(el, 'section').getAttribute('aria-busy') === 'true' || names(el).length < 20);
+    await loaded(el);
+    expect(cards(el).length).to.be.greaterThan(0);
+
+    const sort = $<HTMLSelectElement>(el, '#sort');
+    sort.value = 'price';
+    sort.dispatchEvent(new Event('change'));
+    await until(() => $(el, 'section').getAttribute('aria-busy') === 'true');
+    await loaded(el);
+    const prices = $$(el, '[part=product] s, [part=product] [part=price]');
+    expect(prices.length).to.be.greaterThan(0);
+    // The list is in ascending list price: compare the undiscounted price of each card.
+    const listPrice = (card: HTMLElement) => Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent!.replace(/[^\d.]/g, ''));
+    const values = cards(el).map(listPrice);
+    expect(values).to.deep.equal([...values].sort((a, b) => a - b));
+  });
+
+  it('adds a product with an add-on and a quantity to the cart', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="50"></till-product-list>`);
+    await loaded(el);
+    await until(() => $(el, '.add-ons input[type=checkbox]'));
+    const card = cards(el).find((c) => c.querySelector('.add-ons'))!;
+    const name = card.querySelector('[part=name]')!.textContent!.trim();
+    const addOn = card.querySelector<HTMLInputElement>('.add-ons input')!;
+    addOn.click();
+    const quantity = card.querySelector<HTMLInputElement>('input[type=number]')!;
+    quantity.value = '2';
+    quantity.dispatchEvent(new Event('change'));
+    card.querySelector<HTMLButtonElement>('[part=add]')!.click();
+    await el.updateComplete;
+    const [line] = cart.$lines.get();
+    expect(line!.name).to.equal(name);
+    expect(line!.quantity).to.equal(2);
+    expect(line!.subProducts).to.have.length(1);
+    expect(card.querySelector('[role=status]')!.textContent).to.contain(`Added ${name}`);
+    // the card is ready for the next add
+    expect(card.querySelector<HTMLInputElement>('.add-ons input')!.checked).to.equal(false);
+  });
+
+  it('shows the cart rule that refused an add, at the card', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="4"></till-product-list>`);
+    await loaded(el);
+    cart.add({ id: 'kr', name: 'Kroner DVD', price: 100, discount: 0, vat: 0, currency: 'NOK' });
+    const card = cards(el)[0]!;
+    card.querySelector<HTMLButtonElement>('[part=add]')!.click();
+    await el.updateComplete;
+    expect(card.querySelector('[role=alert]')!.textContent).to.equal('An order can not have products with different currencies');
+  });
+
+  it('shows an error with a retry that works', async () => {
+    let fail = true;
+    useReferenceServer({
+      fetch: (input, init) => (fail ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
+    });
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="4"></till-product-list>`);
+    await until(() => $(el, '.alert'), 15000);
+    expect($(el, '.alert').textContent).to.contain('could not reach the shop');
+    await expect(el).to.be.accessible();
+    fail = false;
+    $(el, '.alert button').click();
+    await until(() => cards(el).length === 4);
+  });
+
+  it('shows an empty state for a catalogue with nothing in it', async () => {
+    useReferenceServer({
+      fetch: (input, init) =>
+        String(input).includes('/products') ? Promise.resolve(new Response('[]', { headers: { 'Content-Type': 'application/json', 'X-Total-Count': '0' } })) : fetch(input, init),
+    });
+    const el = await fixture<TillProductList>(html`<till-product-list></till-product-list>`);
+    await until(() => $(el, '.empty'));
+    expect($(el, '.empty').textContent).to.contain('no products yet');
+    await expect(el).to.be.accessible();
+  });
+});
