@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { HttpError } from './http/errors.ts';
+import { stringify, type Json } from './http/json.ts';
+import type { PaymentProcessor } from './payments/processor.ts';
+
+/** Who is calling, from the Authorization header. Product reads need no one; the rest need a user or admin. */
+export type Caller =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'admin' }
+  | { readonly kind: 'user'; readonly sub: string; readonly email: string | undefined };
+
+export interface Deps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly processor: PaymentProcessor;
+  /** Clock, injectable so tests can age tokens and idempotency keys. */
+  readonly now: () => number;
+}
+
+export interface AppEnv {
+  Variables: {
+    /** The company (tenant) named by the X-Builton-Api-Key header. */
+    company: string;
+    caller: Caller;
+    /** The raw request body of POST/PUT requests, read once (within the size limit). */
+    rawBody: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+/** Every JSON response goes through here, so money keeps its decimals (see `RawDecimal`). */
+export function send(
+  c: Context,
+  body: Json,
+  status: 200 | 201 | HttpError['status'] = 200,
+  headers: Record<string, string> = {},
+): Response {
+  return c.body(stringify(body), status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
+}
