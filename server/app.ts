@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { TillError } from '../src/core/index.ts';
+import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
+import { send, type AppEnv, type Deps } from './context.ts';
+import { HttpError } from './http/errors.ts';
+import { idempotency } from './idempotency.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { mediaRoutes } from './routes/media.ts';
+import { orderRoutes } from './routes/orders.ts';
+import { paymentMethodRoutes } from './routes/payment-methods.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import { productRoutes } from './routes/products.ts';
+import { userRoutes } from './routes/users.ts';
+
+export type { Deps } from './context.ts';
+
+/**
+ * The reference API as a Hono app. Order of the middleware matters: CORS first (a preflight carries no
+ * API key), then the public media, then API key → caller → body → idempotency → routes.
+ */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const { config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      return send(c, { message: error.message, field: error.field ?? null, code: error.code, ...error.extra }, error.status);
+    }
+    if (error instanceof TillError) {
+      return send(c, { message: error.message, field: error.field ?? null, code: error.code }, 400);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return send(c, { message: error.message || 'Bad request', field: null, code: 'bad-request' }, error.status as 400);
+    }
+    console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, error);
+    return send(c, { message: 'The server had a problem; please try again', field: null, code: 'internal' }, 500);
+  });
+  app.notFound((c) =>
+    send(c, { message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, field: null, code: 'not-found' }, 404),
+  );
+
+  if (config.corsOrigins.length > 0) {
+    const any = config.corsOrigins.includes('*');
+    app.use(
+      '*',
+      cors({
+        origin: any ? '*' : [...config.corsOrigins],
+        allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'Authorization', 'X-Builton-Api-Key', 'Idempotency-Key'],
+        exposeHeaders: ['X-Total-Count', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.get('/health', (c) => send(c, { ok: true }));
+  app.route('/media', mediaRoutes());
+
+  app.use('*', apiKeyMiddleware(config.apiKeys));
+  app.use('*', callerMiddleware({ serviceKey: config.serviceKey, jwtSecret: config.jwtSecret, now: deps.now }));
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    return bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new HttpError(413, 'body-too-large', `The request body is larger than ${config.maxBodyBytes / 1024} KiB`, 'body');
+      },
+    })(c, async () => {
+      c.set('rawBody', await c.req.text());
+      await next();
+    });
+  });
+  app.use('*', idempotency(deps));
+
+  app.route('/v2/users', userRoutes(deps));
+  app.route('/products', productRoutes(deps));
+  app.route('/orders', orderRoutes(deps));
+  app.route('/payment_methods', paymentMethodRoutes(deps));
+  app.route('/payments', paymentRoutes(deps));
+  app.route('/demo', demoRoutes(deps));
+  return app;
+}

@@ -1,0 +1,253 @@
+import {
+  TillError,
+  assertQuantity,
+  assertSubProductChoice,
+  summarize,
+  type OrderSummary,
+  type PricingLine,
+  type ProductRef,
+} from '../../src/core/index.ts';
+import type { Queryable } from '../db/database.ts';
+import { badRequest } from '../http/errors.ts';
+import { isObjectId } from '../http/ids.ts';
+import { date, money, oid, optionalDate, rate, type Json } from '../http/json.ts';
+import { idValue, isPlainObject } from '../http/validate.ts';
+import { loadLinks, productsByIds, rateText, type ProductRow } from './products.ts';
+
+export const ORDER_STATUSES = ['CREATED', 'PROCESSING', 'DECLINED', 'FAILED', 'SUCCESS', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const DELIVERY_STATUSES = [
+  'CREATED',
+  'PENDING',
+  'PROCESSING',
+  'ASSIGNING',
+  'PICKUP_STARTED',
+  'PICKUP_ARRIVED',
+  'DROPOFF_STARTED',
+  'DROPOFF_ARRIVED',
+  'CANCELLED',
+  'DONE',
+  'UNKNOWN',
+  'QUEUED',
+] as const;
+
+/** The statuses in which an order may still be edited, cancelled or paid. */
+export const OPEN_STATUSES: readonly OrderStatus[] = ['CREATED', 'DECLINED', 'FAILED'];
+export const OPEN_STATUSES_SQL = `('CREATED', 'DECLINED', 'FAILED')`;
+
+/** An order line as stored: a snapshot of the product when the order was made. */
+export interface ItemSnapshot {
+  readonly product: string;
+  readonly quantity: number;
+  readonly name: string;
+  /** Minor units of `currency`, one unit, before discount, without sub-products. */
+  readonly price: number;
+  readonly discount: string;
+  readonly vat: string;
+  readonly currency: string;
+  /** `(price + Σ sub prices) × (1 − discount) × quantity`, rounded once (core's `priceLine`). */
+  readonly final_price: number;
+  readonly sub_products: readonly { readonly id: string; readonly name: string; readonly price: number }[];
+}
+
+export interface OrderRow {
+  readonly id: string;
+  readonly company_id: string;
+  readonly user_id: string;
+  readonly human_id: string;
+  readonly currency: string;
+  readonly items: ItemSnapshot[];
+  readonly total_amount: number;
+  readonly total_vat: number;
+  readonly total_quantity: number;
+  readonly units: number;
+  readonly order_status: OrderStatus;
+  readonly delivery_status: string;
+  readonly delivery_address: Json | null;
+  readonly billing_address: Json | null;
+  readonly pickup_address: Json | null;
+  readonly delivery_time: number | null;
+  readonly pickup_time: number | null;
+  readonly note: string;
+  readonly resources: Json[];
+  readonly btn_ref: string | null;
+  readonly stripe_charge_id: string | null;
+  readonly created: number;
+  readonly modified: number;
+  [column: string]: unknown;
+}
+
+export const MAX_ITEMS = 100;
+const MAX_SUBS = 20;
+
+interface ItemRequest {
+  readonly product: string;
+  readonly quantity: number;
+  readonly subs: readonly string[];
+  readonly discount: string | undefined;
+}
+
+function readItems(value: unknown, admin: boolean): ItemRequest[] {
+  if (!Array.isArray(value) || value.length === 0) throw badRequest('items-invalid', 'items must be a non-empty list', 'items');
+  if (value.length > MAX_ITEMS) throw badRequest('items-invalid', `An order has at most ${MAX_ITEMS} items`, 'items');
+  return value.map((item: unknown, i) => {
+    const at = `items[${i}]`;
+    if (!isPlainObject(item)) throw badRequest('type-invalid', `${at} must be an object`, at);
+    const product = idValue(item.product);
+    if (!isObjectId(product)) {
+      throw badRequest('product-unknown', `${at}.product must be a product id`, `${at}.product`);
+    }
+    assertQuantity(item.quantity, `${at}.quantity`);
+    const rawSubs = item.sub_products ?? [];
+    if (!Array.isArray(rawSubs) || rawSubs.length > MAX_SUBS) {
+      throw badRequest('type-invalid', `${at}.sub_products must be a list of at most ${MAX_SUBS} product ids`, `${at}.sub_products`);
+    }
+    const subs = rawSubs.map((s: unknown, j) => {
+      const id = isPlainObject(s) && s._id !== undefined ? idValue(s._id) : idValue(s);
+      if (!isObjectId(id)) throw badRequest('product-unknown', `${at}.sub_products[${j}] must be a product id`, `${at}.sub_products[${j}]`);
+      return id;
+    });
+    // Prices and discounts come from the catalogue. Only an admin may give a line its own discount; a
+    // customer's client echoing an earlier answer's `discount` back is not an error, and is ignored.
+    let discount: string | undefined;
+    if (admin && item.discount !== undefined && item.discount !== null) {
+      discount = rateText(item.discount, `${at}.discount`);
+    }
+    return { product, quantity: item.quantity, subs, discount };
+  });
+}
+
+const ref = (row: ProductRow, subs: readonly string[]): ProductRef => ({
+  id: row.id,
+  name: row.name,
+  currency: row.currency,
+  mainProduct: row.main_product,
+  subProducts: subs,
+});
+
+/** Runs a core check, putting the item's position in front of the field it names. */
+function atItem<T>(index: number, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof TillError && error.code !== 'currency-mismatch') {
+      throw new TillError(error.code, error.message, `items[${index}].${error.field ?? 'product'}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Prices a list of items against the catalogue: checks every product exists, the sub-product rules and
+ * one currency, and returns the snapshots with core's totals. Throws 400s; writes nothing.
+ */
+export async function snapshotItems(
+  db: Queryable,
+  company: string,
+  rawItems: unknown,
+  admin: boolean,
+): Promise<{ items: ItemSnapshot[]; summary: OrderSummary }> {
+  const requests = readItems(rawItems, admin);
+  const products = await productsByIds(db, company, requests.flatMap((r) => [r.product, ...r.subs]));
+  const mains = requests.map((r) => r.product).filter((id) => products.get(id)?.main_product);
+  const links = await loadLinks(db, [...new Set(mains)]);
+  const lines: PricingLine[] = [];
+  const chosen: { row: ProductRow; subs: ProductRow[]; discount: string }[] = [];
+  requests.forEach((r, i) => {
+    const row = products.get(r.product);
+    if (!row) throw badRequest('product-unknown', `No product with id ${r.product}`, `items[${i}].product`);
+    const subs = r.subs.map((id, j) => {
+      const sub = products.get(id);
+      if (!sub) throw badRequest('product-unknown', `No product with id ${id}`, `items[${i}].sub_products[${j}]`);
+      return sub;
+    });
+    atItem(i, () =>
+      assertSubProductChoice(
+        ref(row, links.subs.get(row.id) ?? []),
+        subs.map((s) => ref(s, links.subs.get(s.id) ?? [])),
+      ),
+    );
+    const discount = r.discount ?? row.discount;
+    lines.push({
+      price: row.price,
+      subProducts: subs.map((s) => ({ price: s.price })),
+      discount,
+      vat: row.vat,
+      quantity: r.quantity,
+      currency: row.currency,
+    });
+    chosen.push({ row, subs, discount });
+  });
+  const summary = summarize(lines);
+  const items = chosen.map(({ row, subs, discount }, i): ItemSnapshot => ({
+    product: row.id,
+    quantity: lines[i]!.quantity,
+    name: row.name,
+    price: row.price,
+    discount,
+    vat: row.vat,
+    currency: row.currency,
+    final_price: summary.lines[i]!.final,
+    sub_products: subs.map((s) => ({ id: s.id, name: s.name, price: s.price })),
+  }));
+  return { items, summary };
+}
+
+const itemJson = (item: ItemSnapshot): Json => ({
+  product: oid(item.product),
+  quantity: item.quantity,
+  name: item.name,
+  price: money(item.price, item.currency),
+  final_price: money(item.final_price, item.currency),
+  discount: rate(item.discount),
+  vat: rate(item.vat),
+  currency: item.currency,
+  sub_products: item.sub_products.map((s) => ({ _id: oid(s.id), name: s.name, price: money(s.price, item.currency) })),
+});
+
+/** Seed 001's order object. `payments` lists the payment attempts made for it. */
+export function orderJson(row: OrderRow, payments: readonly string[]): Json {
+  return {
+    _id: oid(row.id),
+    human_id: row.human_id,
+    company: oid(row.company_id),
+    user: oid(row.user_id),
+    currency: row.currency,
+    items: row.items.map(itemJson),
+    total_amount: money(row.total_amount, row.currency),
+    total_quantity: row.total_quantity,
+    units: row.units,
+    top_up_amount: money(0, row.currency),
+    top_up_vat: 0,
+    order_status: row.order_status,
+    delivery_status: row.delivery_status,
+    delivery_address: row.delivery_address,
+    billing_address: row.billing_address,
+    pickup_address: row.pickup_address ?? undefined,
+    delivery_time: optionalDate(row.delivery_time),
+    pickup_time: row.pickup_time === null ? undefined : date(row.pickup_time),
+    note: row.note,
+    resources: row.resources,
+    deliveries: [],
+    payments: payments.map(oid),
+    btn_ref: row.btn_ref ?? undefined,
+    stripe_charge_id: row.stripe_charge_id ?? undefined,
+    override_company_take: -1,
+    deleted: false,
+    created: date(row.created),
+    modified: date(row.modified),
+  };
+}
+
+/** The payment ids of each order, oldest first. */
+export async function paymentsOf(db: Queryable, orderIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byOrder = new Map<string, string[]>();
+  if (orderIds.length === 0) return byOrder;
+  const rows = await db.query<{ order_id: string; payment_id: string }>(
+    `SELECT po.order_id, po.payment_id FROM payment_orders po JOIN payments p ON p.id = po.payment_id
+      WHERE po.order_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY p.created, p.id`,
+    [JSON.stringify(orderIds)],
+  );
+  for (const { order_id, payment_id } of rows) (byOrder.get(order_id) ?? byOrder.set(order_id, []).get(order_id)!).push(payment_id);
+  return byOrder;
+}

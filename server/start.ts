@@ -1,0 +1,126 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { companyIdFor } from './auth.ts';
+import { loadConfig, type Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { openPGlite } from './db/pglite.ts';
+import { openPostgres } from './db/postgres.ts';
+import { migrate } from './db/schema.ts';
+import { createProcessor } from './payments/index.ts';
+import type { PaymentProcessor } from './payments/processor.ts';
+import { ensureCompanies, seedDemoCatalogue } from './seed/seed.ts';
+
+export interface StartOptions {
+  /** The environment to read (default `process.env`); the options below override it. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly apiKey?: string | readonly string[];
+  readonly serviceKey?: string;
+  readonly jwtSecret?: string;
+  readonly corsOrigins?: readonly string[];
+  readonly demoAuth?: boolean;
+  /** PostgreSQL; when neither this nor DATABASE_URL is set, PGlite in `dataDir`. */
+  readonly databaseUrl?: string;
+  /** A PostgreSQL schema to use (created if missing) instead of `public`. */
+  readonly databaseSchema?: string;
+  /** PGlite data directory, or `memory://` (the default when no `env` is given and no database is named). */
+  readonly dataDir?: string;
+  readonly host?: string;
+  /** 0 for any free port (the default when no `env` is given). */
+  readonly port?: number;
+  /** Load the demo catalogue (once per company). Default true. */
+  readonly seed?: boolean;
+  readonly payments?: 'test' | 'stripe';
+  readonly stripeSecretKey?: string;
+  readonly stripeApiUrl?: string;
+  /** A processor object instead of the configured one (tests use slow or failing ones). */
+  readonly processor?: PaymentProcessor;
+  readonly now?: () => number;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  readonly config: Config;
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+function envFrom(options: StartOptions): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...(options.env ?? process.env) };
+  const set = (name: string, value: string | undefined) => {
+    if (value !== undefined) env[name] = value;
+  };
+  set('TILLKIT_API_KEY', typeof options.apiKey === 'string' ? options.apiKey : options.apiKey?.join(','));
+  set('TILLKIT_SERVICE_KEY', options.serviceKey);
+  set('TILLKIT_JWT_SECRET', options.jwtSecret);
+  set('TILLKIT_CORS_ORIGINS', options.corsOrigins?.join(','));
+  set('TILLKIT_DEMO_AUTH', options.demoAuth === undefined ? undefined : options.demoAuth ? '1' : '0');
+  set('DATABASE_URL', options.databaseUrl);
+  set('TILLKIT_DATABASE_SCHEMA', options.databaseSchema);
+  set('TILLKIT_DATA_DIR', options.dataDir);
+  set('HOST', options.host);
+  set('PORT', options.port === undefined ? undefined : String(options.port));
+  // In-process servers are throwaway unless told otherwise: a memory database on a free port. An
+  // explicit `env` (the CLI's) keeps the documented defaults: ./.tillkit-data and port 8787.
+  if (!options.env) {
+    if (!env.DATABASE_URL && !env.TILLKIT_DATA_DIR) env.TILLKIT_DATA_DIR = 'memory://';
+    if (options.port === undefined) env.PORT = '0';
+  }
+  set('TILLKIT_SEED_DEMO', options.seed === undefined ? undefined : options.seed ? '1' : '0');
+  set('TILLKIT_PAYMENTS', options.payments);
+  set('STRIPE_SECRET_KEY', options.stripeSecretKey);
+  set('STRIPE_API_URL', options.stripeApiUrl);
+  return env;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres({ url: config.databaseUrl, schema: config.databaseSchema })
+    : openPGlite(config.dataDir);
+}
+
+/**
+ * Starts the reference API in this process: opens the database, migrates, loads the demo catalogue,
+ * listens. Used by `server/main.ts`, the Node tests, the browser test runner, the end-to-end tests and
+ * the benches. Throws `ConfigError` for a configuration it refuses.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(envFrom(options));
+  const now = options.now ?? Date.now;
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    const companies = config.apiKeys.map(companyIdFor);
+    await ensureCompanies(db, companies, now());
+    if (config.seedDemo) for (const company of companies) await seedDemoCatalogue(db, company, now());
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  const processor = options.processor ?? createProcessor(config, now);
+  const app = createApp({ config, db, processor, now });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    config,
+    db,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive connections would hold close() open until they time out.
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await db.close();
+      })()),
+  };
+}
