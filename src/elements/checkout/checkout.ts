@@ -122,7 +122,12 @@ export class TillCheckout extends TillElement {
     }
     if (error && error !== this.lastError) this.renderRoot.querySelector<HTMLElement>('[part=error]')?.focus();
     this.lastError = error;
+    // After a refused submit, take the customer to the first field to fix.
+    if (this.focusInvalid) this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    this.focusInvalid = false;
   }
+
+  private focusInvalid = false;
 
   private lastStep: string | undefined;
   private lastError: unknown;
@@ -209,15 +214,11 @@ export class TillCheckout extends TillElement {
     </div>`;
   }
 
-  private async submitDetails(event: Event): Promise<void> {
+  private submitDetails(event: Event): void {
     event.preventDefault();
     if (this.state.value.busy || !this.lines.value.length) return;
-    await placeOrder();
-    const invalid = Object.keys(this.state.value.fieldErrors)[0];
-    if (invalid) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
-    }
+    this.focusInvalid = true;
+    void placeOrder();
   }
 
   private renderCartSummary() {

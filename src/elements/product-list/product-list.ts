@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isTillError, unitPrice } from '../../core/index.ts';
 import type { ApiProduct } from '../../api/types.ts';
@@ -77,7 +78,7 @@ export class TillProductList extends TillElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) void this.reload();
+    if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -86,21 +87,20 @@ export class TillProductList extends TillElement {
     clearTimeout(this.searchTimer);
   }
 
+  private lastConfig: unknown;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = this.config.value !== this.lastConfig;
-    if (changed.has('pageSize') || changed.has('tags') || changed.has('sort') || configChanged) {
+    // The attributes set the query afresh; so does a new API configuration.
+    if (changed.has('pageSize') || changed.has('tags') || changed.has('sort') || this.config.value !== this.lastConfig) {
       this.lastConfig = this.config.value;
-      void this.reload();
+      void this.load({ ...DEFAULT_QUERY, size: Math.min(100, Math.max(1, Math.floor(this.pageSize) || DEFAULT_QUERY.size)), sort: this.sort, tag: this.tags.split(',')[0]!.trim() });
     }
   }
 
-  private lastConfig: unknown;
-
-  private reload(changes: Partial<CatalogueQuery> = {}) {
-    const size = Math.min(100, Math.max(1, Math.floor(this.pageSize) || DEFAULT_QUERY.size));
-    const query = { size, sort: this.sort, tag: this.tags.split(',')[0]?.trim() ?? '', page: 0, ...changes };
+  /** Loads the first page of the current query with `changes` applied (a later page when given). */
+  private load(changes: Partial<CatalogueQuery> = {}) {
     if (!this.config.value.apiUrl) return Promise.resolve();
-    return this.catalogue.load(query).then(() => this.afterLoad());
+    return this.catalogue.load({ page: 0, ...changes }).then(() => this.afterLoad());
   }
 
   private async afterLoad(): Promise<void> {
@@ -118,7 +118,7 @@ export class TillProductList extends TillElement {
       <section aria-label=${this.t('products.label')} aria-busy=${busy ? 'true' : 'false'}>
         ${this.renderToolbar(query)}
         ${status === 'error'
-          ? html`<div class="alert" role="alert"><p>${error || this.t('products.error')}</p><button @click=${() => this.catalogue.load({})}>${this.t('retry')}</button></div>`
+          ? html`<div class="alert" role="alert"><p>${error || this.t('products.error')}</p><button @click=${() => this.load({ page: this.state.value.query.page })}>${this.t('retry')}</button></div>`
           : busy && !products.length
             ? this.renderSkeleton(query.size)
             : !products.length
@@ -144,7 +144,7 @@ export class TillProductList extends TillElement {
         ${!this.tags && tags.length
           ? html`<div class="field">
               <label for="tag">${this.t('products.tag')}</label>
-              <select id="tag" @change=${(e: Event) => this.reload({ tag: (e.target as HTMLSelectElement).value, search: '' })}>
+              <select id="tag" @change=${(e: Event) => this.load({ tag: (e.target as HTMLSelectElement).value, search: '' })}>
                 <option value="" ?selected=${!query.tag}>${this.t('products.allTags')}</option>
                 ${tags.map((tag) => html`<option ?selected=${tag === query.tag}>${tag}</option>`)}
               </select>
@@ -152,7 +152,7 @@ export class TillProductList extends TillElement {
           : nothing}
         <div class="field">
           <label for="sort">${this.t('products.sort')}</label>
-          <select id="sort" @change=${(e: Event) => this.reload({ sort: (e.target as HTMLSelectElement).value, search: query.search, tag: query.tag })}>
+          <select id="sort" @change=${(e: Event) => this.load({ sort: (e.target as HTMLSelectElement).value })}>
             ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === query.sort}>${this.t(`products.sort.${sort}`)}</option>`)}
           </select>
         </div>
@@ -164,7 +164,7 @@ export class TillProductList extends TillElement {
     const search = (event.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
     // Wait for a pause in typing; the catalogue aborts any search still running.
-    this.searchTimer = setTimeout(() => void this.reload({ search, tag: '', sort: this.state.value.query.sort }), 250);
+    this.searchTimer = setTimeout(() => void this.load({ search, tag: '' }), 250);
   }
 
   private renderSkeleton(count: number) {
@@ -200,7 +200,7 @@ export class TillProductList extends TillElement {
               <legend>${this.t('products.addOns')}</legend>
               ${addOns.map(
                 (sub) => html`<label class="check">
-                  <input type="checkbox" .checked=${choice.subs.includes(sub.id)} @change=${(e: Event) => this.toggleAddOn(product, sub, (e.target as HTMLInputElement).checked)} />
+                  <input type="checkbox" .checked=${live(choice.subs.includes(sub.id))} @change=${(e: Event) => this.toggleAddOn(product, sub, (e.target as HTMLInputElement).checked)} />
                   <span>${sub.name}</span>
                   <span class="muted price">+${this.money(unitPrice(sub), sub.currency)}</span>
                 </label>`,
@@ -209,7 +209,7 @@ export class TillProductList extends TillElement {
           : nothing}
         <div class="buy">
           <label class="sr-only" for=${id('qty')}>${this.t('products.quantity')}</label>
-          <input id=${id('qty')} type="number" inputmode="numeric" min="1" max="99" .value=${String(choice.quantity)} @change=${(e: Event) => this.choose(product, { quantity: Number((e.target as HTMLInputElement).value) })} />
+          <input id=${id('qty')} type="number" inputmode="numeric" min="1" max="99" .value=${live(String(choice.quantity))} @change=${(e: Event) => this.choose(product, { quantity: Number((e.target as HTMLInputElement).value) })} />
           <button part="add" class="primary" @click=${() => this.add(product, addOns)}>${this.t('products.add')}</button>
         </div>
         <p class=${feedback?.ok ? 'muted' : 'error'} role=${feedback?.ok ? 'status' : 'alert'}>${feedback?.message ?? ''}</p>
@@ -246,7 +246,7 @@ export class TillProductList extends TillElement {
     const hasNext = pages === null ? shown === query.size : query.page + 1 < pages;
     if (query.page === 0 && !hasNext) return nothing;
     const go = (page: number) => {
-      void this.reload({ page, search: query.search, tag: query.tag, sort: query.sort });
+      void this.load({ page });
       this.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
     };
     return html`
