@@ -176,14 +176,17 @@ async function attemptOnce(
 function httpError(status: number, headers: Headers, data: unknown): ApiError {
   let json = record(data);
   json = record(json['error']) === EMPTY ? json : record(json['error']);
-  const message = text(json['message']) ?? STATUS_MESSAGES[status] ?? (status >= 500 ? SERVER_ERROR : MESSAGES.http);
+  const code = text(json['code']);
+  // The in-flight 409's own message is for developers ("...this Idempotency-Key..."); the customer gets ours.
+  const message =
+    (code !== IDEMPOTENCY_IN_FLIGHT && text(json['message'])) || STATUS_MESSAGES[status] || (status >= 500 ? SERVER_ERROR : MESSAGES.http);
   const seconds = Number(headers.get('Retry-After') ?? NaN);
   return new ApiError({
     kind: 'http',
     status,
     message,
     field: text(json['field']),
-    code: text(json['code']),
+    code,
     declineCode: text(json['decline_code']),
     retryAfter: seconds >= 0 ? seconds * 1000 : undefined,
   });

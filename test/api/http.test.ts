@@ -291,6 +291,10 @@ describe('http: retries', () => {
     const inFlight = setup([json({ message: 'in progress', code: IDEMPOTENCY_IN_FLIGHT }, 409), json({ ok: 1 })]);
     await inFlight.http({ method: 'POST', path: '/payments', body: {} });
     assert.equal(inFlight.fetch.calls.length, 2);
+    const exhausted = setup([json({ message: 'A request with this Idempotency-Key is being handled', code: IDEMPOTENCY_IN_FLIGHT }, 409)], { retries: 1 });
+    const stillBusy = await failure(exhausted.http({ method: 'POST', path: '/payments', body: {} }));
+    assert.equal(exhausted.fetch.calls.length, 2);
+    assert.equal(stillBusy.message, 'This request is already being handled. Please wait a moment and try again.');
     const other = setup([json({ message: 'Order already paid', code: 'order_paid' }, 409)]);
     const error = await failure(other.http({ method: 'POST', path: '/payments', body: {} }));
     assert.equal(error.message, 'Order already paid');
