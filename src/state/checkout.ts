@@ -144,15 +144,22 @@ function load(): Saved | null {
 }
 
 let pendingOrderId: string | null = null;
+let restoredKey: string | null = null;
 
-onMount($checkout, () => {
+/** Picks up what this visit saved under the current merchant key (once per key). */
+function restore(): void {
+  const key = sessionKey();
+  if (key === restoredKey) return;
+  restoredKey = key;
   const saved = load();
   if (saved) {
     orderKey = saved.orderKey;
     pendingOrderId = saved.orderId;
     update({ contact: saved.contact });
   }
-});
+}
+
+onMount($checkout, restore);
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -387,6 +394,8 @@ function complete(order: Order, payment: Payment | null): void {
  * instead of ordering again. A paid one shows its confirmation.
  */
 export async function resumeCheckout(): Promise<void> {
+  if (!$config.get().apiUrl) return; // not configured yet: the element asks again when it is
+  restore();
   const state = $checkout.get();
   if (state.busy || state.order || !pendingOrderId || !state.contact.email) return;
   update({ busy: 'resume' });
@@ -437,6 +446,7 @@ export function restartCheckout(): void {
 export function resetCheckout(): void {
   pendingOrderId = null;
   orderKey = null;
+  restoredKey = null;
   setCustomerToken(null);
   update(initial);
   try {

@@ -101,7 +101,16 @@ export class TillCheckout extends TillElement {
       else if (event.type === 'complete') this.dispatchEvent(new TillCheckoutCompleteEvent(event.order, event.payment));
       else this.dispatchEvent(new TillCheckoutErrorEvent(event.error));
     });
-    void resumeCheckout();
+  }
+
+  private configured: unknown;
+
+  protected override willUpdate(): void {
+    // On connection and whenever the configuration changes, pick up an order left before a reload.
+    if (this.config.value !== this.configured) {
+      this.configured = this.config.value;
+      void resumeCheckout();
+    }
   }
 
   override disconnectedCallback(): void {
