@@ -65,7 +65,7 @@ export function paymentMethodRoutes({ db, processor, now }: Deps): Hono<AppEnv> 
       if (error instanceof PaymentMethodError) {
         throw new HttpError(error.status, error.code, error.message, 'token', error.declineCode ? { decline_code: error.declineCode } : {});
       }
-      console.error('payment processor: attach failed:', error);
+      console.error(`payment processor: attach failed: ${error instanceof Error ? error.message : String(error)}`);
       throw new HttpError(502, 'processor-unavailable', 'The payment processor could not be reached; try again', 'token');
     }
     const at = now();

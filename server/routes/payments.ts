@@ -209,7 +209,7 @@ export function paymentRoutes({ db, processor, now }: Deps): Hono<AppEnv> {
       });
     } catch (error) {
       failure = error;
-      console.error(`payment ${payment.id}: the processor failed:`, error);
+      console.error(`payment ${payment.id}: the processor failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 
     const done = now();
