@@ -37,6 +37,9 @@ export const KNOWN_DEMO_SECRETS: ReadonlySet<string> = new Set([
   'pk_demo_tillkit',
   'sk_demo_tillkit_service_key',
   'tillkit-demo-jwt-secret-do-not-use-in-production',
+  // The values `npm start` (scripts/start.mjs) uses for the local demo.
+  'sk_demo_service_only_for_the_local_demo',
+  'demo-jwt-secret-only-for-the-local-demo-0123456789',
   // The values the repository's tests use (test/support).
   'pk_test_tillkit',
   'sk_test_service_key_for_tests_only',
