@@ -1,7 +1,12 @@
-/** Registers every Tillkit element. The script-tag build is this file. */
+/**
+ * Registers every Tillkit element; the script-tag build (`dist/tillkit.js`) is this file. It also
+ * exposes what a page script needs without a bundler (the configuration and the cart). The full API
+ * is `tillkit` itself, which registers nothing.
+ */
 import './elements/config/till-config.ts';
 import './elements/product-list/till-product-list.ts';
 import './elements/cart/till-cart.ts';
 import './elements/checkout/till-checkout.ts';
 
-export * from './index.ts';
+export { $config, configure } from './state/config.ts';
+export { $cart, $cartSummary, addToCart, cart, clearCart } from './state/cart.ts';

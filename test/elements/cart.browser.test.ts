@@ -27,7 +27,7 @@ describe('<till-cart>', () => {
     await el.updateComplete;
     expect($(el, '[part=total]').textContent).to.contain('87.00');
     expect($$(el, '[part=line]')).to.have.length(2);
-    expect($$(el, '.line-total').map((e) => e.textContent)).to.deep.equal(['€72.00', '€15.00']);
+    expect($$(el, '[part=line-total]').map((e) => e.textContent)).to.deep.equal(['€72.00', '€15.00']);
     expect(el.shadowRoot!.textContent).to.contain('with Sub Product B1');
   });
 
@@ -160,7 +160,7 @@ describe('<till-cart>', () => {
   });
 
   it('lets a page replace any visible string', async () => {
-    configure({ strings: { 'cart.total': 'Sum' } });
+    configure({ strings: { total: 'Sum' } });
     const el = await fixture<TillCart>(html`<till-cart .strings=${{ 'cart.checkout': 'Til kassen' }}></till-cart>`);
     cart.add(productA);
     await el.updateComplete;

@@ -3,56 +3,46 @@ import { css } from 'lit';
 export const styles = css`
   h2 {
     font-size: 1.25em;
-    margin-bottom: calc(var(--_space) / 2);
+    margin-bottom: 0.5rem;
   }
   .lines {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: 0.5rem;
   }
   .line {
     display: grid;
-    grid-template-columns: 48px 1fr auto;
-    grid-template-areas: 'img name total' 'img stepper remove' 'error error error';
+    grid-template: 'img name total' 'img stepper remove' 'error error error' / 48px 1fr auto;
     gap: 0.25rem 0.75rem;
     align-items: center;
-    padding-bottom: calc(var(--_space) / 2);
+    padding-bottom: 0.5rem;
     border-bottom: 1px solid var(--_border);
   }
-  .line img,
   .thumb {
     grid-area: img;
     width: 48px;
     height: 64px;
     object-fit: cover;
-    border-radius: calc(var(--_radius) / 2);
+    border-radius: 4px;
     background: var(--_surface);
   }
   .name {
-    grid-area: name;
-    display: flex;
-    flex-direction: column;
-  }
-  .line-total {
-    grid-area: total;
-    text-align: end;
+    display: grid;
   }
   .stepper {
-    grid-area: stepper;
     display: flex;
-    align-items: center;
     gap: 0.25rem;
   }
   .stepper button {
-    min-width: 2.75rem;
-    padding: 0;
+    width: 2.75rem;
   }
   .stepper input {
     width: 4.5em;
     text-align: center;
   }
-  .remove {
-    grid-area: remove;
+  .remove,
+  .summary dd {
     justify-self: end;
+    margin: 0;
   }
   .line .error {
     grid-area: error;
@@ -61,10 +51,6 @@ export const styles = css`
     display: grid;
     grid-template-columns: 1fr auto;
     margin: var(--_space) 0;
-  }
-  .summary dd {
-    margin: 0;
-    text-align: end;
   }
   .total {
     font-weight: 700;
@@ -77,27 +63,14 @@ export const styles = css`
     justify-content: space-between;
     gap: 0.5rem;
   }
-  a.checkout {
-    display: inline-flex;
-    align-items: center;
-    min-height: 2.75rem;
-    padding: 0.5em 1em;
+  a.primary {
+    padding: 0.6em 1em;
     border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
     text-decoration: none;
   }
-  .toggle {
-    position: relative;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-  }
   .count {
-    min-width: 1.5em;
-    padding: 0 0.4em;
-    border-radius: 999px;
+    padding: 0 0.45em;
+    border-radius: 1em;
     background: var(--_accent);
     color: var(--_on-accent);
     font-size: 0.8em;
@@ -113,7 +86,7 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_fg);
-    box-shadow: 0 8px 32px rgb(0 0 0 / 0.2);
+    box-shadow: 0 8px 32px #0003;
   }
   :host([compact]) {
     display: inline-block;

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { MAX_QUANTITY, isTillError, type LinePrice } from '../../core/index.ts';
 import { TillCartChangeEvent } from '../../events/cart-change.ts';
 import { cart, type CartLine } from '../../state/cart.ts';
@@ -17,6 +16,7 @@ import { styles } from './cart.styles.ts';
  *
  * @csspart lines - The list of lines.
  * @csspart line - One line.
+ * @csspart line-total - A line's final price.
  * @csspart total - The total amount.
  * @csspart checkout - The checkout button or link.
  * @csspart toggle - The compact mode's header button.
@@ -68,7 +68,7 @@ export class TillCart extends TillElement {
     const summary = cart.$summary.get();
     const items = this.plural('cart.items', summary.totalQuantity);
     return html`
-      <button part="toggle" class="toggle" popovertarget="panel" aria-label=${this.t('cart.open', { items })}>
+      <button part="toggle" popovertarget="panel" aria-label=${this.t('cart.open', { items })}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
           <path d="M3 4h2l2.4 10.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
           <circle cx="10" cy="20" r="1.5" fill="currentColor" /><circle cx="17" cy="20" r="1.5" fill="currentColor" />
@@ -83,20 +83,20 @@ export class TillCart extends TillElement {
     const lines = this.lines.value;
     const locked = this.locked.value;
     const title = html`<h2 tabindex="-1">${this.heading || this.t('cart.title')}</h2>`;
-    if (!lines.length) return html`<section class="cart" aria-label=${this.heading || this.t('cart.title')}>${title}<p part="empty" class="empty muted">${this.t('cart.empty')}</p></section>`;
+    if (!lines.length) return html`<section aria-label=${this.heading || this.t('cart.title')}>${title}<p part="empty" class="muted">${this.t('cart.empty')}</p></section>`;
     const summary = cart.$summary.get();
     const currency = summary.currency!;
     return html`
-      <section class="cart" aria-label=${this.heading || this.t('cart.title')}>
+      <section aria-label=${this.heading || this.t('cart.title')}>
         ${title}
         ${locked ? html`<p class="muted" role="status">${this.t('cart.locked')}</p>` : nothing}
         <ul part="lines" class="lines">
-          ${repeat(lines, (line) => line.key, (line, i) => this.renderLine(line, summary.lines[i]!, locked))}
+          ${lines.map((line, i) => this.renderLine(line, summary.lines[i]!, locked))}
         </ul>
         <dl class="summary">
-          <dt>${this.t('cart.total')}</dt>
+          <dt>${this.t('total')}</dt>
           <dd part="total" class="total price">${this.money(summary.total, currency)}</dd>
-          <dt class="muted">${this.t('cart.vat')}</dt>
+          <dt class="muted">${this.t('vat')}</dt>
           <dd class="muted price">${this.money(summary.vat, currency)}</dd>
         </dl>
         <div class="actions">
@@ -106,8 +106,8 @@ export class TillCart extends TillElement {
                 <button @click=${() => (this.confirmingClear = false)}>${this.t('cart.clearNo')}</button>`
             : html`<button class="link" @click=${() => (this.confirmingClear = true)} ?disabled=${locked}>${this.t('cart.clear')}</button>`}
           ${this.checkoutHref
-            ? html`<a part="checkout" class="checkout" href=${this.checkoutHref}>${this.t('cart.checkout')}</a>`
-            : html`<button part="checkout" class="primary checkout" @click=${this.requestCheckout}>${this.t('cart.checkout')}</button>`}
+            ? html`<a part="checkout" class="primary" href=${this.checkoutHref}>${this.t('cart.checkout')}</a>`
+            : html`<button part="checkout" class="primary" @click=${this.requestCheckout}>${this.t('cart.checkout')}</button>`}
         </div>
       </section>
     `;
@@ -119,12 +119,13 @@ export class TillCart extends TillElement {
     const inputId = `q-${line.key}`;
     return html`
       <li part="line" class="line">
-        ${line.image ? html`<img src=${line.image} alt="" width="48" height="64" loading="lazy" />` : html`<span class="thumb"></span>`}
+        ${line.image ? html`<img class="thumb" src=${line.image} alt="" width="48" height="64" loading="lazy" />` : html`<span class="thumb"></span>`}
         <div class="name">
           <span>${name}</span>
-          ${line.subProducts.length ? html`<span class="muted">${this.t('cart.with', { addOns: line.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}
-          ${line.discount > 0 ? html`<span class="muted">${this.t('products.discount', { percent: this.percent(line.discount) })}</span>` : nothing}
+          ${line.subProducts.length ? html`<span class="muted">${this.t('with', { addOns: line.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}
+          ${line.discount > 0 ? html`<span class="muted">${this.t('discount', { percent: this.percent(line.discount) })}</span>` : nothing}
         </div>
+        <span part="line-total" class="price">${this.money(price.final, line.currency)}</span>
         <div class="stepper">
           <button aria-label=${this.t('cart.decrease', { name })} ?disabled=${locked || line.quantity <= 1} @click=${() => this.step(line, -1)}>−</button>
           <label class="sr-only" for=${inputId}>${this.t('cart.quantity', { name })}</label>
@@ -136,13 +137,12 @@ export class TillCart extends TillElement {
             max=${MAX_QUANTITY}
             .value=${String(line.quantity)}
             ?disabled=${locked}
-            aria-invalid=${error ? 'true' : 'false'}
+            aria-invalid=${!!error}
             aria-describedby=${error ? `${inputId}-error` : nothing}
             @change=${(event: Event) => this.typeQuantity(line, event.target as HTMLInputElement)}
           />
           <button aria-label=${this.t('cart.increase', { name })} ?disabled=${locked || line.quantity >= MAX_QUANTITY} @click=${() => this.step(line, 1)}>+</button>
         </div>
-        <span class="price line-total">${this.money(price.final, line.currency)}</span>
         <button class="link remove" aria-label=${this.t('cart.removeLabel', { name })} ?disabled=${locked} @click=${() => this.removeLine(line)}>${this.t('cart.remove')}</button>
         ${error ? html`<p id="${inputId}-error" class="error" role="alert">${error}</p>` : nothing}
       </li>

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import type { Order } from '../../api/types.ts';
 import { createStripeProvider } from '../../payments/stripe.ts';
 import { TEST_CARDS, formatCardNumber, testCardErrors, testCardToken } from '../../payments/test-card.ts';
@@ -7,7 +7,7 @@ import { TillCheckoutCompleteEvent } from '../../events/checkout-complete.ts';
 import { TillCheckoutErrorEvent } from '../../events/checkout-error.ts';
 import { TillOrderCreatedEvent } from '../../events/order-created.ts';
 import { TillTotalMismatchEvent } from '../../events/total-mismatch.ts';
-import { cart } from '../../state/cart.ts';
+import { cart, type CartLine } from '../../state/cart.ts';
 import {
   $checkout,
   confirmTotal,
@@ -21,11 +21,14 @@ import {
   type Contact,
   type ContactField,
 } from '../../state/checkout.ts';
-import { TillElement } from '../shared/base.ts';
+import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
-import type { StringKey } from '../shared/strings.ts';
-import { base } from '../shared/styles.ts';
-import { styles } from './checkout.styles.ts';
+import { addStrings, type StringKey } from '../shared/strings.ts';
+import type { TillCheckout } from './checkout.ts';
+import { styles } from './checkout-view.styles.ts';
+import { CHECKOUT_STRINGS } from './strings.ts';
+
+addStrings(CHECKOUT_STRINGS);
 
 type TextField = { name: ContactField; label: StringKey; type?: string; autocomplete: string };
 
@@ -44,104 +47,95 @@ const address = (prefix: '' | 'billing', section: string): readonly TextField[] 
 const DELIVERY = address('', 'shipping');
 const BILLING = address('billing', 'billing');
 
-/**
- * @summary The checkout: contact and addresses, then the card, then the confirmation. Creates the
- * customer and the order, pays it once, and survives reloads, declines and lost connections.
- *
- * @fires till-order-created - The order exists (before payment). `detail: { order }`.
- * @fires till-total-mismatch - The server's total differs from the cart's; the customer confirms. `detail: { order, local, server }`.
- * @fires till-checkout-complete - The order is paid. `detail: { order, payment }`.
- * @fires till-checkout-error - A step failed; `detail.message` is what the customer sees.
- *
- * @slot card - Filled by the element itself with Stripe's card form (Stripe can not live in a shadow root).
- *
- * @csspart steps - The step indicator.
- * @csspart form - The details form.
- * @csspart summary - The order summary.
- * @csspart total - The amount to pay, or paid.
- * @csspart pay - The pay button.
- * @csspart error - The error message.
- * @csspart confirmation - The confirmation.
- * @csspart order-number - The order's `human_id`.
- *
- * @cssprop --till-accent - Buttons, links, the current step.
- * @cssprop --till-danger - Error messages and invalid fields.
- */
-export class TillCheckout extends TillElement {
-  static override styles = [base, styles];
+export const createView = (host: TillCheckout): View => new CheckoutView(host);
 
-  static override properties = {
-    ...TillElement.properties,
-    cardState: { state: true },
-    testCard: { state: true },
-  };
-
+/** The checkout's steps, loaded when the first `<till-checkout>` connects. */
+class CheckoutView implements View {
+  readonly styles = styles;
   /** The card input's readiness, as its provider reports it. */
-  declare private cardState: { complete: boolean; error: string | null; loading: boolean };
+  private cardState = { complete: false, error: null as string | null, loading: false };
   /** The offline test-card form's values and per-field messages. */
-  declare private testCard: { number: string; expiry: string; cvc: string; errors: Partial<Record<'number' | 'expiry' | 'cvc', string>> };
-
-  private readonly state = new StoreController(this, $checkout);
-  private readonly lines = new StoreController(this, cart.$lines);
+  private testCard: { number: string; expiry: string; cvc: string; errors: Partial<Record<'number' | 'expiry' | 'cvc', string>> } = {
+    number: '',
+    expiry: '',
+    cvc: '',
+    errors: {},
+  };
+  private readonly state: StoreController<CheckoutState>;
+  private readonly lines: StoreController<readonly CartLine[]>;
   private provider: CardProvider | null = null;
   private cardHost: HTMLElement | null = null;
   private stopEvents: (() => void) | null = null;
+  private configured: unknown;
+  private lastStep: string | undefined;
+  private lastError: unknown;
+  private focusInvalid = false;
 
-  constructor() {
-    super();
-    this.cardState = { complete: false, error: null, loading: false };
-    this.testCard = { number: '', expiry: '', cvc: '', errors: {} };
+  constructor(private readonly host: TillCheckout) {
+    this.state = new StoreController(host, $checkout);
+    this.lines = new StoreController(host, cart.$lines);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  private get t() {
+    return this.host.t.bind(this.host);
+  }
+
+  private money(amount: number, currency: string): string {
+    return this.host.money(amount, currency);
+  }
+
+  private setCard(state: CheckoutView['cardState']): void {
+    this.cardState = state;
+    this.host.requestUpdate();
+  }
+
+  private setTestCard(state: CheckoutView['testCard']): void {
+    this.testCard = state;
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    const host = this.host;
     this.stopEvents = onCheckoutEvent((event) => {
-      if (event.type === 'order-created') this.dispatchEvent(new TillOrderCreatedEvent(event.order));
-      else if (event.type === 'total-mismatch') this.dispatchEvent(new TillTotalMismatchEvent(event));
-      else if (event.type === 'complete') this.dispatchEvent(new TillCheckoutCompleteEvent(event.order, event.payment));
-      else this.dispatchEvent(new TillCheckoutErrorEvent(event.error));
+      if (event.type === 'order-created') host.dispatchEvent(new TillOrderCreatedEvent(event.order));
+      else if (event.type === 'total-mismatch') host.dispatchEvent(new TillTotalMismatchEvent(event));
+      else if (event.type === 'complete') host.dispatchEvent(new TillCheckoutCompleteEvent(event.order, event.payment));
+      else host.dispatchEvent(new TillCheckoutErrorEvent(event.error));
     });
   }
 
-  private configured: unknown;
+  hostDisconnected(): void {
+    this.stopEvents?.();
+    this.unmountCard();
+    this.configured = undefined;
+  }
 
-  protected override willUpdate(): void {
+  hostUpdate(): void {
     // On connection and whenever the configuration changes, pick up an order left before a reload.
-    if (this.config.value !== this.configured) {
-      this.configured = this.config.value;
+    if (this.host.config.value !== this.configured) {
+      this.configured = this.host.config.value;
       void resumeCheckout();
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopEvents?.();
-    this.unmountCard();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  hostUpdated(): void {
     const { step, error } = this.state.value;
+    const root = this.host.renderRoot;
     if (step === 'payment') void this.mountCard();
     else this.unmountCard();
     if (step !== this.lastStep) {
       // A new step: move focus to its heading so keyboard and screen-reader users follow along.
-      if (this.lastStep !== undefined) this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+      if (this.lastStep !== undefined) root.querySelector<HTMLElement>('.step-heading')?.focus();
       this.lastStep = step;
     }
-    if (error && error !== this.lastError) this.renderRoot.querySelector<HTMLElement>('[part=error]')?.focus();
+    if (error && error !== this.lastError) root.querySelector<HTMLElement>('[part=error]')?.focus();
     this.lastError = error;
-    // After a refused submit, take the customer to the first field to fix.
-    if (this.focusInvalid) this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    // After a refused submit, take the customer to the first field to fix, in form order.
+    if (this.focusInvalid) root.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
     this.focusInvalid = false;
   }
 
-  private focusInvalid = false;
-
-  private lastStep: string | undefined;
-  private lastError: unknown;
-
-  override render() {
+  render() {
     const state = this.state.value;
     return html`
       <section class="checkout" aria-label=${this.t('checkout.title')} aria-busy=${state.busy ? 'true' : 'false'}>
@@ -223,12 +217,12 @@ export class TillCheckout extends TillElement {
     </div>`;
   }
 
-  private submitDetails(event: Event): void {
+  private submitDetails = (event: Event): void => {
     event.preventDefault();
     if (this.state.value.busy || !this.lines.value.length) return;
     this.focusInvalid = true;
     void placeOrder();
-  }
+  };
 
   private renderCartSummary() {
     const lines = this.lines.value;
@@ -239,13 +233,13 @@ export class TillCheckout extends TillElement {
       <ul>
         ${lines.map(
           (line, i) => html`<li>
-            <span>${line.quantity} × ${line.name}${line.subProducts.length ? html`<br /><span class="muted">${this.t('cart.with', { addOns: line.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}</span>
+            <span>${line.quantity} × ${line.name}${line.subProducts.length ? html`<br /><span class="muted">${this.t('with', { addOns: line.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}</span>
             <span class="price">${this.money(summary.lines[i]!.final, line.currency)}</span>
           </li>`,
         )}
       </ul>
-      <p class="total-row"><span>${this.t('cart.total')}</span><span part="total" class="price">${this.money(summary.total, summary.currency!)}</span></p>
-      <p class="muted total-row"><span>${this.t('cart.vat')}</span><span class="price">${this.money(summary.vat, summary.currency!)}</span></p>
+      <p class="total-row"><span>${this.t('total')}</span><span part="total" class="price">${this.money(summary.total, summary.currency!)}</span></p>
+      <p class="muted total-row"><span>${this.t('vat')}</span><span class="price">${this.money(summary.vat, summary.currency!)}</span></p>
     </aside>`;
   }
 
@@ -269,7 +263,7 @@ export class TillCheckout extends TillElement {
             : nothing}
           <fieldset class="card">
             <legend>${this.t('checkout.card')}</legend>
-            ${this.config.value.stripeKey ? this.renderStripe() : this.renderTestCard(busy)}
+            ${this.host.config.value.stripeKey ? this.renderStripe() : this.renderTestCard(busy)}
           </fieldset>
           <button part="pay" class="primary wide" type="submit" aria-disabled=${busy || mismatch ? 'true' : 'false'}>
             ${busy ? this.t('checkout.paying') : this.t('checkout.pay', { total })}
@@ -327,46 +321,46 @@ export class TillCheckout extends TillElement {
   private typeCard(name: 'number' | 'expiry' | 'cvc', value: string): void {
     const errors = { ...this.testCard.errors };
     delete errors[name];
-    this.testCard = { ...this.testCard, [name]: name === 'number' ? formatCardNumber(value) : value, errors };
+    this.setTestCard({ ...this.testCard, [name]: name === 'number' ? formatCardNumber(value) : value, errors });
   }
 
   private useTestCard(number: string): void {
     const year = String((new Date().getFullYear() + 3) % 100).padStart(2, '0');
-    this.testCard = { number: formatCardNumber(number), expiry: `12/${year}`, cvc: number.startsWith('3') ? '1234' : '123', errors: {} };
+    this.setTestCard({ number: formatCardNumber(number), expiry: `12/${year}`, cvc: number.startsWith('3') ? '1234' : '123', errors: {} });
   }
 
-  private async submitPayment(event: Event): Promise<void> {
+  private submitPayment = async (event: Event): Promise<void> => {
     event.preventDefault();
     const state = this.state.value;
     if (state.busy || state.totalToConfirm) return;
-    if (this.config.value.stripeKey) {
+    if (this.host.config.value.stripeKey) {
       const provider = this.provider;
       await pay(() => provider?.createToken({ name: `${state.contact.firstName} ${state.contact.lastName}`.trim() }) ?? Promise.resolve({ error: { message: this.t('checkout.cardLoading') } }));
       return;
     }
     const errors = testCardErrors(this.testCard);
     if (errors.length) {
-      this.testCard = { ...this.testCard, errors: Object.fromEntries(errors.map((e) => [e.field, e.message])) };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#card-${errors[0]!.field}`)?.focus();
+      this.setTestCard({ ...this.testCard, errors: Object.fromEntries(errors.map((e) => [e.field, e.message])) });
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLElement>(`#card-${errors[0]!.field}`)?.focus();
       return;
     }
     const card = this.testCard;
     await pay(async () => testCardToken(card));
-  }
+  };
 
   /** Stripe's card element, mounted into a light-DOM child shown through the `card` slot. */
   private async mountCard(): Promise<void> {
-    const { stripeKey } = this.config.value;
+    const { stripeKey } = this.host.config.value;
     if (!stripeKey || this.provider) return;
     this.cardHost = document.createElement('div');
     this.cardHost.slot = 'card';
-    this.append(this.cardHost);
-    const provider = (this.provider = createStripeProvider({ publishableKey: stripeKey, locale: this.activeLocale }));
-    provider.onChange?.((state) => (this.cardState = { ...state, loading: false }));
-    this.cardState = { complete: false, error: null, loading: true };
+    this.host.append(this.cardHost);
+    const provider = (this.provider = createStripeProvider({ publishableKey: stripeKey, locale: this.host.activeLocale }));
+    provider.onChange?.((state) => (this.setCard({ ...state, loading: false })));
+    this.setCard({ complete: false, error: null, loading: true });
     await provider.mount(this.cardHost);
-    if (this.provider === provider && this.cardState.loading) this.cardState = { ...this.cardState, loading: false };
+    if (this.provider === provider && this.cardState.loading) this.setCard({ ...this.cardState, loading: false });
   }
 
   private unmountCard(): void {
@@ -396,12 +390,12 @@ export class TillCheckout extends TillElement {
       <ul>
         ${order.items.map(
           (item) => html`<li>
-            <span>${item.quantity} × ${item.name}${item.subProducts.length ? html`<br /><span class="muted">${this.t('cart.with', { addOns: item.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}</span>
+            <span>${item.quantity} × ${item.name}${item.subProducts.length ? html`<br /><span class="muted">${this.t('with', { addOns: item.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}</span>
             <span class="price">${this.money(item.finalPrice, order.currency)}</span>
           </li>`,
         )}
       </ul>
-      <p class="total-row"><span>${paid ? this.t('checkout.paid') : this.t('cart.total')}</span><span class="price order-total">${this.money(order.totalAmount, order.currency)}</span></p>
+      <p class="total-row"><span>${paid ? this.t('checkout.paid') : this.t('total')}</span><span class="price order-total">${this.money(order.totalAmount, order.currency)}</span></p>
     </aside>`;
   }
 }

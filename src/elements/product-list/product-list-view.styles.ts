@@ -8,7 +8,7 @@ export const styles = css`
     align-items: end;
     margin-bottom: var(--_space);
   }
-  .field.grow {
+  .grow {
     flex: 1 1 14rem;
   }
   .grid {
@@ -31,6 +31,21 @@ export const styles = css`
     object-fit: cover;
     border-radius: calc(var(--_radius) / 2);
     background: var(--_surface);
+  }
+  .skeleton {
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface), var(--_border), var(--_surface)) 0 0 / 200% 100%;
+    animation: shimmer 1.2s linear infinite;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
   }
   .skeleton.line {
     height: 1em;

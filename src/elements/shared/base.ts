@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResult, type ReactiveController } from 'lit';
 import { formatMoney } from '../../core/index.ts';
 import { captureLanding } from '../../state/attribution.ts';
 import { $config } from '../../state/config.ts';
@@ -6,8 +6,18 @@ import { StoreController } from './store-controller.ts';
 import { STRINGS, fill, type StringKey, type Strings } from './strings.ts';
 
 /**
- * What the three elements share: the `locale` attribute, overridable strings, money formatting and
- * a guarded `define`. Elements render state and call actions; they never fetch.
+ * The part of an element that is fetched when the element first connects: its state, styles and
+ * templates. A page that never shows a catalogue or a checkout never downloads their code, the way
+ * Stripe.js is fetched only at the payment step.
+ */
+export interface View extends ReactiveController {
+  readonly styles: CSSResult;
+  render(): unknown;
+}
+
+/**
+ * What the elements share: the `locale` attribute, overridable strings, money formatting, and the
+ * loading of a lazy view. Elements render state and call actions; they never fetch.
  */
 export class TillElement extends LitElement {
   static override properties = {
@@ -20,7 +30,11 @@ export class TillElement extends LitElement {
   /** Replacement texts for this element, by key. */
   declare strings: Strings;
 
-  protected readonly config = new StoreController(this, $config);
+  readonly config = new StoreController(this, $config);
+  /** The loaded view, for elements that have one. */
+  protected view: View | null = null;
+  private viewState: 'idle' | 'loading' | 'failed' = 'idle';
+  private viewLoading: Promise<unknown> | undefined;
 
   constructor() {
     super();
@@ -31,30 +45,71 @@ export class TillElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     captureLanding();
+    this.startView();
+  }
+
+  /** Elements with a lazy view return its module's factory here. */
+  protected loadView?(): Promise<(host: this) => View>;
+
+  private startView(): void {
+    if (!this.loadView || this.view || this.viewState === 'loading') return;
+    this.viewState = 'loading';
+    this.viewLoading = this.loadView().then(
+      (create) => {
+        const view = (this.view = create(this));
+        this.addController(view);
+        const styles = (this.constructor as typeof LitElement).elementStyles;
+        adoptStyles(this.renderRoot as ShadowRoot, [...styles, view.styles]);
+        this.viewState = 'idle';
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        console.warn('[tillkit] a view could not be loaded', error);
+        this.viewState = 'failed';
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /** `updateComplete` also waits for the view, so a settled element is an interactive one. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let settled = await super.getUpdateComplete();
+    while (this.viewState === 'loading') {
+      await this.viewLoading;
+      settled = await super.getUpdateComplete();
+    }
+    return settled;
+  }
+
+  /** The view once loaded; until then a placeholder, or an error with a retry. */
+  override render(): unknown {
+    if (this.view) return this.view.render();
+    return this.viewState === 'failed'
+      ? html`<div class="alert" role="alert"><p>${this.t('loadFailed')}</p><button @click=${() => this.startView()}>${this.t('retry')}</button></div>`
+      : html`<p class="muted" role="status" aria-busy="true">${this.t('loading')}</p>`;
   }
 
   /** The locale in effect, or undefined for the browser's own. */
-  protected get activeLocale(): string | undefined {
+  get activeLocale(): string | undefined {
     return this.locale || this.config.value.locale || document.documentElement.lang || undefined;
   }
 
-  /** A visible text: this element's override, the page's, or the default. */
-  protected t(key: StringKey, values?: Record<string, string | number>): string {
-    const text = this.strings[key] ?? this.config.value.strings[key] ?? STRINGS[key];
-    return fill(text, values);
+  /** A visible text: this element's replacement, the page's, or the default. */
+  t(key: StringKey, values?: Record<string, string | number>): string {
+    return fill(this.strings[key] ?? this.config.value.strings[key] ?? STRINGS[key] ?? key, values);
   }
 
   /** A count-dependent text (`key.one` / `key.other`). */
-  protected plural(key: 'cart.items', count: number): string {
+  plural(key: 'cart.items', count: number): string {
     const form = new Intl.PluralRules(this.activeLocale).select(count) === 'one' ? 'one' : 'other';
     return this.t(`${key}.${form}`, { count: new Intl.NumberFormat(this.activeLocale).format(count) });
   }
 
-  protected money(amount: number, currency: string): string {
+  money(amount: number, currency: string): string {
     return formatMoney({ amount, currency }, this.activeLocale);
   }
 
-  protected percent(rate: number): string {
+  percent(rate: number): string {
     return new Intl.NumberFormat(this.activeLocale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
   }
 }

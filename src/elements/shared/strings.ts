@@ -1,39 +1,21 @@
+import type { CHECKOUT_STRINGS } from '../checkout/strings.ts';
+import type { PRODUCT_LIST_STRINGS } from '../product-list/strings.ts';
+
 /**
- * Every visible text of the elements, in English. Any of them can be replaced, per element with the
- * `strings` property or for the whole page with `configure({ strings })`. `{name}` is filled in.
- * Keys ending in `.one` / `.other` are chosen by `Intl.PluralRules` for `{count}`.
+ * The visible texts, in English. Any can be replaced, per element with the `strings` property or for
+ * the whole page with `configure({ strings })`. `{name}` is filled in; keys ending in `.one` and
+ * `.other` are chosen by `Intl.PluralRules`. The catalogue's and the checkout's own texts live with
+ * their views and join this table when those load.
  */
-export const STRINGS = {
-  // shared
+const SHARED_STRINGS = {
   retry: 'Try again',
   loading: 'Loading…',
+  loadFailed: 'This part of the shop could not be loaded.',
   vatIncluded: 'incl. {vat} VAT',
-  'errors.network': 'We could not reach the shop. Check your connection and try again.',
-  // product list
-  'products.label': 'Products',
-  'products.search': 'Search',
-  'products.searchPlaceholder': 'Title, actor, director…',
-  'products.tag': 'Genre',
-  'products.allTags': 'All',
-  'products.sort': 'Sort by',
-  'products.sort.-created': 'Newest',
-  'products.sort.price': 'Price: low to high',
-  'products.sort.-price': 'Price: high to low',
-  'products.sort.name': 'Title: A–Z',
-  'products.empty': 'Nothing matches your search.',
-  'products.emptyAll': 'There are no products yet.',
-  'products.error': 'The products could not be loaded.',
-  'products.addOns': 'Add-ons',
-  'products.quantity': 'Quantity',
-  'products.add': 'Add to cart',
-  'products.added': 'Added {name} to the cart.',
-  'products.discount': '−{percent}',
-  'products.was': 'was {price}',
-  'products.previous': 'Previous',
-  'products.next': 'Next',
-  'products.page': 'Page {page}',
-  'products.pageOf': 'Page {page} of {pages}',
-  // cart
+  discount: '−{percent}',
+  with: 'with {addOns}',
+  total: 'Total',
+  vat: 'VAT included',
   'cart.title': 'Your cart',
   'cart.empty': 'Your cart is empty.',
   'cart.items.one': '{count} item',
@@ -44,9 +26,6 @@ export const STRINGS = {
   'cart.increase': 'One more {name}',
   'cart.remove': 'Remove',
   'cart.removeLabel': 'Remove {name}',
-  'cart.with': 'with {addOns}',
-  'cart.total': 'Total',
-  'cart.vat': 'VAT included',
   'cart.clear': 'Empty cart',
   'cart.clearConfirm': 'Empty the cart?',
   'cart.clearYes': 'Yes, empty it',
@@ -54,54 +33,15 @@ export const STRINGS = {
   'cart.checkout': 'Go to checkout',
   'cart.locked': 'Payment in progress: the cart can’t change until it is done.',
   'cart.quantityInvalid': 'Enter a whole number from 1 to {max}.',
-  // checkout
-  'checkout.title': 'Checkout',
-  'checkout.steps': 'Checkout steps',
-  'checkout.step.details': 'Details',
-  'checkout.step.payment': 'Payment',
-  'checkout.step.complete': 'Confirmation',
-  'checkout.contact': 'Contact',
-  'checkout.email': 'Email',
-  'checkout.firstName': 'First name',
-  'checkout.lastName': 'Last name',
-  'checkout.phone': 'Phone',
-  'checkout.delivery': 'Delivery address',
-  'checkout.street': 'Street address',
-  'checkout.zip': 'Postal code',
-  'checkout.city': 'City',
-  'checkout.country': 'Country',
-  'checkout.billingSame': 'Billing address is the same as delivery',
-  'checkout.billing': 'Billing address',
-  'checkout.note': 'Note for the shop (optional)',
-  'checkout.continue': 'Continue to payment',
-  'checkout.placing': 'Placing your order…',
-  'checkout.summary': 'Order summary',
-  'checkout.emptyCart': 'Your cart is empty. Add something before checking out.',
-  'checkout.edit': 'Edit details',
-  'checkout.resuming': 'Picking up your order where you left it…',
-  'checkout.totalChanged': 'The shop’s total for this order is {server}, not {local} as the cart showed.',
-  'checkout.totalConfirm': 'Continue with {server}',
-  'checkout.card': 'Card',
-  'checkout.testMode': 'Test mode: no real card is charged. Use a Stripe test card:',
-  'checkout.cardNumber': 'Card number',
-  'checkout.cardExpiry': 'Expiry (MM/YY)',
-  'checkout.cardCvc': 'CVC',
-  'checkout.cardLoading': 'Loading the secure card form…',
-  'checkout.pay': 'Pay {total}',
-  'checkout.paying': 'Paying…',
-  'checkout.toPay': 'To pay',
-  'checkout.thanks': 'Thank you! Your order is confirmed.',
-  'checkout.orderNumber': 'Order number',
-  'checkout.paid': 'Paid',
-  'checkout.again': 'Continue shopping',
-  'error.required': 'Please fill in {field}.',
-  'error.email': 'Enter an email address like name@example.com.',
-  'error.phone': 'Enter a phone number, digits and an optional leading +.',
-  'error.too-long': 'This is too long.',
-} as const;
+};
 
-export type StringKey = keyof typeof STRINGS;
+export type StringKey = keyof typeof SHARED_STRINGS | keyof typeof PRODUCT_LIST_STRINGS | keyof typeof CHECKOUT_STRINGS;
 export type Strings = Partial<Record<StringKey, string>>;
+
+export const STRINGS: Strings = { ...SHARED_STRINGS };
+
+/** Adds a view's default texts to the table (a page's replacements still win). */
+export const addStrings = (more: Strings): void => void Object.assign(STRINGS, more);
 
 /** Fills `{name}` placeholders. */
 export const fill = (text: string, values: Record<string, string | number> = {}): string =>

@@ -1,0 +1,33 @@
+import { base } from '../shared/styles.ts';
+import { TillElement } from '../shared/base.ts';
+
+/**
+ * @summary The checkout: contact and addresses, then the card, then the confirmation. Creates the
+ * customer and the order, pays it once, and survives reloads, declines and lost connections.
+ *
+ * @fires till-order-created - The order exists (before payment). `detail: { order }`.
+ * @fires till-total-mismatch - The server's total differs from the cart's; the customer confirms. `detail: { order, local, server }`.
+ * @fires till-checkout-complete - The order is paid. `detail: { order, payment }`.
+ * @fires till-checkout-error - A step failed; `detail.message` is what the customer sees.
+ *
+ * @slot card - Filled by the element itself with Stripe's card form (Stripe can not live in a shadow root).
+ *
+ * @csspart steps - The step indicator.
+ * @csspart form - The details form, then the payment form.
+ * @csspart summary - The order summary.
+ * @csspart total - The amount to pay.
+ * @csspart pay - The pay button.
+ * @csspart error - The error message.
+ * @csspart confirmation - The confirmation.
+ * @csspart order-number - The order's `human_id`.
+ *
+ * @cssprop --till-accent - Buttons, links, the current step.
+ * @cssprop --till-danger - Error messages and invalid fields.
+ */
+export class TillCheckout extends TillElement {
+  static override styles = base;
+
+  protected override loadView() {
+    return import('./checkout-view.ts').then((m) => m.createView);
+  }
+}
