@@ -1,4 +1,5 @@
 import { map } from 'nanostores';
+import type { StripeLoader } from '../payments/stripe.ts';
 
 /**
  * Everything the elements need to know about the merchant. Set it once with `configure({...})` or a
@@ -27,6 +28,11 @@ export interface TillConfig {
   strings: Record<string, string>;
   /** The `fetch` the API client uses; the page's own by default. */
   fetch: typeof fetch | null;
+  /**
+   * Loads Stripe.js at the payment step; by default `@stripe/stripe-js/pure` fetches it from
+   * js.stripe.com. A page that already has Stripe.js can hand its own instance in.
+   */
+  loadStripe: StripeLoader | null;
 }
 
 export const $config = map<TillConfig>({
@@ -38,6 +44,7 @@ export const $config = map<TillConfig>({
   tokenUrl: '',
   strings: {},
   fetch: null,
+  loadStripe: null,
 });
 
 /** Sets configuration values; what is left out keeps its current value. */

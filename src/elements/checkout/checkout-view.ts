@@ -351,12 +351,12 @@ class CheckoutView implements View {
 
   /** Stripe's card element, mounted into a light-DOM child shown through the `card` slot. */
   private async mountCard(): Promise<void> {
-    const { stripeKey } = this.host.config.value;
+    const { stripeKey, loadStripe } = this.host.config.value;
     if (!stripeKey || this.provider) return;
     this.cardHost = document.createElement('div');
     this.cardHost.slot = 'card';
     this.host.append(this.cardHost);
-    const provider = (this.provider = createStripeProvider({ publishableKey: stripeKey, locale: this.host.activeLocale }));
+    const provider = (this.provider = createStripeProvider({ publishableKey: stripeKey, locale: this.host.activeLocale, loadStripe: loadStripe ?? undefined }));
     provider.onChange?.((state) => (this.setCard({ ...state, loading: false })));
     this.setCard({ complete: false, error: null, loading: true });
     await provider.mount(this.cardHost);
