@@ -59,6 +59,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.get('/health', (c) => send(c, { ok: true }));
   app.route('/media', mediaRoutes());
 
+  app.use('*', async (c, next) => {
+    // A NUL in a query string would reach PostgreSQL, which refuses it in text; refuse it first.
+    if (/%00/.test(c.req.url)) throw new HttpError(400, 'query-invalid', 'The URL contains a NUL character', 'query');
+    await next();
+  });
   app.use('*', apiKeyMiddleware(config.apiKeys));
   app.use('*', callerMiddleware({ serviceKey: config.serviceKey, jwtSecret: config.jwtSecret, now: deps.now }));
   app.use('*', async (c, next) => {

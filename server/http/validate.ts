@@ -46,11 +46,24 @@ export function optStringArray(body: Body, key: string, maxItems = 100, maxLengt
   });
 }
 
+const MAX_DEPTH = 8;
+
+/**
+ * Free-form JSON that is stored as given (addresses, properties, resources) may nest only so deep:
+ * enough for any address, and no stack for a hostile body to exhaust when it is read back.
+ */
+export function assertShallow(value: unknown, field: string, depth = 0): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (depth >= MAX_DEPTH) throw badRequest('type-invalid', `${field} is nested more than ${MAX_DEPTH} levels deep`, field);
+  for (const item of Object.values(value)) assertShallow(item, field, depth + 1);
+}
+
 /** A JSON object stored as given (addresses, properties). */
 export function optObject(body: Body, key: string): Body | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) throw badRequest('type-invalid', `${key} must be an object`, key);
+  assertShallow(value, key);
   return value;
 }
 
@@ -60,6 +73,7 @@ export function optObjectArray(body: Body, key: string, maxItems = 50): Body[] |
   if (!Array.isArray(value) || value.length > maxItems || !value.every(isPlainObject)) {
     throw badRequest('type-invalid', `${key} must be a list of at most ${maxItems} objects`, key);
   }
+  assertShallow(value, key);
   return value;
 }
 

@@ -7,6 +7,7 @@ import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { humanId, isObjectId, objectId } from '../http/ids.ts';
 import {
+  assertShallow,
   dateRange,
   idValue,
   optObject,
@@ -58,6 +59,7 @@ function orderFields(body: Body, admin: boolean): Record<string, unknown> {
     if (!Array.isArray(body.resources) || body.resources.length > 50) {
       throw badRequest('type-invalid', 'resources must be a list of at most 50 entries', 'resources');
     }
+    assertShallow(body.resources, 'resources');
     fields.resources = body.resources;
   }
   if (body.delivery_status !== undefined && body.delivery_status !== null) {

@@ -153,6 +153,7 @@ export function paymentRoutes({ db, processor, now }: Deps): Hono<AppEnv> {
       if (rows.some((r) => r.currency !== currency)) throw badRequest('currency-mismatch', CURRENCY_MISMATCH, 'orders');
       const amount = rows.reduce((sum, r) => sum + r.total_amount, 0);
       if (amount <= 0) throw badRequest('amount-invalid', 'There is nothing to pay for these orders', 'orders');
+      if (!Number.isSafeInteger(amount)) throw badRequest('amount-invalid', 'These orders together are too large to pay at once', 'orders');
 
       const u = new Params();
       await tx.query(

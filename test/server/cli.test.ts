@@ -52,7 +52,7 @@ describe('configuration', () => {
 
 describe('npm run server (server/main.ts)', () => {
   it('prints its URL, serves the demo catalogue with the demo key, and stops on SIGTERM', async () => {
-    const env = { ...process.env, NODE_ENV: 'development', PORT: '0', TILLKIT_DATA_DIR: 'memory://' };
+    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'development', PORT: '0', TILLKIT_DATA_DIR: 'memory://' };
     for (const name of ['TILLKIT_API_KEY', 'TILLKIT_SERVICE_KEY', 'TILLKIT_JWT_SECRET', 'DATABASE_URL', 'TILLKIT_DEMO_AUTH']) delete env[name];
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {

@@ -29,6 +29,8 @@ before(async () => {
 
 after(() => server.close());
 
+const deep = (levels: number): Record<string, unknown> => (levels === 0 ? { city: 'Oslo' } : { inner: deep(levels - 1) });
+
 const workedExample = () => ({
   items: [
     { product: p.A, quantity: 2 },
@@ -168,6 +170,9 @@ describe('POST /orders', () => {
       ['a note that is not a string', () => ({ ...workedExample(), note: 5 }), 'note'],
       ['an address that is not an object', () => ({ ...workedExample(), delivery_address: 'Oslo' }), 'delivery_address'],
       ['a delivery time that is no timestamp', () => ({ ...workedExample(), delivery_time: 'tomorrow' }), 'delivery_time'],
+      ['a NUL character, which PostgreSQL can not store', () => '{"items": [], "note": "a\\u0000b"}', 'body'],
+      ['an address nested too deep', () => ({ ...workedExample(), delivery_address: deep(50) }), 'delivery_address'],
+      ['resources nested too deep', () => ({ ...workedExample(), resources: [deep(20)] }), 'resources'],
     ];
     for (const [name, body, field] of cases) {
       it(name, async () => {

@@ -178,6 +178,7 @@ describe('GET /products/search and /products/tags', () => {
     assert.deepEqual(byDescription.body.map((p: Product) => p.name), ['Back to the Future']);
     assert.deepEqual((await server.get('/products/search?query=zzzzzz')).body, []);
     assert.equal((await server.get('/products/search?query=%25')).body.length, 0, 'a % is a character, not a wildcard');
+    assert.equal((await server.get('/products/search?query=a%00b')).status, 400);
   });
 
   it('finds a product by id and by human_id', async () => {
