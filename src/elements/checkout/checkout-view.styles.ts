@@ -10,8 +10,11 @@ export const styles = css`
   }
   .steps {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
     margin: 0.5rem 0 var(--_space);
+    padding: 0;
+    list-style: none;
     counter-reset: step;
     font-size: 0.9em;
   }
