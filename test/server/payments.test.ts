@@ -289,6 +289,37 @@ describe('POST /payments', () => {
     assert.equal(await statusOf(orderId, bob), 'SUCCESS');
   });
 
+  it('GET /payments/:id shows a user their own payment, an admin any, with the charges', async () => {
+    const orderId = await order(alice);
+    const { body: payment } = await server.post('/payments', { orders: [orderId], payment_method: await card(alice) }, alice);
+    const own = await server.get(`/payments/${payment._id.$oid}`, alice);
+    assert.equal(own.status, 200);
+    assert.equal(own.body.current_state, 'succeeded');
+    assert.equal(own.body.charges, undefined);
+    assert.equal((await server.get(`/payments/${payment._id.$oid}`, bob)).status, 404);
+    assert.equal((await server.get('/payments/nope', alice)).status, 404);
+    const admin = await server.get(`/payments/${payment._id.$oid}`, server.serviceKey);
+    assert.equal(admin.body.charges.length, 1);
+    assert.match(admin.text, /"charges":\[\{"_id":\{"\$oid":"[0-9a-f]{24}"\},"processor":"test","amount":87\.00/);
+    const mine = await server.get('/payments', bob);
+    assert.ok(!mine.body.some((x: { _id: { $oid: string } }) => x._id.$oid === payment._id.$oid));
+  });
+
+  it('an admin lists any user’s payment methods, or one user’s', async () => {
+    const methodId = await card(bob, 'tok_amex');
+    const { body: bobs } = await server.get('/payment_methods', bob);
+    const userId = bobs[0].user.$oid;
+    const filtered = await server.get(`/payment_methods?user=${userId}`, server.serviceKey);
+    assert.ok(filtered.body.length >= 1);
+    assert.ok(filtered.body.every((m: { user: { $oid: string } }) => m.user.$oid === userId));
+    assert.ok(filtered.body.some((m: { _id: { $oid: string } }) => m._id.$oid === methodId));
+    const everyone = await server.get('/payment_methods', server.serviceKey);
+    assert.ok(everyone.body.length > filtered.body.length);
+    const forBob = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa', user: userId }, server.serviceKey);
+    assert.equal(forBob.body.user.$oid, userId);
+    assert.equal((await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, server.serviceKey)).body.field, 'user');
+  });
+
   it('twenty concurrent payments of one order charge it exactly once', async () => {
     const orderId = await order(alice);
     const methodId = await card(alice);
