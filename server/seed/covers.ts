@@ -26,13 +26,13 @@ function filmCover(film: DemoFilm): string {
     .map((l, i) => `<text x="150" y="${titleY + i * (size + 6)}" font-size="${size}" font-weight="700" text-anchor="middle">${escape(l)}</text>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 420" width="300" height="420" role="img" aria-label="${escape(film.name)} (${film.year}) DVD cover">
-<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${bg}"/><stop offset="1" stop-color="${bg}" stop-opacity="0.8"/></linearGradient></defs>
-<rect width="300" height="420" fill="url(#g)"/>
+<defs><linearGradient id="bg-${film.slug}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${bg}"/><stop offset="1" stop-color="${bg}" stop-opacity="0.82"/></linearGradient></defs>
+<rect width="300" height="420" fill="#000"/><rect width="300" height="420" fill="url(#bg-${film.slug})"/>
 <rect x="14" y="14" width="272" height="392" fill="none" stroke="${fg}" stroke-width="2" opacity="0.6"/>
-<circle cx="150" cy="300" r="62" fill="none" stroke="${fg}" stroke-width="10" opacity="0.35"/>
-<circle cx="150" cy="300" r="14" fill="${fg}" opacity="0.35"/>
+<circle cx="150" cy="316" r="50" fill="none" stroke="${fg}" stroke-width="8" opacity="0.35"/>
+<circle cx="150" cy="316" r="11" fill="${fg}" opacity="0.35"/>
 <g fill="${fg}" font-family="Georgia, 'Times New Roman', serif">${title}
-<text x="150" y="232" font-size="16" text-anchor="middle" opacity="0.85">${escape(film.director)} · ${film.year}</text></g>
+<text x="150" y="236" font-size="16" text-anchor="middle" opacity="0.85">${escape(film.director)} · ${film.year}</text></g>
 <rect x="0" y="380" width="300" height="40" fill="${fg}"/>
 <text x="150" y="406" font-size="16" font-family="Helvetica, Arial, sans-serif" font-weight="700" letter-spacing="4" text-anchor="middle" fill="${bg}">DVD · ${escape(film.condition.toUpperCase())}</text>
 </svg>`;
