@@ -162,6 +162,7 @@ function product(v: unknown): ApiProduct {
     name: required(p['name'], 'name'),
     description: str(p['description']),
     shortDescription: str(p['short_description']),
+    ref: optStr(p['external_reference']),
     currency,
     price,
     discount,

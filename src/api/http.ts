@@ -1,4 +1,4 @@
-import type { ApiErrorInit, ApiErrorKind, BuiltOnClientOptions } from './types.ts';
+import type { ApiErrorInit, ApiErrorKind, BuiltOnClientOptions, FieldError } from './types.ts';
 
 /**
  * Every failure of an API call: a value a UI can show as it is (`message` is written for the customer,
@@ -11,6 +11,7 @@ export class ApiError extends Error implements ApiErrorInit {
   readonly field: string | undefined;
   readonly code: string | undefined;
   readonly declineCode: string | undefined;
+  readonly errors: readonly FieldError[];
   /** How long the server asked us to wait (Retry-After), in ms; only the retry loop reads it. */
   readonly retryAfter: number | undefined;
 
@@ -21,6 +22,7 @@ export class ApiError extends Error implements ApiErrorInit {
     this.field = init.field;
     this.code = init.code;
     this.declineCode = init.declineCode;
+    this.errors = init.errors ?? (init.field ? [{ field: init.field, message: init.message }] : []);
     this.retryAfter = init.retryAfter;
   }
 }
@@ -172,22 +174,38 @@ async function attemptOnce(
   }
 }
 
-/** An error response as an ApiError; reads `{message, field, code, decline_code}`, flat or under `error`. */
+/**
+ * An error response as an ApiError. Reads BuiltOn's `{message, field, code, decline_code}` (flat or
+ * under `error`) and Bootic's `{_embedded: {errors: [{field, messages: [...]}]}}`.
+ */
 function httpError(status: number, headers: Headers, data: unknown): ApiError {
   let json = record(data);
   json = record(json['error']) === EMPTY ? json : record(json['error']);
   const code = text(json['code']);
+  const embedded = record(json['_embedded'])['errors'];
+  const errors: FieldError[] = [];
+  for (const entry of Array.isArray(embedded) ? embedded : []) {
+    const { field, messages } = record(entry);
+    for (const message of Array.isArray(messages) ? messages : []) {
+      if (text(message)) errors.push({ field: text(field) ?? '', message: message as string });
+    }
+  }
   // The in-flight 409's own message is for developers ("...this Idempotency-Key..."); the customer gets ours.
   const message =
-    (code !== IDEMPOTENCY_IN_FLIGHT && text(json['message'])) || STATUS_MESSAGES[status] || (status >= 500 ? SERVER_ERROR : MESSAGES.http);
+    (code !== IDEMPOTENCY_IN_FLIGHT && text(json['message'])) ||
+    errors[0]?.message ||
+    STATUS_MESSAGES[status] ||
+    (status >= 500 ? SERVER_ERROR : MESSAGES.http);
+  const field = text(json['field']) ?? (errors[0]?.field || undefined);
   const seconds = Number(headers.get('Retry-After') ?? NaN);
   return new ApiError({
     kind: 'http',
     status,
     message,
-    field: text(json['field']),
+    field,
     code,
     declineCode: text(json['decline_code']),
+    errors: errors.length ? errors : field ? [{ field, message }] : [],
     retryAfter: seconds >= 0 ? seconds * 1000 : undefined,
   });
 }

@@ -26,6 +26,7 @@ export interface ApiProduct extends Product {
   readonly image: string | null;
   readonly created: Date | null;
   readonly deleted: boolean;
+  readonly ref: string | null;
 }
 
 /** A page of a list; `total` is known when the API says it (X-Total-Count), else null. */
@@ -154,6 +155,12 @@ export interface Payment {
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response';
 
+/** One refused field, as a form shows it: the wire field's name and the server's message. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
 /** Every failure of a call, as a value a UI can show: never a bare `TypeError: Failed to fetch`. */
 export interface ApiErrorInit {
   readonly kind: ApiErrorKind;
@@ -162,6 +169,8 @@ export interface ApiErrorInit {
   readonly field?: string | undefined;
   readonly code?: string | undefined;
   readonly declineCode?: string | undefined;
+  /** Every field the server refused (Bootic's 422 lists several); the first is `field`/`message`. */
+  readonly errors?: readonly FieldError[] | undefined;
 }
 
 export interface BuiltOnClient {

@@ -29,6 +29,8 @@ export interface Product extends ProductRef {
   readonly discount: number;
   readonly vat: number;
   readonly image?: string | null;
+  /** The product's id in another system (`external_reference`): a Bootic variant id, a SKU. */
+  readonly ref?: string | null;
 }
 
 export function assertSameCurrency(current: string | null | undefined, next: string): void {

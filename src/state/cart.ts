@@ -18,6 +18,7 @@ export interface CartSubProduct {
   readonly id: string;
   readonly name: string;
   readonly price: number;
+  readonly ref?: string | null;
 }
 
 /**
@@ -35,6 +36,8 @@ export interface CartLine {
   readonly vat: number;
   readonly currency: string;
   readonly image: string | null;
+  /** The product's id in another system (a Bootic variant id), when it has one. */
+  readonly ref: string | null;
   readonly quantity: number;
   readonly subProducts: readonly CartSubProduct[];
 }
@@ -195,8 +198,9 @@ export function createCartStore(options: CartStoreOptions): CartStore {
             vat: product.vat,
             currency: product.currency,
             image: product.image ?? null,
+            ref: product.ref ?? null,
             quantity,
-            subProducts: subProducts.map(({ id, name, price }) => ({ id, name, price })),
+            subProducts: subProducts.map(({ id, name, price, ref }) => ({ id, name, price, ref: ref ?? null })),
           };
       priceLine(line); // refuses a negative price or a rate outside 0..1 before it is saved
       commit(existing ? current.map((l) => (l === existing ? line : l)) : [...current, line]);
@@ -263,7 +267,7 @@ function decode(raw: string): CartLine[] | undefined {
 
 function decodeLine(value: unknown): CartLine | undefined {
   if (!isRecord(value)) return undefined;
-  const { key, productId, name, price, discount, vat, currency, image, quantity, subProducts } = value;
+  const { key, productId, name, price, discount, vat, currency, image, quantity, subProducts, ref = null } = value;
   if (
     typeof key !== 'string' ||
     typeof productId !== 'string' ||
@@ -273,6 +277,7 @@ function decodeLine(value: unknown): CartLine | undefined {
     typeof vat !== 'number' ||
     !isCurrencyCode(currency) ||
     !(image === null || typeof image === 'string') ||
+    !(ref === null || typeof ref === 'string') ||
     typeof quantity !== 'number' ||
     !Array.isArray(subProducts)
   ) {
@@ -280,10 +285,11 @@ function decodeLine(value: unknown): CartLine | undefined {
   }
   const subs: CartSubProduct[] = [];
   for (const sub of subProducts) {
-    if (!isRecord(sub) || typeof sub['id'] !== 'string' || typeof sub['name'] !== 'string' || typeof sub['price'] !== 'number') return undefined;
-    subs.push({ id: sub['id'], name: sub['name'], price: sub['price'] });
+    const { id, name, price, ref = null } = isRecord(sub) ? sub : {};
+    if (typeof id !== 'string' || typeof name !== 'string' || typeof price !== 'number' || !(ref === null || typeof ref === 'string')) return undefined;
+    subs.push({ id, name, price, ref });
   }
-  return { key, productId, name, price, discount, vat, currency, image, quantity, subProducts: subs };
+  return { key, productId, name, price, discount, vat, currency, image, ref, quantity, subProducts: subs };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -1,5 +1,6 @@
 import { map, onMount } from 'nanostores';
 import { isTillError } from '../core/index.ts';
+import { createBooticClient, type BooticOrder, type BooticOrderInput } from '../api/bootic.ts';
 import { isApiError } from '../api/http.ts';
 import type { Address, Order, OrderItemInput, Payment } from '../api/types.ts';
 import type { TokenResult } from '../payments/provider.ts';
@@ -29,6 +30,8 @@ export interface Contact {
 export type ContactField = Exclude<keyof Contact, 'billingSame'>;
 /** Why a field was refused; the element shows the matching string (`error.required`, ...). */
 export type FieldErrorCode = 'required' | 'email' | 'phone' | 'too-long';
+/** A field's problem: one of ours by code, or the server's own words. */
+export type FieldProblem = FieldErrorCode | { readonly message: string };
 
 export type CheckoutStep = 'details' | 'payment' | 'complete';
 
@@ -44,20 +47,23 @@ export interface CheckoutState {
   /** Set while a request runs; every action refuses to start while it is set. */
   readonly busy: null | 'order' | 'payment' | 'resume';
   readonly contact: Contact;
-  readonly fieldErrors: Partial<Record<ContactField, FieldErrorCode>>;
+  readonly fieldErrors: Partial<Record<ContactField, FieldProblem>>;
   readonly error: CheckoutError | null;
   /** The pending order, then the paid one. */
   readonly order: Order | null;
   /** Set when the server's total differs from the one the cart showed: the customer confirms it. */
   readonly totalToConfirm: { readonly local: number; readonly server: number; readonly currency: string } | null;
   readonly payment: Payment | null;
+  /** With the Bootic backend: the order created in the shop, to be completed on Bootic's checkout. */
+  readonly booticOrder: (BooticOrder & { readonly currency: string }) | null;
 }
 
 export type CheckoutEvent =
   | { readonly type: 'order-created'; readonly order: Order }
   | { readonly type: 'total-mismatch'; readonly order: Order; readonly local: number; readonly server: number }
   | { readonly type: 'complete'; readonly order: Order; readonly payment: Payment | null }
-  | { readonly type: 'error'; readonly error: CheckoutError };
+  | { readonly type: 'error'; readonly error: CheckoutError }
+  | { readonly type: 'redirect'; readonly order: BooticOrder; readonly url: string };
 
 const emptyContact: Contact = {
   email: '',
@@ -85,6 +91,7 @@ const initial: CheckoutState = {
   order: null,
   totalToConfirm: null,
   payment: null,
+  booticOrder: null,
 };
 
 export const $checkout = map<CheckoutState>(initial);
@@ -169,10 +176,13 @@ const PHONE = /^\+?[\d\s().-]{6,20}$/;
 const REQUIRED: readonly ContactField[] = ['email', 'firstName', 'lastName', 'phone', 'street', 'zip', 'city', 'country'];
 const BILLING: readonly ContactField[] = ['billingStreet', 'billingZip', 'billingCity', 'billingCountry'];
 
-/** Checks the contact form; an empty result means it can be sent. */
-export function validateContact(contact: Contact): Partial<Record<ContactField, FieldErrorCode>> {
+/**
+ * Checks the contact form; an empty result means it can be sent. Without `addresses` (the Bootic
+ * checkout collects them itself) only the contact is required.
+ */
+export function validateContact(contact: Contact, { addresses = true } = {}): Partial<Record<ContactField, FieldErrorCode>> {
   const errors: Partial<Record<ContactField, FieldErrorCode>> = {};
-  const required = contact.billingSame ? REQUIRED : [...REQUIRED, ...BILLING];
+  const required = !addresses ? REQUIRED.slice(0, 4) : contact.billingSame ? REQUIRED : [...REQUIRED, ...BILLING];
   for (const field of required) if (!contact[field].trim()) errors[field] = 'required';
   for (const field of Object.keys(emptyContact) as ContactField[]) {
     const limit = field === 'note' ? 500 : 120;
@@ -235,10 +245,11 @@ async function signIn(email: string): Promise<void> {
  * Step one: checks the contact, signs the customer in, creates (or, after a reload, reuses and
  * updates) the order from the cart, and compares the server's total with the cart's.
  */
-export async function placeOrder(): Promise<void> {
+export async function placeOrder({ addressId }: { addressId?: number | undefined } = {}): Promise<void> {
   const state = $checkout.get();
   if (state.busy || state.step === 'complete') return;
-  const fieldErrors = validateContact(state.contact);
+  const bootic = $config.get().backend === 'bootic';
+  const fieldErrors = validateContact(state.contact, { addresses: !bootic });
   if (Object.keys(fieldErrors).length) {
     update({ fieldErrors, error: null });
     return;
@@ -248,6 +259,7 @@ export async function placeOrder(): Promise<void> {
     report({ message: 'Your cart is empty.', code: 'cart-empty', stage: 'order' });
     return;
   }
+  if (bootic) return placeBooticOrder(state.contact, lines, addressId);
   update({ busy: 'order', error: null, fieldErrors: {} });
   const c = state.contact;
   const client = apiClient();
@@ -297,6 +309,65 @@ export async function placeOrder(): Promise<void> {
   } catch (error) {
     if (error instanceof Error && error.message === 'sign-in') {
       report({ message: 'We could not sign you in to place the order. Please try again.', code: 'sign-in', stage: 'order' });
+      return;
+    }
+    fail(error, 'order');
+  }
+}
+
+/** Bootic's contact fields, as the checkout form names them. */
+const BOOTIC_FIELDS: Record<string, ContactField> = {
+  'contact.email': 'email',
+  'contact.name': 'firstName',
+  'contact.phone_number': 'phone',
+};
+
+/**
+ * The Bootic backend: the cart becomes a Bootic order in the "checkout" state (lines by variant id,
+ * the contact, a known address), and the customer finishes on Bootic's own checkout. A 422 puts each
+ * of Bootic's messages at its field.
+ */
+async function placeBooticOrder(c: Contact, lines: readonly CartLine[], addressId: number | undefined): Promise<void> {
+  const units = new Map<number, number>();
+  for (const line of lines) {
+    for (const ref of [line.ref ?? line.productId, ...line.subProducts.map((s) => s.ref ?? s.id)]) {
+      const variant = Number(ref);
+      if (!Number.isSafeInteger(variant) || variant <= 0) {
+        report({ message: `${line.name} can not be ordered from this shop.`, code: 'variant', stage: 'order' });
+        return;
+      }
+      units.set(variant, (units.get(variant) ?? 0) + line.quantity);
+    }
+  }
+  const input: BooticOrderInput = {
+    line_items: [...units].map(([variant_id, count]) => ({ variant_id, units: count })),
+    contact: { email: c.email.trim(), name: `${c.firstName.trim()} ${c.lastName.trim()}`, phone_number: c.phone.trim() },
+    ...(addressId ? { address: { id: addressId } } : {}),
+  };
+  update({ busy: 'order', error: null, fieldErrors: {} });
+  const { apiUrl, apiKey, shopId, fetch: configuredFetch } = $config.get();
+  orderKey ??= crypto.randomUUID();
+  save();
+  try {
+    const client = createBooticClient({ baseUrl: apiUrl, apiKey, shopId, fetch: configuredFetch ?? undefined });
+    const order = await client.createOrder(input, { idempotencyKey: orderKey });
+    orderKey = null;
+    cart.clear(); // the order lives in the Bootic shop now; its web cart changes it
+    update({ busy: null, step: 'complete', booticOrder: { ...order, currency: lines[0]!.currency } });
+    save();
+    if (order.webCheckout) emit({ type: 'redirect', order, url: order.webCheckout });
+  } catch (error) {
+    if (isApiError(error) && error.status === 422) {
+      const fieldErrors: Partial<Record<ContactField, FieldProblem>> = {};
+      const general: string[] = [];
+      for (const { field, message } of error.errors) {
+        const at = BOOTIC_FIELDS[field];
+        if (at && !fieldErrors[at]) fieldErrors[at] = { message };
+        else if (!at) general.push(message);
+      }
+      update({ fieldErrors });
+      if (general.length) return report({ message: general.join(' '), code: 'unprocessable', stage: 'order' });
+      update({ busy: null });
       return;
     }
     fail(error, 'order');

@@ -10,6 +10,13 @@ export interface TillConfig {
   apiUrl: string;
   /** The merchant's publishable API key, sent as `X-Builton-Api-Key`. Also namespaces the saved cart. */
   apiKey: string;
+  /**
+   * The merchant's backend: `builton` (the default: orders and payments through this widget) or
+   * `bootic` (the order is created in a Bootic shop, which takes payment on its own checkout).
+   */
+  backend: 'builton' | 'bootic';
+  /** The Bootic shop's id, with `backend: 'bootic'`. */
+  shopId: string;
   /** Stripe publishable key (`pk_...`). Without it the checkout shows the labelled test-card form. */
   stripeKey: string;
   /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
@@ -38,6 +45,8 @@ export interface TillConfig {
 export const $config = map<TillConfig>({
   apiUrl: '',
   apiKey: '',
+  backend: 'builton',
+  shopId: '',
   stripeKey: '',
   locale: '',
   getToken: null,

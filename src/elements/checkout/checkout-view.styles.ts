@@ -68,6 +68,13 @@ export const styles = css`
   .wide {
     width: 100%;
   }
+  a.primary {
+    display: block;
+    padding: 0.6em 1em;
+    border-radius: var(--_radius);
+    text-align: center;
+    text-decoration: none;
+  }
   .alert {
     margin-bottom: var(--_space);
   }

@@ -5,6 +5,7 @@ import { TEST_CARDS, formatCardNumber, testCardErrors, testCardToken } from '../
 import type { CardProvider } from '../../payments/provider.ts';
 import { TillCheckoutCompleteEvent } from '../../events/checkout-complete.ts';
 import { TillCheckoutErrorEvent } from '../../events/checkout-error.ts';
+import { TillCheckoutRedirectEvent } from '../../events/checkout-redirect.ts';
 import { TillOrderCreatedEvent } from '../../events/order-created.ts';
 import { TillTotalMismatchEvent } from '../../events/total-mismatch.ts';
 import { cart, type CartLine } from '../../state/cart.ts';
@@ -70,6 +71,7 @@ class CheckoutView implements View {
   private lastStep: string | undefined;
   private lastError: unknown;
   private focusInvalid = false;
+  private lastFieldErrors: unknown;
 
   constructor(private readonly host: TillCheckout) {
     this.state = new StoreController(host, $checkout);
@@ -100,7 +102,9 @@ class CheckoutView implements View {
       if (event.type === 'order-created') host.dispatchEvent(new TillOrderCreatedEvent(event.order));
       else if (event.type === 'total-mismatch') host.dispatchEvent(new TillTotalMismatchEvent(event));
       else if (event.type === 'complete') host.dispatchEvent(new TillCheckoutCompleteEvent(event.order, event.payment));
-      else host.dispatchEvent(new TillCheckoutErrorEvent(event.error));
+      else if (event.type === 'error') host.dispatchEvent(new TillCheckoutErrorEvent(event.error));
+      // Bootic: the page may take over; otherwise the customer goes on to Bootic's checkout.
+      else if (host.dispatchEvent(new TillCheckoutRedirectEvent(event))) location.assign(event.url);
     });
   }
 
@@ -130,9 +134,14 @@ class CheckoutView implements View {
     }
     if (error && error !== this.lastError) root.querySelector<HTMLElement>('[part=error]')?.focus();
     this.lastError = error;
-    // After a refused submit, take the customer to the first field to fix, in form order.
-    if (this.focusInvalid) root.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    // After a refused submit, or the server refusing fields, take the customer to the first field to
+    // fix, in form order.
+    const { fieldErrors } = this.state.value;
+    if (this.focusInvalid || (fieldErrors !== this.lastFieldErrors && Object.keys(fieldErrors).length)) {
+      root.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    }
     this.focusInvalid = false;
+    this.lastFieldErrors = fieldErrors;
   }
 
   render() {
@@ -158,8 +167,10 @@ class CheckoutView implements View {
   // Step 1 -------------------------------------------------------------------------------------
 
   private renderDetails(state: CheckoutState) {
-    const { contact, busy } = state;
+    const { busy } = state;
     const empty = !this.lines.value.length;
+    // Bootic's own checkout asks for the addresses; here only the contact is needed.
+    const bootic = this.host.config.value.backend === 'bootic';
     return html`
       <div class="layout">
         <form part="form" novalidate @submit=${this.submitDetails}>
@@ -168,6 +179,20 @@ class CheckoutView implements View {
             <legend>${this.t('checkout.contact')}</legend>
             <div class="grid">${CONTACT.map((f) => this.renderField(f, state))}</div>
           </fieldset>
+          ${bootic ? nothing : this.renderAddresses(state)}
+          ${empty ? html`<p class="muted" role="status">${this.t('checkout.emptyCart')}</p>` : nothing}
+          <button class="primary wide" type="submit" aria-disabled=${busy || empty ? 'true' : 'false'}>
+            ${busy === 'order' ? this.t('checkout.placing') : this.t(bootic ? 'checkout.continueBootic' : 'checkout.continue')}
+          </button>
+        </form>
+        ${this.renderCartSummary()}
+      </div>
+    `;
+  }
+
+  private renderAddresses(state: CheckoutState) {
+    const { contact } = state;
+    return html`
           <fieldset>
             <legend>${this.t('checkout.delivery')}</legend>
             <div class="grid">${DELIVERY.map((f) => this.renderField(f, state))}</div>
@@ -185,15 +210,7 @@ class CheckoutView implements View {
           <div class="field">
             <label for="note">${this.t('checkout.note')}</label>
             <textarea id="note" rows="2" maxlength="500" .value=${contact.note} @input=${(e: Event) => setContact({ note: (e.target as HTMLTextAreaElement).value })}></textarea>
-          </div>
-          ${empty ? html`<p class="muted" role="status">${this.t('checkout.emptyCart')}</p>` : nothing}
-          <button class="primary wide" type="submit" aria-disabled=${busy || empty ? 'true' : 'false'}>
-            ${busy === 'order' ? this.t('checkout.placing') : this.t('checkout.continue')}
-          </button>
-        </form>
-        ${this.renderCartSummary()}
-      </div>
-    `;
+          </div>`;
   }
 
   private renderField(field: TextField, { contact, fieldErrors }: CheckoutState) {
@@ -213,7 +230,7 @@ class CheckoutView implements View {
         aria-describedby=${error ? `${field.name}-error` : nothing}
         @input=${(e: Event) => setContact({ [field.name]: (e.target as HTMLInputElement).value } as Partial<Contact>)}
       />
-      ${error ? html`<p id="${field.name}-error" class="error">${this.t(`error.${error}`, { field: label.toLowerCase() })}</p>` : nothing}
+      ${error ? html`<p id="${field.name}-error" class="error">${typeof error === 'string' ? this.t(`error.${error}`, { field: label.toLowerCase() }) : error.message}</p>` : nothing}
     </div>`;
   }
 
@@ -221,7 +238,7 @@ class CheckoutView implements View {
     event.preventDefault();
     if (this.state.value.busy || !this.lines.value.length) return;
     this.focusInvalid = true;
-    void placeOrder();
+    void placeOrder({ addressId: this.host.addressId });
   };
 
   private renderCartSummary() {
@@ -373,6 +390,7 @@ class CheckoutView implements View {
   // Step 3 -------------------------------------------------------------------------------------
 
   private renderComplete(state: CheckoutState) {
+    if (state.booticOrder) return this.renderBootic(state.booticOrder);
     const order = state.order!;
     return html`
       <div part="confirmation" class="confirmation">
@@ -380,6 +398,25 @@ class CheckoutView implements View {
         <p>${this.t('checkout.orderNumber')}: <strong part="order-number" class="order-number">${order.humanId}</strong></p>
         ${this.renderOrder(order, true)}
         <button class="primary" @click=${restartCheckout}>${this.t('checkout.again')}</button>
+      </div>
+    `;
+  }
+
+  /** Bootic: the order exists in the shop; payment happens on Bootic's checkout. */
+  private renderBootic(order: NonNullable<CheckoutState['booticOrder']>) {
+    const money = (amount: number) => this.money(amount, order.currency);
+    return html`
+      <div part="confirmation" class="confirmation">
+        <h3 class="step-heading" tabindex="-1">${this.t('checkout.booticCreated')}</h3>
+        <p>${this.t('checkout.orderNumber')}: <strong part="order-number" class="order-number">${order.code}</strong></p>
+        <aside part="summary" class="summary" aria-label=${this.t('checkout.summary')}>
+          <ul>
+            ${order.lineItems.map((item) => html`<li><span>${item.units} × ${item.title}</span><span class="price">${money(item.total)}</span></li>`)}
+          </ul>
+          ${order.shippingTotal ? html`<p class="total-row"><span>${this.t('checkout.shipping')}</span><span class="price">${money(order.shippingTotal)}</span></p>` : nothing}
+          <p class="total-row"><span>${this.t('total')}</span><span part="total" class="price order-total">${money(order.total)}</span></p>
+        </aside>
+        ${order.webCheckout ? html`<a part="pay" class="primary wide" href=${order.webCheckout}>${this.t('checkout.toBootic')}</a>` : nothing}
       </div>
     `;
   }

@@ -9,6 +9,7 @@ import { TillElement } from '../shared/base.ts';
  * @fires till-total-mismatch - The server's total differs from the cart's; the customer confirms. `detail: { order, local, server }`.
  * @fires till-checkout-complete - The order is paid. `detail: { order, payment }`.
  * @fires till-checkout-error - A step failed; `detail.message` is what the customer sees.
+ * @fires till-checkout-redirect - Bootic backend: the order exists and the customer is about to go to Bootic's checkout. Cancelable. `detail: { order, url }`.
  *
  * @slot card - Filled by the element itself with Stripe's card form (Stripe can not live in a shadow root).
  *
@@ -26,6 +27,14 @@ import { TillElement } from '../shared/base.ts';
  */
 export class TillCheckout extends TillElement {
   static override styles = base;
+
+  static override properties = {
+    ...TillElement.properties,
+    addressId: { type: Number, attribute: 'address-id' },
+  };
+
+  /** With the Bootic backend: the id of an address the shop knows for this customer. */
+  declare addressId: number | undefined;
 
   protected override loadView() {
     return import('./checkout-view.ts').then((m) => m.createView);

@@ -12,6 +12,8 @@ export class TillConfig extends ReactiveElement {
   static override properties = {
     apiUrl: { attribute: 'api-url' },
     apiKey: { attribute: 'api-key' },
+    backend: {},
+    shopId: { attribute: 'shop-id' },
     stripeKey: { attribute: 'stripe-key' },
     tokenUrl: { attribute: 'token-url' },
     locale: {},
@@ -21,6 +23,10 @@ export class TillConfig extends ReactiveElement {
   declare apiUrl: string | undefined;
   /** The merchant's publishable API key. */
   declare apiKey: string | undefined;
+  /** `builton` (default) or `bootic`. */
+  declare backend: 'builton' | 'bootic' | undefined;
+  /** The Bootic shop's id, with `backend="bootic"`. */
+  declare shopId: string | undefined;
   /** Stripe publishable key; without it the checkout shows the test-card form. */
   declare stripeKey: string | undefined;
   /** Endpoint that answers `POST { email }` with `{ token }` (the customer's JWT). */
@@ -30,7 +36,7 @@ export class TillConfig extends ReactiveElement {
 
   protected override update(changed: Map<PropertyKey, unknown>): void {
     super.update(changed);
-    configure({ apiUrl: this.apiUrl, apiKey: this.apiKey, stripeKey: this.stripeKey, tokenUrl: this.tokenUrl, locale: this.locale });
+    configure({ apiUrl: this.apiUrl, apiKey: this.apiKey, backend: this.backend, shopId: this.shopId, stripeKey: this.stripeKey, tokenUrl: this.tokenUrl, locale: this.locale });
   }
 
   /** Nothing to render, so no shadow root either. */
