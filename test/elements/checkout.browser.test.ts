@@ -239,4 +239,15 @@ describe('<till-checkout> against the reference server', () => {
     expect(done.detail.order.status).to.equal('SUCCESS');
     expect(el.querySelector('[slot=card]'), 'the card element is gone after payment').to.equal(null);
   });
+
+  it('sends the kept Button attribution token with the order', async () => {
+    localStorage.setItem('till:btn_ref', JSON.stringify({ token: 'fakesrctok-0123456789abcdef', expires: Date.now() + 60_000 }));
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    const created = oneEvent(el, 'till-order-created');
+    submit(el);
+    const { detail } = await created;
+    const order = await admin<{ btn_ref?: string }>(`/orders/${detail.order.id}`);
+    expect(order.btn_ref).to.equal('fakesrctok-0123456789abcdef');
+  });
 });
