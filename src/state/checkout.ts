@@ -116,11 +116,28 @@ interface Saved {
   v: 1;
   contact: Contact;
   orderId: string | null;
-  orderKey: string | null;
+  orderKey: OrderKey | null;
+}
+
+/** The Idempotency-Key of an order request, and the request it was made for. */
+interface OrderKey {
+  readonly key: string;
+  readonly body: string;
 }
 
 const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'default'}`;
-let orderKey: string | null = null;
+let orderKey: OrderKey | null = null;
+
+/**
+ * The key for creating an order with this body: the same one again after a reload or a lost answer,
+ * so the server returns the order it already made; a new one when the cart or contact changed.
+ */
+function keyFor(body: unknown): string {
+  const text = JSON.stringify(body);
+  if (orderKey?.body !== text) orderKey = { key: crypto.randomUUID(), body: text };
+  save();
+  return orderKey.key;
+}
 
 function session(): Storage | null {
   try {
@@ -235,11 +252,14 @@ function report(error: CheckoutError): void {
 
 const fail = (error: unknown, stage: CheckoutError['stage']): void => report(describe(error, stage));
 
-async function signIn(email: string): Promise<void> {
-  const token = await requestToken(email.trim());
-  if (!token) throw new Error('sign-in');
+/** Gets the customer's JWT from the merchant; false when there is none to be had. */
+async function signIn(email: string): Promise<boolean> {
+  const token = await requestToken(email.trim()).catch(() => null);
   setCustomerToken(token);
+  return token !== null;
 }
+
+const SIGN_IN_FAILED = 'We could not sign you in to place the order. Please try again.';
 
 /**
  * Step one: checks the contact, signs the customer in, creates (or, after a reload, reuses and
@@ -264,7 +284,7 @@ export async function placeOrder({ addressId }: { addressId?: number | undefined
   const c = state.contact;
   const client = apiClient();
   try {
-    await signIn(c.email);
+    if (!(await signIn(c.email))) return report({ message: SIGN_IN_FAILED, code: 'sign-in', stage: 'order' });
     const delivery = address(c.street, c.zip, c.city, c.country);
     const billing = c.billingSame ? delivery : address(c.billingStreet, c.billingZip, c.billingCity, c.billingCountry);
     await client.createUser({
@@ -281,19 +301,15 @@ export async function placeOrder({ addressId }: { addressId?: number | undefined
       order = await client.updateOrderItems(order.id, orderItems(lines));
     }
     if (!order) {
-      orderKey ??= crypto.randomUUID();
-      save();
       const btnRef = currentAttribution();
-      order = await client.createOrder(
-        {
-          items: orderItems(lines),
-          delivery_address: delivery,
-          billing_address: billing,
-          ...(c.note.trim() ? { note: c.note.trim() } : {}),
-          ...(btnRef ? { btn_ref: btnRef } : {}),
-        },
-        { idempotencyKey: orderKey },
-      );
+      const body = {
+        items: orderItems(lines),
+        delivery_address: delivery,
+        billing_address: billing,
+        ...(c.note.trim() ? { note: c.note.trim() } : {}),
+        ...(btnRef ? { btn_ref: btnRef } : {}),
+      };
+      order = await client.createOrder(body, { idempotencyKey: keyFor(body) });
       emit({ type: 'order-created', order });
     }
     pendingOrderId = order.id;
@@ -307,10 +323,6 @@ export async function placeOrder({ addressId }: { addressId?: number | undefined
     save();
     if (mismatch) emit({ type: 'total-mismatch', order, local: local.total, server: order.totalAmount });
   } catch (error) {
-    if (error instanceof Error && error.message === 'sign-in') {
-      report({ message: 'We could not sign you in to place the order. Please try again.', code: 'sign-in', stage: 'order' });
-      return;
-    }
     fail(error, 'order');
   }
 }
@@ -346,11 +358,9 @@ async function placeBooticOrder(c: Contact, lines: readonly CartLine[], addressI
   };
   update({ busy: 'order', error: null, fieldErrors: {} });
   const { apiUrl, apiKey, shopId, fetch: configuredFetch } = $config.get();
-  orderKey ??= crypto.randomUUID();
-  save();
   try {
     const client = createBooticClient({ baseUrl: apiUrl, apiKey, shopId, fetch: configuredFetch ?? undefined });
-    const order = await client.createOrder(input, { idempotencyKey: orderKey });
+    const order = await client.createOrder(input, { idempotencyKey: keyFor(input) });
     orderKey = null;
     cart.clear(); // the order lives in the Bootic shop now; its web cart changes it
     update({ busy: null, step: 'complete', booticOrder: { ...order, currency: lines[0]!.currency } });
@@ -471,7 +481,8 @@ export async function resumeCheckout(): Promise<void> {
   if (state.busy || state.order || !pendingOrderId || !state.contact.email) return;
   update({ busy: 'resume' });
   try {
-    await signIn(state.contact.email);
+    // Without a token the saved order can not be read: stay on the details, prefilled.
+    if (!(await signIn(state.contact.email))) return update({ busy: null });
     const order = await apiClient().getOrder(pendingOrderId);
     if (order.status === 'SUCCESS') {
       // Paid just before the reload: the cart may still hold what was paid.
@@ -491,10 +502,6 @@ export async function resumeCheckout(): Promise<void> {
       pendingOrderId = null;
       update({ busy: null });
       save();
-      return;
-    }
-    if (error instanceof Error && error.message === 'sign-in') {
-      update({ busy: null });
       return;
     }
     fail(error, 'resume');

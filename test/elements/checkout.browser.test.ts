@@ -250,4 +250,25 @@ describe('<till-checkout> against the reference server', () => {
     const order = await admin<{ btn_ref?: string }>(`/orders/${detail.order.id}`);
     expect(order.btn_ref).to.equal('fakesrctok-0123456789abcdef');
   });
+
+  it('makes one order when the answer to creating it is lost and the request is sent again', async () => {
+    let lost = 0;
+    useReferenceServer({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (String(input).endsWith('/orders') && init?.method === 'POST' && lost++ === 0) {
+          throw new TypeError('Failed to fetch'); // the server made the order; the answer never arrived
+        }
+        return response;
+      },
+    });
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    submit(el);
+    await atStep('payment');
+    const { order } = $checkout.get();
+    const mine = (await admin<{ _id: { $oid: string }; user: { $oid: string } }[]>('/orders?size=500')).filter((o) => o.user.$oid === order!.user);
+    expect(lost).to.equal(2);
+    expect(mine.map((o) => o._id.$oid)).to.deep.equal([order!.id]);
+  });
 });
