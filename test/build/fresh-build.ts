@@ -1,0 +1,52 @@
+// The tests of the built package (test/build, and the e2e tests that load dist/) need `npm run build`
+// to have run on the current sources. `npm test` builds first; a test run on its own rebuilds here
+// when dist/ is missing or older than any input. Test files run in parallel processes, so one builds
+// under a lock while the others wait for it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const dist = join(root, 'dist');
+
+const OUTPUTS = ['dist/tillkit.js', 'dist/tillkit.iife.js', 'dist/npm/index.js', 'dist/types/index.d.ts', 'dist/types/jsx.d.ts', 'dist/custom-elements.json'];
+const INPUTS = ['src', 'package.json', 'vite.config.ts', 'tsconfig.build.json', 'custom-elements-manifest.config.mjs', 'scripts/build-types.mjs', 'scripts/minify-literals.ts'];
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+function isFresh(): boolean {
+  if (!OUTPUTS.every((p) => existsSync(join(root, p)))) return false;
+  const built = Math.min(...OUTPUTS.map((p) => statSync(join(root, p)).mtimeMs));
+  return Math.max(...INPUTS.map((p) => newest(join(root, p)))) <= built;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Runs `npm run build` unless dist/ is up to date with the sources. */
+export function ensureFreshBuild(): void {
+  if (isFresh()) return;
+  const lock = join(root, 'node_modules/.cache/tillkit-build.lock');
+  mkdirSync(join(lock, '..'), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000) throw new Error(`another build holds ${lock} for two minutes; remove it if it is stale`);
+      sleep(200);
+      if (isFresh()) return;
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) throw new Error('`npm run build` failed');
+  } finally {
+    rmdirSync(lock);
+  }
+}
