@@ -36,8 +36,9 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 
   const result = await page.evaluate(
-    ([lines, rounds]) => import('/render-page.js').then((m) => m.run(lines, rounds)) as Promise<{ plain: number; render: number; update: number }>,
-    [LINES, ROUNDS] as const,
+    // The page-side module is plain JavaScript served beside dist/ (see render-page.js).
+    ([url, lines, rounds]) => import(url).then((m) => m.run(lines, rounds)) as Promise<{ plain: number; render: number; update: number }>,
+    ['/render-page.js', LINES, ROUNDS] as const,
   );
 
   console.log(`<till-cart> with ${LINES} lines, Chromium, CPU throttled ${THROTTLE}×, median of ${ROUNDS} rounds`);
