@@ -2,6 +2,10 @@
 // catalogue), the demo shop served by Vite, and Debian's Chromium driven by playwright-core.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { spawnServer } from '../support/spawn-server.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -89,4 +93,85 @@ export async function chooseTestCard(page: Page, number: string): Promise<void> 
   await page.locator('till-checkout #card-number').fill(number);
   await page.locator('till-checkout #card-expiry').fill('12/34');
   await page.locator('till-checkout #card-cvc').fill('123');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A merchant's own site: plain files on another origin than the API (the script-tag and CSP tests).
+
+export interface Site {
+  /** `http://127.0.0.1:<port>`, the page's origin. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface SiteOptions {
+  /** Files by URL path (`/index.html`, `/csp-listener.js`): their text, typed by extension. */
+  files: Record<string, string>;
+  /** Headers on every response (a Content-Security-Policy, say). */
+  headers?: Record<string, string>;
+  /** Paths under this prefix are forwarded to the API, so its images are same-origin (`/media/`). */
+  proxy?: { prefix: string; to: () => string };
+}
+
+const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', json: 'application/json', css: 'text/css', svg: 'image/svg+xml' };
+const typeOf = (path: string) => `${TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream'}; charset=utf-8`;
+
+/**
+ * A static site on 127.0.0.1: the given files, and `/dist/...` from this repository's build (the
+ * files a merchant copies or links from a CDN). node:http only; nothing is cached.
+ */
+export async function serveSite(options: SiteOptions): Promise<Site> {
+  const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+  const server = createHttpServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://site').pathname);
+    const headers = { 'Cache-Control': 'no-store', ...options.headers };
+    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+      response.writeHead(status, { ...headers, 'Content-Type': type });
+      response.end(body);
+    };
+    if (options.proxy && path.startsWith(options.proxy.prefix)) {
+      void fetch(options.proxy.to() + path).then(
+        async (upstream) => send(upstream.status, Buffer.from(await upstream.arrayBuffer()), upstream.headers.get('content-type') ?? undefined),
+        () => send(502, 'upstream failed'),
+      );
+      return;
+    }
+    const key = path.endsWith('/') ? `${path}index.html` : path;
+    const file = options.files[key];
+    if (file !== undefined) return send(200, file, typeOf(key));
+    const inDist = normalize(join(distDir, path.replace(/^\/dist\//, '')));
+    if (!path.startsWith('/dist/') || !inDist.startsWith(distDir)) return send(404, 'not found');
+    readFile(inDist).then(
+      (body) => send(200, body, typeOf(path)),
+      () => send(404, 'not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Debian's Chromium, as the demo tests launch it. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** Adds the first product card's item to the cart (any page with a product list and a full cart). */
+export async function addFirstProduct(page: Page): Promise<void> {
+  await page.locator('till-product-list [part=product] [part=add]').first().click();
+  await page.locator('till-cart:not([compact]) [part=line]').first().waitFor();
+}
+
+/** From a filled cart on the page: details, the test card 4242, the confirmation's order number. */
+export async function checkOutWith4242(page: Page, email: string): Promise<string> {
+  await fillDetails(page, email);
+  await page.locator('till-checkout button[type=submit]').click();
+  await page.locator('till-checkout [part=pay]').waitFor();
+  await chooseTestCard(page, '4242 4242 4242 4242');
+  await page.locator('till-checkout [part=pay]').click();
+  const number = page.locator('till-checkout [part=order-number]');
+  await number.waitFor();
+  return (await number.textContent())!.trim();
 }
