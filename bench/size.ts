@@ -1,0 +1,145 @@
+// `npm run bench:size`: bundle bytes, minified and gzip -9, all built in this one run with the
+// script-tag build's own settings (vite.config.ts: Vite 8 / rolldown, minify, template literals
+// squeezed, NODE_ENV=production). Nothing is written to dist/.
+//
+//   1. The script-tag build: dist/tillkit.js and each chunk it loads on demand.
+//   2. Each element: its registration entry (src/elements/*/till-*.ts) bundled alone (with the runtime
+//      it needs: Lit, nanostores, the configuration store, the base class, theme and strings), its
+//      lazy view, and what it adds to the other three: the eager bundle of all four registrations
+//      minus the same bundle without it. That subtraction takes the shared runtime out exactly,
+//      whatever each element shares with which other.
+//   3. The baseline: lit, nanostores and Stripe's loader (@stripe/stripe-js/pure), each bundled alone
+//      (everything each exports), and their sum.
+//
+// Gzip is not additive (one dictionary serves the whole file), so "adds" is what one more element
+// costs on a page that has the others; the other figures are sizes of real files.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, mergeConfig, type InlineConfig, type Rolldown } from 'vite';
+import { minifyLiterals } from '../scripts/minify-literals.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const STRIPE = 'js.stripe.com';
+
+const gz = (code: string) => gzipSync(code, { level: 9 }).length;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
+
+/** The script-tag build's settings, for bundling anything the same way. */
+const minified: InlineConfig = {
+  configFile: false,
+  root,
+  logLevel: 'silent',
+  plugins: [minifyLiterals()],
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    write: false,
+    target: 'es2022',
+    minify: true,
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+  },
+};
+
+const chunksOf = (output: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] =>
+  (Array.isArray(output) ? output : [output]).flatMap((o) => (o as Rolldown.RolldownOutput).output).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+
+/** Bundles a file as an ES library entry, as the script-tag build does; dynamic imports stay chunks. */
+async function bundleFile(entry: string): Promise<Rolldown.OutputChunk[]> {
+  return chunksOf(await build(mergeConfig(minified, { build: { lib: { entry, formats: ['es'], fileName: 'entry' } } })));
+}
+
+/** Bundles a few lines of source the same way (written to a scratch file under node_modules/.cache). */
+const scratch = join(root, 'node_modules/.cache/tillkit-bench');
+let scratchFiles = 0;
+async function bundleSource(source: string): Promise<Rolldown.OutputChunk[]> {
+  mkdirSync(scratch, { recursive: true });
+  const file = join(scratch, `entry-${scratchFiles++}.ts`);
+  writeFileSync(file, source);
+  return bundleFile(file);
+}
+
+const only = (chunks: Rolldown.OutputChunk[]) => {
+  if (chunks.length !== 1) throw new Error(`expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
+  return gz(chunks[0]!.code);
+};
+
+// 1. The script-tag build, exactly as `vite build` makes it (vite.config.ts, mode production).
+const scriptTag = chunksOf(await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'silent', build: { write: false } }));
+const esChunks = scriptTag.filter((c) => c.fileName !== 'tillkit.iife.js');
+const iife = scriptTag.find((c) => c.fileName === 'tillkit.iife.js')!;
+const describeChunk = (c: Rolldown.OutputChunk) =>
+  c.fileName === 'tillkit.js'
+    ? 'loaded by the page: runtime, money core, cart store, `<till-cart>`, `<till-config>`, element shells'
+    : c.code.includes(STRIPE)
+      ? "Stripe's loader (@stripe/stripe-js/pure), at the payment step"
+      : c.fileName.startsWith('product-list-view')
+        ? 'the catalogue view, when a `<till-product-list>` connects'
+        : c.fileName.startsWith('checkout-view')
+          ? 'the checkout view, when a `<till-checkout>` connects'
+          : 'shared by the two views: the API client and its state';
+
+// 2. Each element: alone (its registration entry and everything it imports), and what it adds to
+//    the bundle of all four (tillkit.js's eager part, built with and without it).
+const ELEMENTS = ['config', 'product-list', 'cart', 'checkout'] as const;
+const registration = (name: string) => join(root, `src/elements/${name}/till-${name}.ts`);
+const eagerOf = (chunks: Rolldown.OutputChunk[]) => gz(chunks.find((c) => c.isEntry)!.code);
+const allFour = eagerOf(await bundleSource(ELEMENTS.map((n) => `import '${registration(n)}';`).join('\n')));
+const elements = [];
+for (const name of ELEMENTS) {
+  const alone = await bundleFile(registration(name));
+  const withoutIt = eagerOf(await bundleSource(ELEMENTS.filter((n) => n !== name).map((n) => `import '${registration(n)}';`).join('\n')));
+  const lazy = alone.filter((c) => !c.isEntry && !c.code.includes(STRIPE)).reduce((sum, c) => sum + gz(c.code), 0);
+  elements.push({ tag: `\`<till-${name}>\``, alone: eagerOf(alone), adds: allFour - withoutIt, lazy });
+}
+
+// 3. The baseline: the three dependencies, each bundled alone.
+const baseline = {
+  lit: only(await bundleSource(`export * from 'lit';`)),
+  nanostores: only(await bundleSource(`export * from 'nanostores';`)),
+  stripeLoader: only(await bundleSource(`export * from '@stripe/stripe-js/pure';`)),
+};
+const baselineSum = baseline.lit + baseline.nanostores + baseline.stripeLoader;
+rmSync(scratch, { recursive: true, force: true });
+
+const rows = (header: string[], body: (string | number)[][]) => {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
+};
+
+const entry = esChunks.find((c) => c.fileName === 'tillkit.js')!;
+console.log(`Bundle sizes, minified + gzip -9 (Vite ${(await import('vite')).version}, rolldown ${(await import('vite')).rolldownVersion})\n`);
+console.log('The script-tag build (dist/):\n');
+console.log(
+  rows(
+    ['file', 'min', 'gzip', 'what'],
+    [...esChunks.sort((a, b) => (a === entry ? -1 : b === entry ? 1 : gz(b.code) - gz(a.code))), iife].map((c) => [
+      `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``,
+      kib(Buffer.byteLength(c.code)),
+      kib(gz(c.code)),
+      c === iife ? 'classic `<script>`: everything inlined' : describeChunk(c),
+    ]),
+  ),
+);
+console.log(`\nEach element (the four registered together, eager part: ${kib(allFour)}):\n`);
+console.log(
+  rows(
+    ['element', 'alone: its entry with Lit, nanostores, base', 'adds to the other three', 'its lazy view (+ API chunk)'],
+    elements.map((e) => [e.tag, kib(e.alone), kib(e.adds), e.lazy ? kib(e.lazy) : '—']),
+  ),
+);
+console.log('\nBaseline, each bundled alone in this run:\n');
+console.log(
+  rows(
+    ['dependency', 'gzip'],
+    [
+      ['lit (all of it)', kib(baseline.lit)],
+      ['nanostores (all of it)', kib(baseline.nanostores)],
+      ['@stripe/stripe-js/pure (the loader)', kib(baseline.stripeLoader)],
+      ['**sum**', `**${kib(baselineSum)}**`],
+    ],
+  ),
+);
+console.log(
+  `\n\`dist/tillkit.js\` is ${kib(gz(entry.code))}: ${(gz(entry.code) / baselineSum).toFixed(2)}× the three dependencies bundled alone, and holds all of Tillkit a page needs before anything renders.`,
+);
