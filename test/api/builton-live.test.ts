@@ -4,11 +4,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createBuiltOnClient, isApiError, type ApiError, type ApiProduct, type BuiltOnClient } from '../../src/api/index.ts';
+import { createBuiltOnClient, type ApiProduct, type BuiltOnClient } from '../../src/api/index.ts';
 import { summarize } from '../../src/core/index.ts';
 import { TestProcessor } from '../../server/payments/test-processor.ts';
 import type { ChargeRequest } from '../../server/payments/processor.ts';
 import { addSubProducts, createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { failure } from './fake-fetch.ts';
 
 /** The test processor, made slow on demand to hold a payment in flight. */
 let chargeDelay = 0;
@@ -62,15 +63,6 @@ async function customer(fetchImpl?: typeof fetch, backoff = 0): Promise<BuiltOnC
   return createBuiltOnClient({ baseUrl: server.url, apiKey: server.apiKey, getToken: () => token, fetch: fetchImpl, backoff, retries: backoff ? 5 : 2 });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isApiError(error), `expected an ApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /** A DVD with its add-on, priced locally by the same core the cart uses. */
 async function dvdWithAddOn(client: BuiltOnClient): Promise<{ dvd: ApiProduct; addOn: ApiProduct; localTotal: number }> {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createBuiltOnClient, isApiError, type ApiError, type BuiltOnClientOptions } from '../../src/api/index.ts';
-import { fakeFetch, json, type Reply } from './fake-fetch.ts';
+import { createBuiltOnClient, type BuiltOnClientOptions } from '../../src/api/index.ts';
+import { failure, fakeFetch, json, type Reply } from './fake-fetch.ts';
 import * as seed from './seed-fixtures.ts';
 
 /** A 200 whose body is the seed's JSON text exactly as documented. */
@@ -14,15 +14,6 @@ function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   return { fetch, client };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isApiError(error), `expected an ApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 const product = (fields: Record<string, unknown> = {}) => ({ _id: 'p1', name: 'Die Hard', price: 9.9, currency: 'EUR', ...fields });
 

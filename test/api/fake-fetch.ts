@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { isApiError, type ApiError } from '../../src/api/http.ts';
 /** A recording stand-in for `fetch`: answers each call with the next scripted reply. */
 
 export interface Call {
@@ -44,3 +46,14 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
 
 /** What `fetch` throws when the network is down. */
 export const networkDown = (): TypeError => new TypeError('fetch failed');
+
+/** Resolves to the ApiError a promise rejects with; fails the test when it resolves or throws another. */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isApiError(error), `expected an ApiError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
+}

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHttp, IDEMPOTENCY_IN_FLIGHT, isApiError, MESSAGES, uuid, type ApiError } from '../../src/api/http.ts';
+import { createHttp, IDEMPOTENCY_IN_FLIGHT, MESSAGES, uuid } from '../../src/api/http.ts';
 import { createBuiltOnClient } from '../../src/api/index.ts';
 import type { BuiltOnClientOptions } from '../../src/api/types.ts';
-import { fakeFetch, json, networkDown, type Reply } from './fake-fetch.ts';
+import { failure, fakeFetch, json, networkDown, type Reply } from './fake-fetch.ts';
 
 function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   const fetch = fakeFetch(...replies);
@@ -11,16 +11,6 @@ function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   return { fetch, http: createHttp(base), client: createBuiltOnClient(base) };
 }
 
-/** Resolves to the error a promise rejects with; fails when it resolves. */
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isApiError(error), `expected an ApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('http: requests', () => {
   it('joins the base URL and path, and sends the API key and JSON content type', async () => {
