@@ -7,6 +7,7 @@ import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
 import { send, type AppEnv, type Deps } from './context.ts';
 import { HttpError } from './http/errors.ts';
 import { idempotency } from './idempotency.ts';
+import { booticRoutes, booticWebRoutes } from './routes/bootic.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { orderRoutes } from './routes/orders.ts';
@@ -19,7 +20,7 @@ export type { Deps } from './context.ts';
 
 /**
  * The reference API as a Hono app. Order of the middleware matters: CORS first (a preflight carries no
- * API key), then the public media, then API key → caller → body → idempotency → routes.
+ * API key), then the public media and Bootic pages, then API key → caller → body → idempotency → routes.
  */
 export function createApp(deps: Deps): Hono<AppEnv> {
   const { config } = deps;
@@ -58,6 +59,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.get('/health', (c) => send(c, { ok: true }));
   app.route('/media', mediaRoutes());
+  // Bootic's web cart and checkout stand-ins: pages a browser is sent to, so no API key.
+  app.route('/bootic', booticWebRoutes(deps));
 
   app.use('*', async (c, next) => {
     // A NUL in a query string would reach PostgreSQL, which refuses it in text; refuse it first.
@@ -86,5 +89,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/payment_methods', paymentMethodRoutes(deps));
   app.route('/payments', paymentRoutes(deps));
   app.route('/demo', demoRoutes(deps));
+  app.route('/v1/shops', booticRoutes(deps));
   return app;
 }

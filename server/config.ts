@@ -35,6 +35,7 @@ export class ConfigError extends Error {
 /** Values published in this repository (demo.ts, docs, tests): never acceptable in production. */
 export const KNOWN_DEMO_SECRETS: ReadonlySet<string> = new Set([
   'pk_demo_tillkit',
+  'pk_demo_bootic',
   'sk_demo_tillkit_service_key',
   'tillkit-demo-jwt-secret-do-not-use-in-production',
   // The values `npm start` (scripts/start.mjs) uses for the local demo.

@@ -9,7 +9,7 @@ import { openPostgres } from './db/postgres.ts';
 import { migrate } from './db/schema.ts';
 import { createProcessor } from './payments/index.ts';
 import type { PaymentProcessor } from './payments/processor.ts';
-import { ensureCompanies, seedDemoCatalogue } from './seed/seed.ts';
+import { ensureCompanies, seedCompanyDemo } from './seed/seed.ts';
 
 export interface StartOptions {
   /** The environment to read (default `process.env`); the options below override it. */
@@ -94,17 +94,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await migrate(db);
     const companies = config.apiKeys.map(companyIdFor);
     await ensureCompanies(db, companies, now());
-    if (config.seedDemo) for (const company of companies) await seedDemoCatalogue(db, company, now());
+    if (config.seedDemo) for (const key of config.apiKeys) await seedCompanyDemo(db, key, companyIdFor(key), now());
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
   }
   const processor = options.processor ?? createProcessor(config, now);
   const app = createApp({ config, db, processor, now });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
