@@ -7,6 +7,7 @@ import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
 import { send, type AppEnv, type Deps } from './context.ts';
 import { HttpError } from './http/errors.ts';
 import { idempotency } from './idempotency.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { booticRoutes, booticWebRoutes } from './routes/bootic.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { mediaRoutes } from './routes/media.ts';
@@ -90,5 +91,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/payments', paymentRoutes(deps));
   app.route('/demo', demoRoutes(deps));
   app.route('/v1/shops', booticRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
   return app;
 }

@@ -26,6 +26,13 @@ export interface Config {
   /** Where the Stripe SDK sends requests (a loopback stand-in in tests); Stripe's own API when unset. */
   readonly stripeApiUrl: string | undefined;
   readonly maxBodyBytes: number;
+  /**
+   * Button's API key (HTTP Basic user): order reporting is on when it is set. Server-side only: never
+   * in a response, a log line or the outbox.
+   */
+  readonly buttonApiKey: string | undefined;
+  /** Button's API, without a trailing slash. */
+  readonly buttonApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +93,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (payments === 'stripe' && !stripeSecretKey) problems.push('TILLKIT_PAYMENTS=stripe needs STRIPE_SECRET_KEY');
   if (production && payments === 'test') problems.push('TILLKIT_PAYMENTS=test accepts test tokens only; use stripe in production');
 
+  const buttonApiKey = env.BUTTON_API_KEY?.trim() || undefined;
+  const buttonApiUrl = (env.BUTTON_API_URL?.trim() || 'https://api.usebutton.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(buttonApiUrl)) problems.push('BUTTON_API_URL must be an http(s) URL');
+  else if (production && !buttonApiUrl.startsWith('https://')) problems.push('BUTTON_API_URL must be https in production');
+
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number (0 for any free port)');
 
@@ -109,5 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     stripeSecretKey,
     stripeApiUrl: env.STRIPE_API_URL?.trim() || undefined,
     maxBodyBytes: 64 * 1024,
+    buttonApiKey,
+    buttonApiUrl,
   };
 }

@@ -17,6 +17,8 @@ export interface Deps {
   readonly processor: PaymentProcessor;
   /** Clock, injectable so tests can age tokens and idempotency keys. */
   readonly now: () => number;
+  /** The Button outbox sender, when reporting is on: woken after a transaction queues a report. */
+  readonly reporter?: { wake(): void } | undefined;
 }
 
 export interface AppEnv {

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   console.log(`Tillkit reference API listening on ${server.url}`);
   console.log(
     `  database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`}; payments: ${config.payments}` +
-      `; demo sign-in: ${config.demoAuth ? 'on' : 'off'}; CORS: ${config.corsOrigins.join(', ') || 'off'}`,
+      `; demo sign-in: ${config.demoAuth ? 'on' : 'off'}; CORS: ${config.corsOrigins.join(', ') || 'off'}` +
+      `; Button reports: ${config.buttonApiKey ? `on (${config.buttonApiUrl})` : 'off'}`,
   );
   let stopping = false;
   const stop = async (signal: string) => {

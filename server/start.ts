@@ -9,6 +9,7 @@ import { openPostgres } from './db/postgres.ts';
 import { migrate } from './db/schema.ts';
 import { createProcessor } from './payments/index.ts';
 import type { PaymentProcessor } from './payments/processor.ts';
+import { ButtonReporter, type ButtonReporterOptions } from './reporters/button.ts';
 import { ensureCompanies, seedCompanyDemo } from './seed/seed.ts';
 
 export interface StartOptions {
@@ -36,6 +37,14 @@ export interface StartOptions {
   /** A processor object instead of the configured one (tests use slow or failing ones). */
   readonly processor?: PaymentProcessor;
   readonly now?: () => number;
+  /** Button reporting (BUTTON_API_KEY, BUTTON_API_URL): on when a key is set. */
+  readonly buttonApiKey?: string;
+  readonly buttonApiUrl?: string;
+  /**
+   * The Button sender's timings and fetch (tests use short delays); see `ButtonReporterOptions`.
+   * `send: false` queues reports without sending them (another server on the database sends).
+   */
+  readonly button?: Omit<ButtonReporterOptions, 'apiKey' | 'apiUrl'> & { readonly send?: boolean };
 }
 
 export interface RunningServer {
@@ -72,6 +81,8 @@ function envFrom(options: StartOptions): Record<string, string | undefined> {
   set('TILLKIT_PAYMENTS', options.payments);
   set('STRIPE_SECRET_KEY', options.stripeSecretKey);
   set('STRIPE_API_URL', options.stripeApiUrl);
+  set('BUTTON_API_KEY', options.buttonApiKey);
+  set('BUTTON_API_URL', options.buttonApiUrl);
   return env;
 }
 
@@ -100,7 +111,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   const processor = options.processor ?? createProcessor(config, now);
-  const app = createApp({ config, db, processor, now });
+  const reporter = config.buttonApiKey
+    ? new ButtonReporter(db, { ...options.button, apiKey: config.buttonApiKey, apiUrl: config.buttonApiUrl }, now)
+    : undefined;
+  if (options.button?.send !== false) reporter?.start();
+  const app = createApp({ config, db, processor, now, reporter });
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -108,6 +123,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       s.once('error', reject);
     });
   } catch (error) {
+    await reporter?.stop();
     await db.close().catch(() => {});
     throw error;
   }
@@ -126,6 +142,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           // Keep-alive connections would hold close() open until they time out.
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        await reporter?.stop();
         await db.close();
       })()),
   };

@@ -2,6 +2,7 @@ import {
   TillError,
   assertQuantity,
   assertSubProductChoice,
+  priceLine,
   summarize,
   type OrderSummary,
   type PricingLine,
@@ -80,14 +81,14 @@ export interface OrderRow {
 export const MAX_ITEMS = 100;
 const MAX_SUBS = 20;
 
-interface ItemRequest {
+export interface ItemRequest {
   readonly product: string;
   readonly quantity: number;
   readonly subs: readonly string[];
   readonly discount: string | undefined;
 }
 
-function readItems(value: unknown, admin: boolean): ItemRequest[] {
+export function readItems(value: unknown, admin: boolean): ItemRequest[] {
   if (!Array.isArray(value) || value.length === 0) throw badRequest('items-invalid', 'items must be a non-empty list', 'items');
   if (value.length > MAX_ITEMS) throw badRequest('items-invalid', `An order has at most ${MAX_ITEMS} items`, 'items');
   return value.map((item: unknown, i) => {
@@ -190,6 +191,52 @@ export async function snapshotItems(
     final_price: summary.lines[i]!.final,
     sub_products: subs.map((s) => ({ id: s.id, name: s.name, price: s.price })),
   }));
+  return { items, summary };
+}
+
+/**
+ * A partial return of a paid order (admin `PUT /orders/:id/items`): the body lists what the customer
+ * keeps, each line naming a line of the order (same product and add-ons) with at most its quantity.
+ * Lines left out are returned whole. Prices stay those paid (the snapshot), re-totalled by core.
+ * Returning everything is a cancellation (`POST /orders/:id/cancel`), so the list can not be empty.
+ */
+export function returnItems(current: readonly ItemSnapshot[], rawItems: unknown): { items: ItemSnapshot[]; summary: OrderSummary } {
+  const requests = readItems(rawItems, true);
+  const key = (product: string, subs: readonly string[]) => `${product}+${[...subs].sort().join('+')}`;
+  const kept = new Map<number, number>();
+  requests.forEach((r, i) => {
+    const index = current.findIndex((item, j) => !kept.has(j) && key(item.product, item.sub_products.map((s) => s.id)) === key(r.product, r.subs));
+    if (index < 0) {
+      throw badRequest('return-invalid', `items[${i}] is not a line of this order (a return can only keep or reduce its lines)`, `items[${i}].product`);
+    }
+    if (r.quantity > current[index]!.quantity) {
+      throw badRequest('return-invalid', `items[${i}].quantity can not be more than the ${current[index]!.quantity} bought`, `items[${i}].quantity`);
+    }
+    kept.set(index, r.quantity);
+  });
+  const items = current.flatMap((item, j): ItemSnapshot[] => {
+    const quantity = kept.get(j);
+    if (quantity === undefined) return [];
+    const { final } = priceLine({
+      price: item.price,
+      subProducts: item.sub_products.map((s) => ({ price: s.price })),
+      discount: item.discount,
+      vat: item.vat,
+      quantity,
+      currency: item.currency,
+    });
+    return [{ ...item, quantity, final_price: final }];
+  });
+  const summary = summarize(
+    items.map((item) => ({
+      price: item.price,
+      subProducts: item.sub_products.map((s) => ({ price: s.price })),
+      discount: item.discount,
+      vat: item.vat,
+      quantity: item.quantity,
+      currency: item.currency,
+    })),
+  );
   return { items, summary };
 }
 

@@ -23,9 +23,11 @@ import {
   ORDER_STATUSES,
   orderJson,
   paymentsOf,
+  returnItems,
   snapshotItems,
   type OrderRow,
 } from '../model/orders.ts';
+import { reportCancelled, reportItemsChanged } from '../reporters/button.ts';
 import { sortClause } from '../model/products.ts';
 import { userById, userForToken, type UserRow } from '../model/users.ts';
 
@@ -129,7 +131,7 @@ const ORDER_SORTS: Readonly<Record<string, string>> = {
 
 const likePattern = (text: string) => '%' + text.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
 
-export function orderRoutes({ db, now }: Deps): Hono<AppEnv> {
+export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** The caller's scope; a user unknown so far has no orders, and reading creates nobody. */
@@ -285,11 +287,47 @@ export function orderRoutes({ db, now }: Deps): Hono<AppEnv> {
     return send(c, json!);
   });
 
+  /**
+   * Admin changes to a paid order, which users can not make: a partial return (`PUT /:id/items` with
+   * the lines kept) or a full one (`POST /:id/cancel`). Each runs under the order's row lock and queues
+   * the Button report (update or delete) in the same transaction. Refunding the money is not built.
+   */
+  async function changePaidOrder(
+    c: AppContext,
+    scope: Scope,
+    id: string,
+    change: (tx: Queryable, order: OrderRow, at: number) => Promise<{ row: OrderRow; reported: boolean }>,
+  ): Promise<Response | undefined> {
+    if (scope.userId !== null) return undefined;
+    const current = await findOrder(db, scope, id);
+    if (current?.order_status !== 'SUCCESS') return undefined;
+    const { row, reported } = await db.transaction(async (tx) => {
+      const [locked] = await tx.query<OrderRow>(`SELECT * FROM orders WHERE company_id = $1 AND id = $2 FOR UPDATE`, [scope.company, id]);
+      if (locked?.order_status !== 'SUCCESS') throw closedOrder(locked?.order_status ?? 'CANCELLED');
+      return change(tx, locked, now());
+    });
+    if (reported) reporter?.wake();
+    const [json] = await render(db, [row]);
+    return send(c, json!);
+  }
+
   app.put('/:id/items', async (c) => {
     const scope = await scopeOf(c, false);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
     const body = jsonBody(c);
+    const returned = await changePaidOrder(c, scope, id, async (tx, order, at) => {
+      const { items, summary } = returnItems(order.items, body.items);
+      const unchanged = items.length === order.items.length && items.every((item, i) => item.quantity === order.items[i]!.quantity);
+      if (unchanged) return { row: order, reported: false };
+      const [row] = await tx.query<OrderRow>(
+        `UPDATE orders SET items = $2::jsonb, total_amount = $3, total_vat = $4, total_quantity = $5, units = $6, modified = $7
+          WHERE id = $1 RETURNING *`,
+        [order.id, JSON.stringify(items), summary.total, summary.vat, summary.totalQuantity, summary.units, at],
+      );
+      return { row: row!, reported: await reportItemsChanged(tx, config, row!, at) };
+    });
+    if (returned) return returned;
     const { items, summary } = await snapshotItems(db, scope.company, body.items, scope.userId === null);
     const q = new Params();
     const [row] = await db.query<OrderRow>(
@@ -310,6 +348,11 @@ export function orderRoutes({ db, now }: Deps): Hono<AppEnv> {
     const scope = await scopeOf(c, false);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
+    const returned = await changePaidOrder(c, scope, id, async (tx, order, at) => {
+      const [row] = await tx.query<OrderRow>(`UPDATE orders SET order_status = 'CANCELLED', modified = $2 WHERE id = $1 RETURNING *`, [order.id, at]);
+      return { row: row!, reported: await reportCancelled(tx, config, row!, at) };
+    });
+    if (returned) return returned;
     const q = new Params();
     const [row] = await db.query<OrderRow>(
       `UPDATE orders SET order_status = 'CANCELLED', modified = ${q.add(now())}

@@ -11,6 +11,7 @@ import { idValue } from '../http/validate.ts';
 import { OPEN_STATUSES_SQL, type OrderRow } from '../model/orders.ts';
 import { userForToken } from '../model/users.ts';
 import type { ChargeResult } from '../payments/processor.ts';
+import { reportPaid } from '../reporters/button.ts';
 import { closedOrder } from './orders.ts';
 import type { PaymentMethodRow } from './payment-methods.ts';
 
@@ -102,7 +103,7 @@ function paymentJson(row: PaymentRow, orders: readonly string[], charges?: reado
  * 3. A second transaction records the outcome: SUCCESS; DECLINED (402, Stripe's codes); or FAILED when
  *    the processor could not be reached (502). DECLINED and FAILED orders can be paid again.
  */
-export function paymentRoutes({ db, processor, now }: Deps): Hono<AppEnv> {
+export function paymentRoutes({ db, processor, now, config, reporter }: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/', async (c) => {
@@ -219,12 +220,16 @@ export function paymentRoutes({ db, processor, now }: Deps): Hono<AppEnv> {
     const declined = result?.outcome === 'declined' ? result : undefined;
     const processorId = result?.id ?? null;
     const message = declined?.message ?? (failure ? 'The payment processor could not be reached' : null);
+    let reported = 0;
     const recorded = await db.transaction(async (tx) => {
-      await tx.query(
+      const changed = await tx.query<OrderRow>(
         `UPDATE orders SET order_status = $2, modified = $3, stripe_charge_id = CASE WHEN $2 = 'SUCCESS' THEN $4 ELSE stripe_charge_id END
-          WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND order_status = 'PROCESSING'`,
+          WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND order_status = 'PROCESSING'
+          RETURNING *`,
         [JSON.stringify(unique), orderStatus, done, processorId],
       );
+      // Paid orders with an affiliate token are reported to Button: queued here, in the same transaction.
+      reported = await reportPaid(tx, config, changed.sort((a, b) => a.id.localeCompare(b.id)), { id: payment.id, userId: payment.user_id, at: done });
       await tx.query(
         `UPDATE charges SET status = $2, processor_id = $3, code = $4, decline_code = $5, message = $6, modified = $7 WHERE id = $1`,
         [chargeId, outcome, processorId, declined?.code ?? (failure ? 'processor-unavailable' : null), declined?.declineCode ?? null, message, done],
@@ -246,6 +251,7 @@ export function paymentRoutes({ db, processor, now }: Deps): Hono<AppEnv> {
       );
       return row!;
     });
+    if (reported) reporter?.wake();
 
     if (declined) {
       throw new HttpError(402, declined.code, declined.message, 'payment_method', {

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { requireAdmin } from '../auth.ts';
+import { send, type AppEnv, type Deps } from '../context.ts';
+import { Params } from '../db/database.ts';
+import { notFound } from '../http/errors.ts';
+import { date, oid, optionalDate, type Json } from '../http/json.ts';
+import { paging, queryEnum } from '../http/validate.ts';
+import type { ReportRow } from '../reporters/button.ts';
+
+const reportJson = (r: ReportRow): Json => ({
+  id: Number(r.id),
+  order: oid(r.order_id),
+  kind: r.kind,
+  state: r.state,
+  attempts: r.attempts,
+  next_attempt: r.state === 'pending' ? date(Number(r.next_attempt)) : null,
+  last_status: r.last_status,
+  // Why the last attempt failed (pending, failed), or how the report was settled (sent, skipped).
+  last_error: r.state === 'pending' || r.state === 'failed' ? r.last_error : null,
+  note: r.state === 'sent' || r.state === 'skipped' ? r.last_error : undefined,
+  sent_at: optionalDate(r.sent_at === null ? null : Number(r.sent_at)),
+  created: date(Number(r.created)),
+  // What was (or will be) sent to Button: the order body, never the API key.
+  payload: r.payload as unknown as Json,
+});
+
+/**
+ * Admin views of the server's own machinery. `GET /admin/reports` lists the Button outbox (newest first;
+ * `?order=<id>`, `?state=pending|sent|failed|skipped`); `POST /admin/reports/:id/retry` puts a failed
+ * report back in the queue (after fixing what Button refused).
+ */
+export function adminRoutes({ db, now, reporter }: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/reports', async (c) => {
+    requireAdmin(c.get('caller'));
+    const query = (name: string) => c.req.query(name);
+    const { size, offset } = paging(query);
+    const state = queryEnum(query, 'state', ['pending', 'sent', 'failed', 'skipped'] as const);
+    const q = new Params();
+    const where = [`company_id = ${q.add(c.get('company'))}`];
+    const order = query('order');
+    if (order) where.push(`order_id = ${q.add(order)}`);
+    if (state) where.push(`state = ${q.add(state)}`);
+    const rows = await db.query<ReportRow & { total_count: number }>(
+      `SELECT *, count(*) OVER () AS total_count FROM button_reports WHERE ${where.join(' AND ')}
+        ORDER BY id ${order ? 'ASC' : 'DESC'} LIMIT ${q.add(size)} OFFSET ${q.add(offset)}`,
+      q.values,
+    );
+    return send(c, rows.map(reportJson), 200, { 'X-Total-Count': String(rows[0]?.total_count ?? 0) });
+  });
+
+  app.post('/reports/:id/retry', async (c) => {
+    requireAdmin(c.get('caller'));
+    const id = c.req.param('id');
+    const [row] = /^\d{1,15}$/.test(id)
+      ? await db.query<ReportRow>(
+          `UPDATE button_reports SET state = 'pending', next_attempt = $3, modified = $3
+            WHERE id = $1 AND company_id = $2 AND state = 'failed' RETURNING *`,
+          [Number(id), c.get('company'), now()],
+        )
+      : [];
+    if (!row) throw notFound('Failed report');
+    reporter?.wake();
+    return send(c, reportJson(row));
+  });
+
+  return app;
+}
