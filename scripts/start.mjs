@@ -11,7 +11,8 @@ const shopOrigins = [`http://localhost:${shopPort}`, `http://127.0.0.1:${shopPor
 // Demo-only values: a real deployment sets its own (the server refuses these in production).
 const demoEnv = {
   PORT: String(apiPort),
-  TILLKIT_API_KEY: process.env.TILLKIT_API_KEY ?? 'pk_demo_tillkit',
+  // The demo shop's key, then the Bootic demo's (the page at /?shop=bootic).
+  TILLKIT_API_KEY: process.env.TILLKIT_API_KEY ?? 'pk_demo_tillkit,pk_demo_bootic',
   TILLKIT_SERVICE_KEY: process.env.TILLKIT_SERVICE_KEY ?? 'sk_demo_service_only_for_the_local_demo',
   TILLKIT_JWT_SECRET: process.env.TILLKIT_JWT_SECRET ?? 'demo-jwt-secret-only-for-the-local-demo-0123456789',
   TILLKIT_DEMO_AUTH: '1',
@@ -34,10 +35,12 @@ const apiUrl = await new Promise((resolve, reject) => {
 });
 
 process.env.VITE_TILLKIT_API_URL = apiUrl;
-process.env.VITE_TILLKIT_API_KEY = demoEnv.TILLKIT_API_KEY;
+process.env.VITE_TILLKIT_API_KEY = demoEnv.TILLKIT_API_KEY.split(',')[0].trim();
 const vite = await createServer({ server: { port: shopPort, strictPort: true, host: '127.0.0.1' } });
 await vite.listen();
-console.log(`\n  Rewind, the demo shop:  http://127.0.0.1:${shopPort}/\n  Reference API:          ${apiUrl}\n`);
+console.log(
+  `\n  Rewind, the demo shop:  http://127.0.0.1:${shopPort}/\n  On Bootic (CLP):        http://127.0.0.1:${shopPort}/?shop=bootic\n  Reference API:          ${apiUrl}\n`,
+);
 
 const stop = async () => {
   server.kill('SIGTERM');

@@ -21,9 +21,11 @@ export const CHROMIUM_ARGS = [
 export interface Shop {
   apiUrl: string;
   shopUrl: string;
+  /** The Bootic demo company's key (the demo page at `?shop=bootic` uses it). */
+  booticApiKey: string;
   browser: Browser;
-  /** Admin GET against the API (the service key), to check what the widget did. */
-  admin<T>(path: string): Promise<T>;
+  /** Admin request against the API (the service key; GET and the demo key unless told), to check what the widget did. */
+  admin<T>(path: string, options?: { apiKey?: string; method?: string; body?: unknown }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startShop(): Promise<Shop> {
   const api = await spawnServer();
   process.env.VITE_TILLKIT_API_URL = api.url;
   process.env.VITE_TILLKIT_API_KEY = api.apiKey;
+  process.env.VITE_TILLKIT_BOOTIC_API_KEY = api.booticApiKey;
   let vite: ViteDevServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -41,10 +44,15 @@ export async function startShop(): Promise<Shop> {
     return {
       apiUrl: api.url,
       shopUrl,
+      booticApiKey: api.booticApiKey,
       browser,
-      async admin<T>(path: string) {
-        const response = await fetch(api.url + path, { headers: { 'X-Builton-Api-Key': api.apiKey, Authorization: `Bearer ${api.serviceKey}` } });
-        if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      async admin<T>(path: string, { apiKey = api.apiKey, method = 'GET', body }: { apiKey?: string; method?: string; body?: unknown } = {}) {
+        const response = await fetch(api.url + path, {
+          method,
+          headers: { 'X-Builton-Api-Key': apiKey, Authorization: `Bearer ${api.serviceKey}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
         return (await response.json()) as T;
       },
       async close() {

@@ -5,12 +5,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const TEST_API_KEY = 'pk_test_tillkit';
+/** The published Bootic demo key (server/demo.ts): its company gets the CLP catalogue and shop 29. */
+export const BOOTIC_API_KEY = 'pk_demo_bootic';
+export const BOOTIC_SHOP_ID = 29;
 export const TEST_SERVICE_KEY = 'sk_test_service_key_for_tests_only';
 export const TEST_JWT_SECRET = 'test-jwt-secret-for-tests-only-0123456789abcdef';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** @returns {Promise<{ url: string, apiKey: string, serviceKey: string, stop(): Promise<void> }>} */
+/** @returns {Promise<{ url: string, apiKey: string, booticApiKey: string, serviceKey: string, stop(): Promise<void> }>} */
 export async function spawnServer(env = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -19,7 +22,7 @@ export async function spawnServer(env = {}) {
       NODE_ENV: 'test',
       PORT: '0',
       TILLKIT_DATA_DIR: 'memory://',
-      TILLKIT_API_KEY: TEST_API_KEY,
+      TILLKIT_API_KEY: `${TEST_API_KEY},${BOOTIC_API_KEY}`,
       TILLKIT_SERVICE_KEY: TEST_SERVICE_KEY,
       TILLKIT_JWT_SECRET: TEST_JWT_SECRET,
       TILLKIT_DEMO_AUTH: '1',
@@ -48,6 +51,7 @@ export async function spawnServer(env = {}) {
   return {
     url,
     apiKey: TEST_API_KEY,
+    booticApiKey: BOOTIC_API_KEY,
     serviceKey: TEST_SERVICE_KEY,
     stop: () =>
       new Promise((resolve) => {
