@@ -76,6 +76,7 @@ describe('<till-cart>', () => {
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.value).to.equal('2');
     }
+    await expect(el).to.be.accessible();
     input.value = '7';
     input.dispatchEvent(new Event('change'));
     await el.updateComplete;

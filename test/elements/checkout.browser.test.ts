@@ -188,6 +188,27 @@ describe('<till-checkout> against the reference server', () => {
     expect($(el, '[part=pay]').getAttribute('aria-disabled')).to.equal('false');
   });
 
+  it('is accessible while the order is being placed, and says so', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    useReferenceServer({
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/orders') && init?.method === 'POST') await held;
+        return fetch(input, init);
+      },
+    });
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(el);
+    submit(el);
+    await until(() => $checkout.get().busy === 'order');
+    await el.updateComplete;
+    expect($(el, 'button[type=submit]').textContent).to.contain('Placing your order');
+    expect($(el, 'section').getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    release();
+    await atStep('payment');
+  });
+
   it('tells the customer when the shop cannot be reached, and keeps what they typed', async () => {
     useReferenceServer({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);

@@ -109,6 +109,7 @@ describe('<till-product-list> against the reference server', () => {
     expect(line!.quantity).to.equal(2);
     expect(line!.subProducts).to.have.length(1);
     expect(card.querySelector('[role=status]')!.textContent).to.contain(`Added ${name}`);
+    await expect(el).to.be.accessible();
     // the card is ready for the next add
     expect(card.querySelector<HTMLInputElement>('.add-ons input')!.checked).to.equal(false);
   });
@@ -121,6 +122,7 @@ describe('<till-product-list> against the reference server', () => {
     card.querySelector<HTMLButtonElement>('[part=add]')!.click();
     await el.updateComplete;
     expect(card.querySelector('[role=alert]')!.textContent).to.equal('An order can not have products with different currencies');
+    await expect(el).to.be.accessible();
   });
 
   it('shows an error with a retry that works', async () => {
