@@ -6,10 +6,24 @@ import { assertMinor } from './money.ts';
 /** The largest quantity of one line. A documented bound keeps every total a safe integer. */
 export const MAX_QUANTITY = 9999;
 
+/** A sub-product chosen with a line. Its own rates matter only when priced `separate`ly. */
+export interface PricingSubProduct {
+  readonly price: number;
+  readonly discount?: number | string | null;
+  readonly vat?: number | string | null;
+}
+
+/**
+ * How a line's sub-products are priced. `bundled` is BuiltOn's formula (seed 001): they join the
+ * main product's price and share its discount. `separate` is how a backend without add-ons (Bootic)
+ * sells them: each is a line item of its own, with its own discount and VAT, in the same quantity.
+ */
+export type SubProductPricing = 'bundled' | 'separate';
+
 /** What pricing needs of a line: amounts in minor units, rates as the API's decimals (0.25 = 25 %). */
 export interface PricingLine {
   readonly price: number;
-  readonly subProducts?: readonly { readonly price: number }[];
+  readonly subProducts?: readonly PricingSubProduct[];
   readonly discount?: number | string | null;
   readonly vat?: number | string | null;
   readonly quantity: number;
@@ -57,17 +71,31 @@ export function assertPrice(price: unknown, field = 'price'): asserts price is n
   }
 }
 
-/** Prices one line exactly as BuiltOn's Orders documentation defines `final_price`. */
-export function priceLine(line: PricingLine): LinePrice {
+/**
+ * Prices one line exactly as BuiltOn's Orders documentation defines `final_price`, or, with
+ * `separate`, as the sum of its product's and its sub-products' own line items.
+ */
+export function priceLine(line: PricingLine, subProducts: SubProductPricing = 'bundled'): LinePrice {
   assertPrice(line.price);
   assertQuantity(line.quantity);
   currencyExponent(line.currency);
+  const subs = line.subProducts ?? [];
   let unit = line.price;
-  for (const sub of line.subProducts ?? []) {
+  for (const sub of subs) {
     assertPrice(sub.price, 'sub_products.price');
     unit += sub.price;
   }
   assertMinor(unit, 'price');
+  if (subProducts === 'separate' && subs.length) {
+    let final = 0;
+    let vat = 0;
+    for (const part of [{ ...line, subProducts: [] }, ...subs.map((sub) => ({ ...sub, vat: sub.vat ?? line.vat, quantity: line.quantity, currency: line.currency }))]) {
+      const priced = priceLine(part);
+      final += priced.final;
+      vat += priced.vat;
+    }
+    return { unit, final, vat, net: final - vat };
+  }
   const discount = parseRate(line.discount, 'discount');
   const vatRate = parseRate(line.vat, 'vat');
   const final = mulDivRound(unit, discount.den - discount.num, discount.den, line.quantity);
@@ -86,7 +114,7 @@ const vatShare = (final: number, { num, den }: Rate): number =>
  * Summarises an order: one currency, every line priced, totals summed from the rounded lines.
  * Throws the documented currency error when lines disagree.
  */
-export function summarize(lines: readonly PricingLine[]): OrderSummary {
+export function summarize(lines: readonly PricingLine[], subProducts: SubProductPricing = 'bundled'): OrderSummary {
   let currency: string | null = null;
   let total = 0;
   let vat = 0;
@@ -96,7 +124,7 @@ export function summarize(lines: readonly PricingLine[]): OrderSummary {
     const line = lines[i]!;
     if (currency === null) currency = line.currency;
     else if (line.currency !== currency) throw new TillError('currency-mismatch', CURRENCY_MISMATCH, 'currency');
-    const price = priceLine(line);
+    const price = priceLine(line, subProducts);
     priced[i] = price;
     total += price.final;
     vat += price.vat;

@@ -10,6 +10,7 @@ import {
   summarize,
   type OrderSummary,
   type Product,
+  type SubProductPricing,
 } from '../core/index.ts';
 import { $config } from './config.ts';
 
@@ -18,6 +19,8 @@ export interface CartSubProduct {
   readonly id: string;
   readonly name: string;
   readonly price: number;
+  readonly discount?: number;
+  readonly vat?: number;
   readonly ref?: string | null;
 }
 
@@ -58,6 +61,8 @@ export interface CartStoreOptions {
   storage?: StorageLike | null;
   /** Where `storage` events from other tabs arrive. Defaults to `window`. */
   events?: EventSource | null;
+  /** How sub-products are priced (`bundled` by default, BuiltOn's formula); a store to follow the backend. */
+  subProducts?: ReadableAtom<SubProductPricing>;
 }
 
 export interface CartStore {
@@ -94,7 +99,9 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
   const $lines = atom<readonly CartLine[]>([]);
   const $locked = atom(false);
-  const $summary = computed($lines, (lines) => summarize(lines));
+  const $summary = options.subProducts
+    ? computed([$lines, options.subProducts], (lines, pricing) => summarize(lines, pricing))
+    : computed($lines, (lines) => summarize(lines));
   /** The raw text last read from or written to storage: restoring is skipped while it is unchanged. */
   let lastRaw: string | null = null;
   let lastKey = '';
@@ -200,9 +207,9 @@ export function createCartStore(options: CartStoreOptions): CartStore {
             image: product.image ?? null,
             ref: product.ref ?? null,
             quantity,
-            subProducts: subProducts.map(({ id, name, price, ref }) => ({ id, name, price, ref: ref ?? null })),
+            subProducts: subProducts.map(({ id, name, price, discount, vat, ref }) => ({ id, name, price, discount, vat, ref: ref ?? null })),
           };
-      priceLine(line); // refuses a negative price or a rate outside 0..1 before it is saved
+      priceLine(line, 'separate'); // refuses a negative price or a rate outside 0..1, add-ons' too, before it is saved
       commit(existing ? current.map((l) => (l === existing ? line : l)) : [...current, line]);
       return line;
     },
@@ -285,9 +292,18 @@ function decodeLine(value: unknown): CartLine | undefined {
   }
   const subs: CartSubProduct[] = [];
   for (const sub of subProducts) {
-    const { id, name, price, ref = null } = isRecord(sub) ? sub : {};
-    if (typeof id !== 'string' || typeof name !== 'string' || typeof price !== 'number' || !(ref === null || typeof ref === 'string')) return undefined;
-    subs.push({ id, name, price, ref });
+    const { id, name, price, discount = 0, vat: subVat = vat, ref = null } = isRecord(sub) ? sub : {};
+    if (
+      typeof id !== 'string' ||
+      typeof name !== 'string' ||
+      typeof price !== 'number' ||
+      typeof discount !== 'number' ||
+      typeof subVat !== 'number' ||
+      !(ref === null || typeof ref === 'string')
+    ) {
+      return undefined;
+    }
+    subs.push({ id, name, price, discount, vat: subVat, ref });
   }
   return { key, productId, name, price, discount, vat, currency, image, ref, quantity, subProducts: subs };
 }
@@ -306,7 +322,11 @@ function defaultStorage(): StorageLike | null {
 const defaultEvents = (): EventSource | null => (typeof window === 'undefined' ? null : window);
 
 /** The page's cart, saved under a key namespaced by the merchant's API key. */
-export const cart: CartStore = createCartStore({ key: computed($config, ({ apiKey }) => cartStorageKey(apiKey)) });
+export const cart: CartStore = createCartStore({
+  key: computed($config, ({ apiKey }) => cartStorageKey(apiKey)),
+  // Bootic has no add-ons: each sub-product is a line item of its own, priced as Bootic prices it.
+  subProducts: computed($config, ({ backend }): SubProductPricing => (backend === 'bootic' ? 'separate' : 'bundled')),
+});
 
 export const $cart = cart.$lines;
 export const $cartSummary = cart.$summary;

@@ -206,7 +206,8 @@ export function validateContact(contact: Contact, { addresses = true } = {}): Pa
     if (typeof contact[field] === 'string' && contact[field].length > limit) errors[field] = 'too-long';
   }
   if (!errors.email && !EMAIL.test(contact.email.trim())) errors.email = 'email';
-  if (!errors.phone && !PHONE.test(contact.phone.trim())) errors.phone = 'phone';
+  const phone = contact.phone.trim();
+  if (!errors.phone && !(PHONE.test(phone) && phone.replace(/\D/g, '').length >= 6)) errors.phone = 'phone';
   return errors;
 }
 

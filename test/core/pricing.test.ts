@@ -76,6 +76,33 @@ describe('currencies without and with more decimals', () => {
   });
 });
 
+describe('sub-products priced separately, as a backend without add-ons sells them', () => {
+  const film = { price: 24990, discount: 0.1, vat: 0.19, quantity: 1, currency: 'CLP', subProducts: [{ price: 2990, discount: 0, vat: 0.19 }] };
+
+  it('bundled, the add-on shares the film\'s discount (seed 001); separate, it does not', () => {
+    assert.equal(priceLine(film).final, 25182); // (24990 + 2990) × 0.9
+    assert.equal(priceLine(film, 'separate').final, 22491 + 2990);
+  });
+
+  it('sums each part\'s own rounded price and VAT, in the line\'s quantity', () => {
+    const line = { ...film, quantity: 3, subProducts: [{ price: 2990, discount: 0.5 }, { price: 1000 }] };
+    const parts = [
+      priceLine({ ...line, subProducts: [] }),
+      priceLine({ price: 2990, discount: 0.5, vat: 0.19, quantity: 3, currency: 'CLP' }),
+      priceLine({ price: 1000, vat: 0.19, quantity: 3, currency: 'CLP' }),
+    ];
+    const separate = priceLine(line, 'separate');
+    assert.equal(separate.final, parts.reduce((s, p) => s + p.final, 0));
+    assert.equal(separate.vat, parts.reduce((s, p) => s + p.vat, 0));
+    assert.equal(separate.unit, 24990 + 2990 + 1000);
+    assert.equal(summarize([line], 'separate').total, separate.final);
+  });
+
+  it('is the same as bundled for a line without add-ons', () => {
+    assert.deepEqual(priceLine({ ...film, subProducts: [] }, 'separate'), priceLine({ ...film, subProducts: [] }));
+  });
+});
+
 describe('VAT', () => {
   it('is included in the price: final × vat / (1 + vat)', () => {
     const line = priceLine({ price: eur(125), vat: 0.25, quantity: 1, currency: 'EUR' });

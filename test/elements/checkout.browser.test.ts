@@ -74,11 +74,13 @@ describe('<till-checkout> against the reference server', () => {
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
     await expect(el).to.be.accessible();
     type(el, 'email', 'not-an-email');
+    type(el, 'phone', '-- () --');
     submit(el);
     await el.updateComplete;
     expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#email-error').textContent).to.contain('email address like');
     expect($(el, '#firstName-error').textContent).to.contain('Please fill in first name');
+    expect($(el, '#phone-error').textContent).to.contain('Enter a phone number');
     expect(el.shadowRoot!.activeElement?.id).to.equal('email');
     await expect(el).to.be.accessible();
     expect($checkout.get().step).to.equal('details');

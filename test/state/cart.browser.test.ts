@@ -95,7 +95,7 @@ describe('cart persistence', () => {
 
     const second = createCartStore({ key: KEY });
     expect(second.$summary.get().total).to.equal(8700);
-    expect(second.$lines.get()[1]!.subProducts).to.deep.equal([{ id: 'subProductB1', name: 'Sub Product B1', price: 500, ref: null }]);
+    expect(second.$lines.get()[1]!.subProducts).to.deep.equal([{ id: 'subProductB1', name: 'Sub Product B1', price: 500, discount: 0, vat: 0.25, ref: null }]);
   });
 
   it('keeps one cart per merchant key and follows a key change', () => {
