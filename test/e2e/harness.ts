@@ -6,17 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
 import { spawnServer } from '../support/spawn-server.mjs';
-
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface Shop {
   apiUrl: string;
@@ -40,7 +31,7 @@ export async function startShop(): Promise<Shop> {
     vite = await createServer({ logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
     await vite.listen();
     const shopUrl = vite.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     return {
       apiUrl: api.url,
       shopUrl,
@@ -164,7 +155,7 @@ export async function serveSite(options: SiteOptions): Promise<Site> {
 
 /** Debian's Chromium, as the demo tests launch it. */
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 /** Adds the first product card's item to the cart (any page with a product list and a full cart). */
 export async function addFirstProduct(page: Page): Promise<void> {
