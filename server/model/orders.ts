@@ -51,6 +51,16 @@ export interface ItemSnapshot {
   readonly sub_products: readonly { readonly id: string; readonly name: string; readonly price: number }[];
 }
 
+/** An item snapshot as core prices it (in another quantity for a partial return). */
+export const pricingLine = (item: ItemSnapshot, quantity = item.quantity): PricingLine => ({
+  price: item.price,
+  subProducts: item.sub_products,
+  discount: item.discount,
+  vat: item.vat,
+  quantity,
+  currency: item.currency,
+});
+
 export interface OrderRow {
   readonly id: string;
   readonly company_id: string;
@@ -217,27 +227,10 @@ export function returnItems(current: readonly ItemSnapshot[], rawItems: unknown)
   const items = current.flatMap((item, j): ItemSnapshot[] => {
     const quantity = kept.get(j);
     if (quantity === undefined) return [];
-    const { final } = priceLine({
-      price: item.price,
-      subProducts: item.sub_products.map((s) => ({ price: s.price })),
-      discount: item.discount,
-      vat: item.vat,
-      quantity,
-      currency: item.currency,
-    });
+    const { final } = priceLine(pricingLine(item, quantity));
     return [{ ...item, quantity, final_price: final }];
   });
-  const summary = summarize(
-    items.map((item) => ({
-      price: item.price,
-      subProducts: item.sub_products.map((s) => ({ price: s.price })),
-      discount: item.discount,
-      vat: item.vat,
-      quantity: item.quantity,
-      currency: item.currency,
-    })),
-  );
-  return { items, summary };
+  return { items, summary: summarize(items.map((item) => pricingLine(item))) };
 }
 
 const itemJson = (item: ItemSnapshot): Json => ({

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { priceLine, summarize } from '../../src/core/index.ts';
 import type { Config } from '../config.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import type { ItemSnapshot, OrderRow } from '../model/orders.ts';
+import { pricingLine, type ItemSnapshot, type OrderRow } from '../model/orders.ts';
 
 /**
  * Reporting successful orders to Button (seed 004) through a durable outbox.
@@ -79,14 +79,7 @@ export function buttonLineItems(
   const seen = new Map<string, number>();
   const out: ButtonLineItem[] = [];
   for (const item of items) {
-    const { net } = priceLine({
-      price: item.price,
-      subProducts: item.sub_products.map((s) => ({ price: s.price })),
-      discount: item.discount,
-      vat: item.vat,
-      quantity: item.quantity,
-      currency: item.currency,
-    });
+    const { net } = priceLine(pricingLine(item));
     let identifier = item.sub_products.length ? `${item.product}+${short(item.sub_products.map((s) => s.id).sort().join(','))}` : item.product;
     const count = (seen.get(identifier) ?? 0) + 1;
     seen.set(identifier, count);
@@ -124,16 +117,7 @@ export async function buildReport(
     [JSON.stringify(ids)],
   );
   const [user] = await tx.query<{ id: string; email: string | null }>(`SELECT id, email FROM users WHERE id = $1`, [order.user_id]);
-  const summary = summarize(
-    order.items.map((i) => ({
-      price: i.price,
-      subProducts: i.sub_products.map((s) => ({ price: s.price })),
-      discount: i.discount,
-      vat: i.vat,
-      quantity: i.quantity,
-      currency: i.currency,
-    })),
-  );
+  const summary = summarize(order.items.map((item) => pricingLine(item)));
   return {
     // Button's commissionable total: after discounts, without VAT (core's net), in minor units.
     total: summary.net,

@@ -109,14 +109,19 @@ export function closedOrder(status: string): HttpError {
   }
 }
 
+/** One order the caller may see: their own, or any of the company's for an admin; `open`: still editable. */
+function whereOrder(q: Params, scope: Scope, id: string, open = false): string {
+  return (
+    `company_id = ${q.add(scope.company)} AND id = ${q.add(id)}` +
+    (open ? ` AND order_status IN ${OPEN_STATUSES_SQL}` : '') +
+    (scope.userId === null ? '' : ` AND user_id = ${q.add(scope.userId)}`)
+  );
+}
+
 export async function findOrder(db: Queryable, scope: Scope, id: string): Promise<OrderRow | undefined> {
   if (!isObjectId(id)) return undefined;
   const q = new Params();
-  const [row] = await db.query<OrderRow>(
-    `SELECT * FROM orders WHERE company_id = ${q.add(scope.company)} AND id = ${q.add(id)}
-       ${scope.userId === null ? '' : `AND user_id = ${q.add(scope.userId)}`}`,
-    q.values,
-  );
+  const [row] = await db.query<OrderRow>(`SELECT * FROM orders WHERE ${whereOrder(q, scope, id)}`, q.values);
   return row;
 }
 
@@ -274,18 +279,16 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
     const q = new Params();
-    const sets = [...assignments(q, fields), `modified = ${q.add(now())}`];
-    const [row] = await db.query<OrderRow>(
-      `UPDATE orders SET ${sets.join(', ')}
-        WHERE company_id = ${q.add(scope.company)} AND id = ${q.add(id)} AND order_status IN ${OPEN_STATUSES_SQL}
-          ${scope.userId === null ? '' : `AND user_id = ${q.add(scope.userId)}`}
-        RETURNING *`,
-      q.values,
-    );
+    return updateOpenOrder(c, scope, id, q, [...assignments(q, fields), `modified = ${q.add(now())}`].join(', '));
+  });
+
+  /** Applies `sets` to an order the caller may change and that is still open; else says why not. */
+  async function updateOpenOrder(c: AppContext, scope: Scope, id: string, q: Params, sets: string): Promise<Response> {
+    const [row] = await db.query<OrderRow>(`UPDATE orders SET ${sets} WHERE ${whereOrder(q, scope, id, true)} RETURNING *`, q.values);
     if (!row) return refusal(db, scope, id);
     const [json] = await render(db, [row]);
     return send(c, json!);
-  });
+  }
 
   /**
    * Admin changes to a paid order, which users can not make: a partial return (`PUT /:id/items` with
@@ -330,18 +333,15 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     if (returned) return returned;
     const { items, summary } = await snapshotItems(db, scope.company, body.items, scope.userId === null);
     const q = new Params();
-    const [row] = await db.query<OrderRow>(
-      `UPDATE orders SET items = ${q.json(items)}, currency = ${q.add(summary.currency)}, total_amount = ${q.add(summary.total)},
-              total_vat = ${q.add(summary.vat)}, total_quantity = ${q.add(summary.totalQuantity)}, units = ${q.add(summary.units)},
-              modified = ${q.add(now())}
-        WHERE company_id = ${q.add(scope.company)} AND id = ${q.add(id)} AND order_status IN ${OPEN_STATUSES_SQL}
-          ${scope.userId === null ? '' : `AND user_id = ${q.add(scope.userId)}`}
-        RETURNING *`,
-      q.values,
+    return updateOpenOrder(
+      c,
+      scope,
+      id,
+      q,
+      `items = ${q.json(items)}, currency = ${q.add(summary.currency)}, total_amount = ${q.add(summary.total)},
+       total_vat = ${q.add(summary.vat)}, total_quantity = ${q.add(summary.totalQuantity)}, units = ${q.add(summary.units)},
+       modified = ${q.add(now())}`,
     );
-    if (!row) return refusal(db, scope, id);
-    const [json] = await render(db, [row]);
-    return send(c, json!);
   });
 
   app.post('/:id/cancel', async (c) => {
@@ -354,16 +354,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     });
     if (returned) return returned;
     const q = new Params();
-    const [row] = await db.query<OrderRow>(
-      `UPDATE orders SET order_status = 'CANCELLED', modified = ${q.add(now())}
-        WHERE company_id = ${q.add(scope.company)} AND id = ${q.add(id)} AND order_status IN ${OPEN_STATUSES_SQL}
-          ${scope.userId === null ? '' : `AND user_id = ${q.add(scope.userId)}`}
-        RETURNING *`,
-      q.values,
-    );
-    if (!row) return refusal(db, scope, id);
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return updateOpenOrder(c, scope, id, q, `order_status = 'CANCELLED', modified = ${q.add(now())}`);
   });
 
   return app;
