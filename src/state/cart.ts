@@ -234,7 +234,8 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     freeze() {
       if (frozen) return frozen;
       const snapshotLines = lines().map((l) => Object.freeze({ ...l, subProducts: Object.freeze(l.subProducts.map((s) => Object.freeze({ ...s }))) }));
-      const summary = summarize(snapshotLines);
+      // The summary the customer saw: the store's own, priced the way the backend prices.
+      const summary = $summary.get();
       frozen = Object.freeze({
         lines: Object.freeze(snapshotLines),
         summary: Object.freeze({ ...summary, lines: Object.freeze(summary.lines.map((l) => Object.freeze(l))) }),
