@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addSubProducts, createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { createProduct, createWorkedExample, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let alice: string;
@@ -14,10 +14,7 @@ before(async () => {
   alice = await server.userToken('alice', 'alice@example.com');
   bob = await server.userToken('bob', 'bob@example.com');
   // The worked example of the Orders documentation.
-  p.A = await createProduct(server, { name: 'Product A', price: 40, discount: 0.1, vat: 0.25, currency: 'EUR' });
-  p.B = await createProduct(server, { name: 'Product B', price: 10, vat: 0.25, currency: 'EUR' });
-  p.B1 = await createProduct(server, { name: 'Sub Product B1', price: 5, vat: 0.25, currency: 'EUR', main_product: false });
-  await addSubProducts(server, p.B, [p.B1]);
+  Object.assign(p, await createWorkedExample(server));
   // The item examples: 20 at 50 % off, and 10.
   p.half = await createProduct(server, { name: 'Half price', price: 20, discount: 0.5, currency: 'EUR' });
   p.ten = await createProduct(server, { name: 'Ten', price: 10, currency: 'EUR' });

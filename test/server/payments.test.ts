@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestProcessor } from '../../server/payments/test-processor.ts';
 import type { ChargeRequest, ChargeResult } from '../../server/payments/processor.ts';
-import { addSubProducts, createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { createProduct, createWorkedExample, startTestServer, type TestServer } from '../support/server.ts';
 
 /** The test processor, with knobs: a delay per charge, failures on demand, and a log of every call. */
 class ControlledProcessor extends TestProcessor {
@@ -30,10 +30,7 @@ before(async () => {
   server = await startTestServer({ processor });
   alice = await server.userToken('alice', 'alice@example.com');
   bob = await server.userToken('bob', 'bob@example.com');
-  p.A = await createProduct(server, { name: 'Product A', price: 40, discount: 0.1, vat: 0.25, currency: 'EUR' });
-  p.B = await createProduct(server, { name: 'Product B', price: 10, vat: 0.25, currency: 'EUR' });
-  p.B1 = await createProduct(server, { name: 'Sub Product B1', price: 5, vat: 0.25, currency: 'EUR', main_product: false });
-  await addSubProducts(server, p.B, [p.B1]);
+  Object.assign(p, await createWorkedExample(server));
   p.nok = await createProduct(server, { name: 'Norwegian DVD', price: 99, currency: 'NOK' });
 });
 

@@ -122,3 +122,15 @@ export async function addSubProducts(server: TestServer, parent: string, subs: r
   const response = await server.put(`/products/${parent}/sub_products`, { add: subs }, server.serviceKey);
   if (response.status !== 200) throw new Error(`PUT sub_products ${response.status}: ${response.text}`);
 }
+
+/**
+ * The worked example of the Orders documentation: Product A (40 EUR, 10 % off), Product B (10 EUR)
+ * offering Sub Product B1 (5 EUR), all with 25 % VAT. Returns their ids.
+ */
+export async function createWorkedExample(server: TestServer): Promise<{ A: string; B: string; B1: string }> {
+  const A = await createProduct(server, { name: 'Product A', price: 40, discount: 0.1, vat: 0.25, currency: 'EUR' });
+  const B = await createProduct(server, { name: 'Product B', price: 10, vat: 0.25, currency: 'EUR' });
+  const B1 = await createProduct(server, { name: 'Sub Product B1', price: 5, vat: 0.25, currency: 'EUR', main_product: false });
+  await addSubProducts(server, B, [B1]);
+  return { A, B, B1 };
+}
