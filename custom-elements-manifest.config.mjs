@@ -18,9 +18,12 @@ function tillDefineCalls() {
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const { tag, className, modulePath } of definitions) {
-        const home = customElementsManifest.modules.find((m) => m.declarations?.some((d) => d.kind === 'class' && d.name === className));
+        const home = customElementsManifest.modules.find((m) =>
+          m.declarations?.some((d) => d.kind === 'class' && d.name === className),
+        );
         const declaration = home?.declarations.find((d) => d.name === className);
-        if (!home || !declaration) throw new Error(`custom-elements manifest: <${tag}> registers ${className}, which was not found`);
+        if (!home || !declaration)
+          throw new Error(`custom-elements manifest: <${tag}> registers ${className}, which was not found`);
         declaration.tagName = tag;
         declaration.customElement = true;
         const registration = customElementsManifest.modules.find((m) => m.path === modulePath);
@@ -51,10 +54,12 @@ const THEME = {
 
 function tillTheme() {
   const source = readFileSync(new URL('./src/elements/shared/styles.ts', import.meta.url), 'utf8');
-  const found = [...source.matchAll(/var\((--till-[\w-]+),\s*((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*)\)/g)].map(([, name, fallback]) => ({
-    name,
-    default: fallback.trim(),
-  }));
+  const found = [...source.matchAll(/var\((--till-[\w-]+),\s*((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*)\)/g)].map(
+    ([, name, fallback]) => ({
+      name,
+      default: fallback.trim(),
+    }),
+  );
   return {
     name: 'tillkit:theme',
     packageLinkPhase({ customElementsManifest }) {
@@ -62,7 +67,8 @@ function tillTheme() {
       if (unknown.length) throw new Error(`custom-elements manifest: describe ${unknown.join(', ')} in THEME`);
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (!declaration.customElement || declaration.name === 'TillConfig' || declaration.name === 'TillElement') continue;
+          if (!declaration.customElement || declaration.name === 'TillConfig' || declaration.name === 'TillElement')
+            continue;
           const own = declaration.cssProperties ?? [];
           for (const { name, default: fallback } of found) {
             const existing = own.find((p) => p.name === name);
@@ -85,7 +91,11 @@ function publicOnly() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.kind !== 'class') continue;
-          const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+          const hidden = new Set(
+            (declaration.members ?? [])
+              .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
+              .map((m) => m.name),
+          );
           declaration.members = declaration.members?.filter((m) => !hidden.has(m.name));
           declaration.attributes = declaration.attributes?.filter((a) => !hidden.has(a.fieldName));
         }
@@ -103,7 +113,8 @@ function distPaths() {
       for (const module of customElementsManifest.modules) {
         module.path = toDist(module.path);
         for (const item of [...(module.declarations ?? []), ...(module.exports ?? [])]) {
-          for (const ref of [item.declaration, item.superclass, item.inheritedFrom]) if (ref?.module) ref.module = toDist(ref.module);
+          for (const ref of [item.declaration, item.superclass, item.inheritedFrom])
+            if (ref?.module) ref.module = toDist(ref.module);
           for (const member of [...(item.members ?? []), ...(item.attributes ?? []), ...(item.events ?? [])]) {
             if (member.inheritedFrom?.module) member.inheritedFrom.module = toDist(member.inheritedFrom.module);
           }
@@ -115,7 +126,13 @@ function distPaths() {
 
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/*-view.ts', 'src/elements/**/strings.ts', 'src/elements/shared/store-controller.ts', 'src/elements/shared/styles.ts'],
+  exclude: [
+    'src/elements/**/*.styles.ts',
+    'src/elements/**/*-view.ts',
+    'src/elements/**/strings.ts',
+    'src/elements/shared/store-controller.ts',
+    'src/elements/shared/styles.ts',
+  ],
   outdir: 'dist',
   litelement: true,
   packagejson: false,

@@ -6,7 +6,9 @@ import { minifyLiterals } from './scripts/minify-literals.ts';
  * `vite build --mode npm`: the npm package's JavaScript, dist/npm/ (see `npmBuild`).
  * `vite` (npm start): the demo shop in demo/.
  */
-export default defineConfig(({ command, mode }) => (command !== 'build' ? demo : mode === 'npm' ? npmBuild : scriptTagBuild));
+export default defineConfig(({ command, mode }) =>
+  command !== 'build' ? demo : mode === 'npm' ? npmBuild : scriptTagBuild,
+);
 
 const scriptTagBuild: UserConfig = {
   plugins: [minifyLiterals()],
@@ -38,9 +40,14 @@ const scriptTagBuild: UserConfig = {
 
 /** Entry points of the npm package (package.json `exports` maps them); dist/npm/ mirrors src/. */
 export const NPM_ENTRIES = Object.fromEntries(
-  ['index', 'define', 'elements/cart/till-cart', 'elements/checkout/till-checkout', 'elements/config/till-config', 'elements/product-list/till-product-list'].map(
-    (name) => [name, `src/${name}.ts`],
-  ),
+  [
+    'index',
+    'define',
+    'elements/cart/till-cart',
+    'elements/checkout/till-checkout',
+    'elements/config/till-config',
+    'elements/product-list/till-product-list',
+  ].map((name) => [name, `src/${name}.ts`]),
 );
 
 /**

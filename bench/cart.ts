@@ -50,7 +50,11 @@ const exact = time(() => summarize(lines));
 const float = time(floatLoop);
 const total = summarize(lines).total;
 console.log(`cart of ${LINES} lines, ${ROUNDS} rounds each (node ${process.version})`);
-console.log(`  summarize (exact, integer minor units): median ${exact.median.toFixed(3)} ms, p95 ${exact.p95.toFixed(3)} ms`);
-console.log(`  float loop (baseline, not exact):       median ${float.median.toFixed(3)} ms, p95 ${float.p95.toFixed(3)} ms`);
+console.log(
+  `  summarize (exact, integer minor units): median ${exact.median.toFixed(3)} ms, p95 ${exact.p95.toFixed(3)} ms`,
+);
+console.log(
+  `  float loop (baseline, not exact):       median ${float.median.toFixed(3)} ms, p95 ${float.p95.toFixed(3)} ms`,
+);
 console.log(`  ratio exact / float: ${(exact.median / float.median).toFixed(1)}×`);
 console.log(`  totals: exact ${total} cents, float ${floatLoop().toFixed(2)} EUR`);

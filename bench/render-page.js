@@ -22,7 +22,10 @@ export async function run(lines, rounds) {
     // Baseline: the same lines as one innerHTML string, no framework, no exact money.
     let start = performance.now();
     baseline.innerHTML = `<ul>${products
-      .map((p) => `<li><span>${p.name}</span><span>${format.format(p.price / 100)}</span><button>−</button><input type="number" value="1"><button>+</button><button>Remove</button></li>`)
+      .map(
+        (p) =>
+          `<li><span>${p.name}</span><span>${format.format(p.price / 100)}</span><button>−</button><input type="number" value="1"><button>+</button><button>Remove</button></li>`,
+      )
       .join('')}</ul><p>${format.format(products.reduce((s, p) => s + p.price, 0) / 100)}</p>`;
     void baseline.offsetHeight;
     plain.push(performance.now() - start);

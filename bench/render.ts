@@ -14,12 +14,18 @@ const dist = join(import.meta.dirname, '..', 'dist');
 const server = createServer(async (request, response) => {
   const path = new URL(request.url!, 'http://x').pathname;
   if (path === '/') {
-    response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html lang="en"><body><till-cart></till-cart><div id="baseline"></div></body></html>');
+    response
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end('<!doctype html><html lang="en"><body><till-cart></till-cart><div id="baseline"></div></body></html>');
     return;
   }
   try {
-    const body = await readFile(path === '/render-page.js' ? join(import.meta.dirname, 'render-page.js') : join(dist, path));
-    response.writeHead(200, { 'Content-Type': extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream' }).end(body);
+    const body = await readFile(
+      path === '/render-page.js' ? join(import.meta.dirname, 'render-page.js') : join(dist, path),
+    );
+    response
+      .writeHead(200, { 'Content-Type': extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream' })
+      .end(body);
   } catch {
     response.writeHead(404).end();
   }
@@ -36,14 +42,19 @@ try {
 
   const result = await page.evaluate(
     // The page-side module is plain JavaScript served beside dist/ (see render-page.js).
-    ([url, lines, rounds]) => import(url).then((m) => m.run(lines, rounds)) as Promise<{ plain: number; render: number; update: number }>,
+    ([url, lines, rounds]) =>
+      import(url).then((m) => m.run(lines, rounds)) as Promise<{ plain: number; render: number; update: number }>,
     ['/render-page.js', LINES, ROUNDS] as const,
   );
 
   console.log(`<till-cart> with ${LINES} lines, Chromium, CPU throttled ${THROTTLE}×, median of ${ROUNDS} rounds`);
   console.log(`  baseline (one innerHTML string, no framework): ${result.plain.toFixed(1)} ms`);
-  console.log(`  first render of the cart (adds, summary, format): ${result.render.toFixed(1)} ms  (${(result.render / result.plain).toFixed(1)}× baseline)`);
-  console.log(`  one quantity change, re-render:                ${result.update.toFixed(1)} ms  (${(result.update / result.plain).toFixed(1)}× baseline)`);
+  console.log(
+    `  first render of the cart (adds, summary, format): ${result.render.toFixed(1)} ms  (${(result.render / result.plain).toFixed(1)}× baseline)`,
+  );
+  console.log(
+    `  one quantity change, re-render:                ${result.update.toFixed(1)} ms  (${(result.update / result.plain).toFixed(1)}× baseline)`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -75,7 +75,8 @@ interface Stats {
   p95: number;
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
 /** Runs `clients` loops of `task` for `seconds`; latency per task in ms. */
 async function load(task: (client: number, n: number) => Promise<void>, duration = seconds): Promise<Stats> {
@@ -98,7 +99,13 @@ async function load(task: (client: number, n: number) => Promise<void>, duration
   );
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+  return {
+    count: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+  };
 }
 
 async function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
@@ -109,7 +116,11 @@ async function call(url: string, method: string, path: string, body?: unknown, t
     // As the widget does: every POST carries an idempotency key.
     headers['Idempotency-Key'] = randomBytes(12).toString('hex');
   }
-  const response = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 200)}`);
   return JSON.parse(text);
@@ -127,11 +138,37 @@ async function bench(label: string, env: Record<string, string>): Promise<void> 
     const run = randomBytes(4).toString('hex');
 
     const checkout = async (client: number, n: number) => {
-      const token = await signUserToken(JWT_SECRET, { sub: `bench-${run}-${client}-${n}`, email: `c${client}n${n}@bench.example` });
+      const token = await signUserToken(JWT_SECRET, {
+        sub: `bench-${run}-${client}-${n}`,
+        email: `c${client}n${n}@bench.example`,
+      });
       await call(url, 'POST', '/v2/users', { first_name: 'Bench', last_name: `Client ${client}` }, token);
-      const order = await call(url, 'POST', '/orders', { items: [{ product: film._id.$oid, quantity: 2, sub_products: [sub] }, { product: other._id.$oid, quantity: 1 }] }, token);
-      const method = await call(url, 'POST', '/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, token);
-      const payment = await call(url, 'POST', '/payments', { orders: [order._id.$oid], payment_method: method._id.$oid }, token);
+      const order = await call(
+        url,
+        'POST',
+        '/orders',
+        {
+          items: [
+            { product: film._id.$oid, quantity: 2, sub_products: [sub] },
+            { product: other._id.$oid, quantity: 1 },
+          ],
+        },
+        token,
+      );
+      const method = await call(
+        url,
+        'POST',
+        '/payment_methods',
+        { payment_method: 'stripe', token: 'tok_visa' },
+        token,
+      );
+      const payment = await call(
+        url,
+        'POST',
+        '/payments',
+        { orders: [order._id.$oid], payment_method: method._id.$oid },
+        token,
+      );
       if (payment.current_state !== 'succeeded') throw new Error(`payment ${payment.current_state}`);
     };
 
@@ -139,7 +176,9 @@ async function bench(label: string, env: Record<string, string>): Promise<void> 
     await load(checkout, 1);
     const baseline = await load(() => call(url, 'GET', productPath));
     const checkouts = await load(checkout);
-    const paid = await fetch(`${url}/orders?order_status=SUCCESS&size=1`, { headers: { 'X-Builton-Api-Key': API_KEY, Authorization: `Bearer ${SERVICE_KEY}` } });
+    const paid = await fetch(`${url}/orders?order_status=SUCCESS&size=1`, {
+      headers: { 'X-Builton-Api-Key': API_KEY, Authorization: `Bearer ${SERVICE_KEY}` },
+    });
     const successOrders = Number(paid.headers.get('X-Total-Count'));
 
     const row = (name: string, s: Stats) =>

@@ -42,11 +42,15 @@ const minified: InlineConfig = {
 };
 
 const chunksOf = (output: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] =>
-  (Array.isArray(output) ? output : [output]).flatMap((o) => (o as Rolldown.RolldownOutput).output).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  (Array.isArray(output) ? output : [output])
+    .flatMap((o) => (o as Rolldown.RolldownOutput).output)
+    .filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
 
 /** Bundles a file as an ES library entry, as the script-tag build does; dynamic imports stay chunks. */
 async function bundleFile(entry: string): Promise<Rolldown.OutputChunk[]> {
-  return chunksOf(await build(mergeConfig(minified, { build: { lib: { entry, formats: ['es'], fileName: 'entry' } } })));
+  return chunksOf(
+    await build(mergeConfig(minified, { build: { lib: { entry, formats: ['es'], fileName: 'entry' } } })),
+  );
 }
 
 /** Bundles a few lines of source the same way (written to a scratch file under node_modules/.cache). */
@@ -65,7 +69,9 @@ const only = (chunks: Rolldown.OutputChunk[]) => {
 };
 
 // 1. The script-tag build, exactly as `vite build` makes it (vite.config.ts, mode production).
-const scriptTag = chunksOf(await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'silent', build: { write: false } }));
+const scriptTag = chunksOf(
+  await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'silent', build: { write: false } }),
+);
 const esChunks = scriptTag.filter((c) => c.fileName !== 'tillkit.iife.js');
 const iife = scriptTag.find((c) => c.fileName === 'tillkit.iife.js')!;
 const describeChunk = (c: Rolldown.OutputChunk) =>
@@ -88,7 +94,13 @@ const allFour = eagerOf(await bundleSource(ELEMENTS.map((n) => `import '${regist
 const elements = [];
 for (const name of ELEMENTS) {
   const alone = await bundleFile(registration(name));
-  const withoutIt = eagerOf(await bundleSource(ELEMENTS.filter((n) => n !== name).map((n) => `import '${registration(n)}';`).join('\n')));
+  const withoutIt = eagerOf(
+    await bundleSource(
+      ELEMENTS.filter((n) => n !== name)
+        .map((n) => `import '${registration(n)}';`)
+        .join('\n'),
+    ),
+  );
   const lazy = alone.filter((c) => !c.isEntry && !c.code.includes(STRIPE)).reduce((sum, c) => sum + gz(c.code), 0);
   elements.push({ tag: `\`<till-${name}>\``, alone: eagerOf(alone), adds: allFour - withoutIt, lazy });
 }
@@ -108,7 +120,9 @@ const rows = (header: string[], body: (string | number)[][]) => {
 };
 
 const entry = esChunks.find((c) => c.fileName === 'tillkit.js')!;
-console.log(`Bundle sizes, minified + gzip -9 (Vite ${(await import('vite')).version}, rolldown ${(await import('vite')).rolldownVersion})\n`);
+console.log(
+  `Bundle sizes, minified + gzip -9 (Vite ${(await import('vite')).version}, rolldown ${(await import('vite')).rolldownVersion})\n`,
+);
 console.log('The script-tag build (dist/):\n');
 console.log(
   rows(
@@ -124,7 +138,12 @@ console.log(
 console.log(`\nEach element (the four registered together, eager part: ${kib(allFour)}):\n`);
 console.log(
   rows(
-    ['element', 'alone: its entry with Lit, nanostores, base', 'adds to the other three', 'its lazy view (+ API chunk)'],
+    [
+      'element',
+      'alone: its entry with Lit, nanostores, base',
+      'adds to the other three',
+      'its lazy view (+ API chunk)',
+    ],
     elements.map((e) => [e.tag, kib(e.alone), kib(e.adds), e.lazy ? kib(e.lazy) : '—']),
   ),
 );

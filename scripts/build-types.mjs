@@ -14,7 +14,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/types');
 
 rmSync(out, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  { stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 copyFileSync(join(root, 'src/jsx.d.ts'), join(out, 'jsx.d.ts'));
 

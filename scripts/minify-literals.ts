@@ -13,7 +13,13 @@ export function minifyLiterals(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
-      return { code: code.replace(/\b(css|html)`((?:[^`\\]|\\.)*)`/g, (_whole, tag: string, body: string) => `${tag}\`${minifyParts(tag, body)}\``), map: null };
+      return {
+        code: code.replace(
+          /\b(css|html)`((?:[^`\\]|\\.)*)`/g,
+          (_whole, tag: string, body: string) => `${tag}\`${minifyParts(tag, body)}\``,
+        ),
+        map: null,
+      };
     },
   };
 }

@@ -23,7 +23,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
 if (process.argv.includes('--build')) {
-  const built = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 if (!existsSync(join(dist, 'tillkit.js'))) {
@@ -37,11 +41,18 @@ function importsOf(code) {
   const dynamics = [];
   (function visit(node) {
     if (!node || typeof node.type !== 'string') return;
-    if ((node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source) {
+    if (
+      (node.type === 'ImportDeclaration' ||
+        node.type === 'ExportAllDeclaration' ||
+        node.type === 'ExportNamedDeclaration') &&
+      node.source
+    ) {
       statics.push(node.source.value);
     }
-    if (node.type === 'ImportExpression') dynamics.push(node.source.type === 'Literal' ? node.source.value : '(computed)');
-    if (node.type === 'TemplateLiteral' && node.quasis.length === 1 && dynamics.at(-1) === '(computed)') dynamics[dynamics.length - 1] = node.quasis[0].value.cooked;
+    if (node.type === 'ImportExpression')
+      dynamics.push(node.source.type === 'Literal' ? node.source.value : '(computed)');
+    if (node.type === 'TemplateLiteral' && node.quasis.length === 1 && dynamics.at(-1) === '(computed)')
+      dynamics[dynamics.length - 1] = node.quasis[0].value.cooked;
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach(visit);
       else if (value && typeof value === 'object') visit(value);
@@ -70,29 +81,44 @@ const role = (f) =>
           ? `lazy view of <till-${f.name.replace(/-view-.*/, '')}>`
           : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
-for (const f of files) console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);
+for (const f of files)
+  console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);
 
 const entry = files.find((f) => f.name === 'tillkit.js');
 const iife = files.find((f) => f.name === 'tillkit.iife.js');
 const failures = [];
-if (entry.gzip > BUDGET) failures.push(`dist/tillkit.js is ${kib(entry.gzip)} gzipped, over its budget of ${kib(BUDGET)}.`);
+if (entry.gzip > BUDGET)
+  failures.push(`dist/tillkit.js is ${kib(entry.gzip)} gzipped, over its budget of ${kib(BUDGET)}.`);
 if (entry.statics.length) {
-  failures.push(`dist/tillkit.js imports ${entry.statics.join(', ')} statically: a page would load more than one file before anything renders.`);
+  failures.push(
+    `dist/tillkit.js imports ${entry.statics.join(', ')} statically: a page would load more than one file before anything renders.`,
+  );
 }
-if (entry.code.includes(STRIPE_MARKER)) failures.push(`Stripe's loader (${STRIPE_MARKER}) is in dist/tillkit.js: it must stay in its own chunk, loaded at the payment step.`);
+if (entry.code.includes(STRIPE_MARKER))
+  failures.push(
+    `Stripe's loader (${STRIPE_MARKER}) is in dist/tillkit.js: it must stay in its own chunk, loaded at the payment step.`,
+  );
 if (!files.some((f) => f !== iife && f.code.includes(STRIPE_MARKER))) {
-  failures.push(`No chunk holds Stripe's loader (${STRIPE_MARKER}): the check above no longer proves anything; update scripts/size.mjs.`);
+  failures.push(
+    `No chunk holds Stripe's loader (${STRIPE_MARKER}): the check above no longer proves anything; update scripts/size.mjs.`,
+  );
 }
 // A bundler that believes a registration file has no side effects drops it (package.json
 // `sideEffects` covers src/ too): the entry must still register every element.
 const TAGS = ['till-config', 'till-product-list', 'till-cart', 'till-checkout'];
 for (const f of [entry, iife].filter(Boolean)) {
   const missing = TAGS.filter((tag) => !new RegExp(`[\`'"]${tag}[\`'"]`).test(f.code));
-  if (missing.length) failures.push(`dist/${f.name} does not register ${missing.join(', ')} (package.json sideEffects?).`);
+  if (missing.length)
+    failures.push(`dist/${f.name} does not register ${missing.join(', ')} (package.json sideEffects?).`);
 }
-if (iife && (iife.statics.length || iife.dynamics.length)) failures.push(`dist/tillkit.iife.js imports ${[...iife.statics, ...iife.dynamics].join(', ')}: a classic script must be self-contained.`);
+if (iife && (iife.statics.length || iife.dynamics.length))
+  failures.push(
+    `dist/tillkit.iife.js imports ${[...iife.statics, ...iife.dynamics].join(', ')}: a classic script must be self-contained.`,
+  );
 
-console.log(`\ndist/tillkit.js: ${kib(entry.gzip)} of ${kib(BUDGET)} gzipped; static imports: ${entry.statics.length || 'none'}; loads on demand: ${entry.dynamics.join(', ') || 'nothing'}`);
+console.log(
+  `\ndist/tillkit.js: ${kib(entry.gzip)} of ${kib(BUDGET)} gzipped; static imports: ${entry.statics.length || 'none'}; loads on demand: ${entry.dynamics.join(', ') || 'nothing'}`,
+);
 if (failures.length) {
   for (const failure of failures) console.error(`FAIL ${failure}`);
   process.exit(1);

@@ -13,7 +13,8 @@ const files = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path);
-    else if (/\.test\.ts$/.test(entry.name) && !/\.browser\.test\.ts$/.test(entry.name) && !path.includes('/e2e/')) files.push(path);
+    else if (/\.test\.ts$/.test(entry.name) && !/\.browser\.test\.ts$/.test(entry.name) && !path.includes('/e2e/'))
+      files.push(path);
   }
 })('test');
 const chosen = files.sort().filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
@@ -21,5 +22,9 @@ if (chosen.length === 0) {
   console.error('no test files match', filters.join(' '));
   process.exit(1);
 }
-const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...chosen], { stdio: 'inherit' });
+const { status } = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...chosen],
+  { stdio: 'inherit' },
+);
 process.exit(status ?? 1);

@@ -29,19 +29,31 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof HttpError) {
-      return send(c, { message: error.message, field: error.field ?? null, code: error.code, ...error.extra }, error.status);
+      return send(
+        c,
+        { message: error.message, field: error.field ?? null, code: error.code, ...error.extra },
+        error.status,
+      );
     }
     if (error instanceof TillError) {
       return send(c, { message: error.message, field: error.field ?? null, code: error.code }, 400);
     }
     if (error instanceof HTTPException && error.status < 500) {
-      return send(c, { message: error.message || 'Bad request', field: null, code: 'bad-request' }, error.status as 400);
+      return send(
+        c,
+        { message: error.message || 'Bad request', field: null, code: 'bad-request' },
+        error.status as 400,
+      );
     }
     console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, error);
     return send(c, { message: 'The server had a problem; please try again', field: null, code: 'internal' }, 500);
   });
   app.notFound((c) =>
-    send(c, { message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, field: null, code: 'not-found' }, 404),
+    send(
+      c,
+      { message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}`, field: null, code: 'not-found' },
+      404,
+    ),
   );
 
   if (config.corsOrigins.length > 0) {
@@ -75,7 +87,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return bodyLimit({
       maxSize: config.maxBodyBytes,
       onError: () => {
-        throw new HttpError(413, 'body-too-large', `The request body is larger than ${config.maxBodyBytes / 1024} KiB`, 'body');
+        throw new HttpError(
+          413,
+          'body-too-large',
+          `The request body is larger than ${config.maxBodyBytes / 1024} KiB`,
+          'body',
+        );
       },
     })(c, async () => {
       c.set('rawBody', await c.req.text());

@@ -33,7 +33,11 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * with a `sub`. A bad credential is refused wherever it is sent, even on routes that need none, so a
  * client learns at once that its token expired.
  */
-export function callerMiddleware(options: { serviceKey: string; jwtSecret: string; now: () => number }): MiddlewareHandler<AppEnv> {
+export function callerMiddleware(options: {
+  serviceKey: string;
+  jwtSecret: string;
+  now: () => number;
+}): MiddlewareHandler<AppEnv> {
   const serviceDigest = digest(options.serviceKey);
   const secret = new TextEncoder().encode(options.jwtSecret);
   return async (c, next) => {
@@ -67,7 +71,8 @@ async function verifyUserToken(token: string, secret: Uint8Array, now: () => num
     return { kind: 'user', sub: payload.sub, email };
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw unauthorized('token-expired', 'The token has expired; sign in again');
+    if (error instanceof joseErrors.JWTExpired)
+      throw unauthorized('token-expired', 'The token has expired; sign in again');
     throw unauthorized('token-invalid', 'The token is not valid');
   }
 }

@@ -83,7 +83,8 @@ export function loadConfig(env: Env = process.env): Config {
     }
     if (jwtSecret && jwtSecret.length < 32) problems.push('TILLKIT_JWT_SECRET must be at least 32 characters');
     if (serviceKey && serviceKey.length < 24) problems.push('TILLKIT_SERVICE_KEY must be at least 24 characters');
-    if (flag(env.TILLKIT_DEMO_AUTH)) problems.push('TILLKIT_DEMO_AUTH hands out tokens to anyone; it is not for production');
+    if (flag(env.TILLKIT_DEMO_AUTH))
+      problems.push('TILLKIT_DEMO_AUTH hands out tokens to anyone; it is not for production');
   }
   if (serviceKey && apiKeys.includes(serviceKey)) problems.push('TILLKIT_SERVICE_KEY must differ from the API key');
 
@@ -91,15 +92,18 @@ export function loadConfig(env: Env = process.env): Config {
   if (payments !== 'test' && payments !== 'stripe') problems.push('TILLKIT_PAYMENTS must be "test" or "stripe"');
   const stripeSecretKey = env.STRIPE_SECRET_KEY?.trim() || undefined;
   if (payments === 'stripe' && !stripeSecretKey) problems.push('TILLKIT_PAYMENTS=stripe needs STRIPE_SECRET_KEY');
-  if (production && payments === 'test') problems.push('TILLKIT_PAYMENTS=test accepts test tokens only; use stripe in production');
+  if (production && payments === 'test')
+    problems.push('TILLKIT_PAYMENTS=test accepts test tokens only; use stripe in production');
 
   const buttonApiKey = env.BUTTON_API_KEY?.trim() || undefined;
   const buttonApiUrl = (env.BUTTON_API_URL?.trim() || 'https://api.usebutton.com').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(buttonApiUrl)) problems.push('BUTTON_API_URL must be an http(s) URL');
-  else if (production && !buttonApiUrl.startsWith('https://')) problems.push('BUTTON_API_URL must be https in production');
+  else if (production && !buttonApiUrl.startsWith('https://'))
+    problems.push('BUTTON_API_URL must be https in production');
 
   const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a port number (0 for any free port)');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push('PORT must be a port number (0 for any free port)');
 
   if (problems.length) throw new ConfigError(`Tillkit reference API can not start:\n  - ${problems.join('\n  - ')}`);
 

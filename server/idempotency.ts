@@ -32,7 +32,9 @@ export function idempotency({ db, now }: Deps): MiddlewareHandler<AppEnv> {
     const company = c.get('company');
     const caller = callerKey(c.get('caller'));
     const path = new URL(c.req.url).pathname;
-    const hash = createHash('sha256').update(`${c.req.method} ${path}\n${c.get('rawBody')}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${path}\n${c.get('rawBody')}`)
+      .digest('hex');
     const at = now();
     const claimed = await db.query(
       `INSERT INTO idempotency_keys (company_id, caller, key, method, path, body_hash, state, created)
@@ -51,12 +53,28 @@ export function idempotency({ db, now }: Deps): MiddlewareHandler<AppEnv> {
         `SELECT body_hash, state, status, body FROM idempotency_keys WHERE company_id = $1 AND caller = $2 AND key = $3`,
         where,
       );
-      if (!first) throw new HttpError(409, IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is being handled; try again', 'Idempotency-Key');
+      if (!first)
+        throw new HttpError(
+          409,
+          IDEMPOTENCY_IN_FLIGHT,
+          'A request with this Idempotency-Key is being handled; try again',
+          'Idempotency-Key',
+        );
       if (first.body_hash !== hash) {
-        throw new HttpError(422, IDEMPOTENCY_REUSED, 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
+        throw new HttpError(
+          422,
+          IDEMPOTENCY_REUSED,
+          'This Idempotency-Key was used for a different request',
+          'Idempotency-Key',
+        );
       }
       if (first.state !== 'done') {
-        throw new HttpError(409, IDEMPOTENCY_IN_FLIGHT, 'A request with this Idempotency-Key is being handled; try again', 'Idempotency-Key');
+        throw new HttpError(
+          409,
+          IDEMPOTENCY_IN_FLIGHT,
+          'A request with this Idempotency-Key is being handled; try again',
+          'Idempotency-Key',
+        );
       }
       return c.body(first.body ?? '', (first.status ?? 200) as 200, {
         'Content-Type': 'application/json; charset=UTF-8',

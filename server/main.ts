@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     const missing = Object.keys(DEMO_ENV).filter((name) => !env[name]);
     if (missing.length > 0) {
       for (const name of missing) env[name] = DEMO_ENV[name];
-      console.warn(`Using the published demo values for ${missing.join(', ')} (development only; set them for anything real).`);
+      console.warn(
+        `Using the published demo values for ${missing.join(', ')} (development only; set them for anything real).`,
+      );
     }
     if (demo) {
       env.TILLKIT_DEMO_AUTH ??= '1';

@@ -29,10 +29,14 @@ import type {} from './events/total-mismatch.ts';
 
 type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
 /** Keys of T that can be assigned: not readonly, not getters without setters. */
-type WritableKeys<T> = { [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K, never> }[keyof T];
+type WritableKeys<T> = {
+  [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K, never>;
+}[keyof T];
 /** The element's own settable, non-function properties (what its class declares beyond Lit's). */
 type OwnProps<E> = {
-  [K in Exclude<WritableKeys<E>, keyof ReactiveElement> as E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
+  [
+    K in Exclude<WritableKeys<E>, keyof ReactiveElement> as E[K] extends (...args: never[]) => unknown ? never : K
+  ]?: E[K];
 };
 
 /** `on<event-name>` listener props for the given events of `GlobalEventHandlersEventMap`. */
@@ -41,12 +45,10 @@ type Listeners<Names extends keyof GlobalEventHandlersEventMap> = {
 };
 
 /** React's HTML props (`className`, `id`, `slot`, `hidden`, `ref`, ...) plus the element's own. */
-export type TillElementProps<E extends HTMLElement, Events extends keyof GlobalEventHandlersEventMap = never> = DetailedHTMLProps<
-  HTMLAttributes<E>,
-  E
-> &
-  OwnProps<E> &
-  Listeners<Events> & { class?: string };
+export type TillElementProps<
+  E extends HTMLElement,
+  Events extends keyof GlobalEventHandlersEventMap = never,
+> = DetailedHTMLProps<HTMLAttributes<E>, E> & OwnProps<E> & Listeners<Events> & { class?: string };
 
 export type TillCartProps = TillElementProps<TillCart, 'till-cart-change'> & {
   /** `<till-cart>` without `checkout-href`: the checkout button was pressed. */
@@ -54,7 +56,11 @@ export type TillCartProps = TillElementProps<TillCart, 'till-cart-change'> & {
 };
 export type TillCheckoutProps = TillElementProps<
   TillCheckout,
-  'till-order-created' | 'till-total-mismatch' | 'till-checkout-complete' | 'till-checkout-error' | 'till-checkout-redirect'
+  | 'till-order-created'
+  | 'till-total-mismatch'
+  | 'till-checkout-complete'
+  | 'till-checkout-error'
+  | 'till-checkout-redirect'
 >;
 export type TillProductListProps = TillElementProps<TillProductList>;
 export type TillConfigProps = TillElementProps<TillConfig>;

@@ -4,8 +4,17 @@ import type { TillCartChangeEvent, TillCheckoutCompleteEvent } from 'tillkit';
 
 export const fine = (
   <>
-    <till-cart compact checkoutHref="/checkout" className="cart" ontill-cart-change={(e: TillCartChangeEvent) => e.detail.lines.length} />
-    <till-checkout locale="nb-NO" ontill-checkout-complete={(e) => e.detail.order.humanId satisfies string} ontill-checkout-error={(e) => e.detail.message} />
+    <till-cart
+      compact
+      checkoutHref="/checkout"
+      className="cart"
+      ontill-cart-change={(e: TillCartChangeEvent) => e.detail.lines.length}
+    />
+    <till-checkout
+      locale="nb-NO"
+      ontill-checkout-complete={(e) => e.detail.order.humanId satisfies string}
+      ontill-checkout-error={(e) => e.detail.message}
+    />
     <till-product-list pageSize={12} sort="price" searchable={false} />
     <till-config apiUrl="https://api.example.com" apiKey="pk_live_x" stripeKey="pk_live_y" locale="en" />
     <till-cart ontill-checkout-request={(e) => e.detail satisfies null} ontill-cart-changeCapture={() => undefined} />

@@ -13,7 +13,8 @@ export function jsonBody(c: AppContext): Body {
     throw new HttpError(400, 'json-invalid', `The body is not valid JSON: ${(error as Error).message}`, 'body');
   }
   // PostgreSQL text and JSONB can not hold U+0000; refuse it here rather than fail in the database.
-  if (text.includes('\\u0000')) throw new HttpError(400, 'json-invalid', 'The body contains a NUL character (\\u0000)', 'body');
+  if (text.includes('\\u0000'))
+    throw new HttpError(400, 'json-invalid', 'The body contains a NUL character (\\u0000)', 'body');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, 'json-invalid', 'The body must be a JSON object', 'body');
   }

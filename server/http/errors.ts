@@ -27,8 +27,7 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (code: string, message: string, field?: string) => new HttpError(400, code, message, field);
-export const notFound = (what: string, field?: string) =>
-  new HttpError(404, 'not-found', `${what} not found`, field);
+export const notFound = (what: string, field?: string) => new HttpError(404, 'not-found', `${what} not found`, field);
 export const conflict = (code: string, message: string, field?: string) => new HttpError(409, code, message, field);
 export const forbidden = (message = 'This needs an admin (service key) token') =>
   new HttpError(403, 'forbidden', message, 'Authorization');

@@ -9,7 +9,10 @@ let counter = randomInt(0xffffff);
  * grow in creation order, which makes them a stable tie-breaker when sorting by time.
  */
 export function objectId(now = Date.now()): string {
-  const time = Math.floor(now / 1000).toString(16).padStart(8, '0').slice(-8);
+  const time = Math.floor(now / 1000)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(-8);
   counter = (counter + 1) % 0x1000000;
   return time + PROCESS_RANDOM + counter.toString(16).padStart(6, '0');
 }

@@ -25,7 +25,8 @@ export const date = (ms: number): { $date: number } => ({ $date: ms });
 export const optionalDate = (ms: number | null | undefined): { $date: number } | null =>
   ms === null || ms === undefined ? null : { $date: ms };
 
-export type Json = string | number | boolean | null | RawDecimal | readonly Json[] | { readonly [key: string]: Json | undefined };
+export type Json =
+  string | number | boolean | null | RawDecimal | readonly Json[] | { readonly [key: string]: Json | undefined };
 
 /**
  * `JSON.stringify` that writes `RawDecimal` raw. Keys whose value is `undefined` are left out, as

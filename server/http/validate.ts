@@ -40,7 +40,11 @@ export function optStringArray(body: Body, key: string, maxItems = 100, maxLengt
   }
   return value.map((item, i) => {
     if (typeof item !== 'string' || item.length > maxLength) {
-      throw badRequest('type-invalid', `${key}[${i}] must be a string of at most ${maxLength} characters`, `${key}[${i}]`);
+      throw badRequest(
+        'type-invalid',
+        `${key}[${i}] must be a string of at most ${maxLength} characters`,
+        `${key}[${i}]`,
+      );
     }
     return item;
   });
@@ -54,7 +58,8 @@ const MAX_DEPTH = 8;
  */
 export function assertShallow(value: unknown, field: string, depth = 0): void {
   if (typeof value !== 'object' || value === null) return;
-  if (depth >= MAX_DEPTH) throw badRequest('type-invalid', `${field} is nested more than ${MAX_DEPTH} levels deep`, field);
+  if (depth >= MAX_DEPTH)
+    throw badRequest('type-invalid', `${field} is nested more than ${MAX_DEPTH} levels deep`, field);
   for (const item of Object.values(value)) assertShallow(item, field, depth + 1);
 }
 
@@ -96,7 +101,13 @@ export function idValue(value: unknown): unknown {
 
 type Query = (name: string) => string | undefined;
 
-export function queryInt(query: Query, name: string, fallback: number | undefined, min: number, max: number): number | undefined {
+export function queryInt(
+  query: Query,
+  name: string,
+  fallback: number | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   const text = query(name);
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
@@ -115,7 +126,12 @@ export function queryBool(query: Query, name: string): boolean {
 
 export function queryEnum<T extends string>(query: Query, name: string, values: readonly T[], fallback: T): T;
 export function queryEnum<T extends string>(query: Query, name: string, values: readonly T[]): T | undefined;
-export function queryEnum<T extends string>(query: Query, name: string, values: readonly T[], fallback?: T): T | undefined {
+export function queryEnum<T extends string>(
+  query: Query,
+  name: string,
+  values: readonly T[],
+  fallback?: T,
+): T | undefined {
   const text = query(name);
   if (text === undefined || text === '') return fallback;
   const found = values.find((v) => v.toLowerCase() === text.toLowerCase());

@@ -148,14 +148,19 @@ export function readLineItems(value: unknown, errors: FieldError[]): LineItemReq
     }
     if (!ok) return;
     const sum = (units.get(variantId as number) ?? 0) + (count as number);
-    if (sum > MAX_QUANTITY) errors.push({ field: `${at}.units`, message: `units must be a whole number from 1 to ${MAX_QUANTITY}` });
+    if (sum > MAX_QUANTITY)
+      errors.push({ field: `${at}.units`, message: `units must be a whole number from 1 to ${MAX_QUANTITY}` });
     units.set(variantId as number, sum);
   });
   return [...units].map(([variantId, n]) => ({ variantId, units: n }));
 }
 
 /** The shop's variants among `ids`: products of its company in its currency, active, not deleted. */
-export async function variantsOf(db: Queryable, shop: ShopRow, ids: readonly number[]): Promise<Map<number, ProductRow>> {
+export async function variantsOf(
+  db: Queryable,
+  shop: ShopRow,
+  ids: readonly number[],
+): Promise<Map<number, ProductRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<ProductRow>(
     `SELECT * FROM products
@@ -172,7 +177,8 @@ export async function variantsOf(db: Queryable, shop: ShopRow, ids: readonly num
   return found;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** Prices the line items with core, one line per variant: unit price × units, the product's discount. */
 export function priceLineItems(
@@ -181,7 +187,11 @@ export function priceLineItems(
 ): { items: LineItemSnapshot[]; net: number; discount: number; total: number } {
   const lines = requests.map((r) => {
     const row = variants.get(r.variantId)!;
-    return { row, r, line: { price: row.price, discount: row.discount, vat: row.vat, quantity: r.units, currency: row.currency } };
+    return {
+      row,
+      r,
+      line: { price: row.price, discount: row.discount, vat: row.vat, quantity: r.units, currency: row.currency },
+    };
   });
   const summary = summarize(lines.map((l) => l.line));
   const items = lines.map(({ row, r }, i): LineItemSnapshot => {
@@ -211,7 +221,8 @@ export function priceLineItems(
   return { items, net: summary.total, discount, total: summary.total };
 }
 
-const absolute = (url: string, origin: string): string => (url.startsWith('/') && !url.startsWith('//') ? origin + url : url);
+const absolute = (url: string, origin: string): string =>
+  url.startsWith('/') && !url.startsWith('//') ? origin + url : url;
 
 const lineItemJson = (item: LineItemSnapshot, origin: string): Json => ({
   _links: { product: { href: `${origin}/products/${item.product}` } },
@@ -230,12 +241,23 @@ const lineItemJson = (item: LineItemSnapshot, origin: string): Json => ({
   _embedded: {
     discounts:
       item.discount_total > 0
-        ? [{ class: ['discount'], amount: item.discount_total, description: `${+(Number(item.discount) * 100).toFixed(2)} % off` }]
+        ? [
+            {
+              class: ['discount'],
+              amount: item.discount_total,
+              description: `${+(Number(item.discount) * 100).toFixed(2)} % off`,
+            },
+          ]
         : [],
     image: item.image
       ? {
           class: ['image', 'asset'],
-          links: Object.fromEntries(['thumbnail', 'small', 'medium', 'large', 'original'].map((size) => [size, { href: absolute(item.image!, origin) }])),
+          links: Object.fromEntries(
+            ['thumbnail', 'small', 'medium', 'large', 'original'].map((size) => [
+              size,
+              { href: absolute(item.image!, origin) },
+            ]),
+          ),
           file_name: item.image.split('/').pop() ?? '',
           title: item.product_title,
         }

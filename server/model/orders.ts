@@ -99,7 +99,8 @@ export interface ItemRequest {
 }
 
 export function readItems(value: unknown, admin: boolean): ItemRequest[] {
-  if (!Array.isArray(value) || value.length === 0) throw badRequest('items-invalid', 'items must be a non-empty list', 'items');
+  if (!Array.isArray(value) || value.length === 0)
+    throw badRequest('items-invalid', 'items must be a non-empty list', 'items');
   if (value.length > MAX_ITEMS) throw badRequest('items-invalid', `An order has at most ${MAX_ITEMS} items`, 'items');
   return value.map((item: unknown, i) => {
     const at = `items[${i}]`;
@@ -111,11 +112,20 @@ export function readItems(value: unknown, admin: boolean): ItemRequest[] {
     assertQuantity(item.quantity, `${at}.quantity`);
     const rawSubs = item.sub_products ?? [];
     if (!Array.isArray(rawSubs) || rawSubs.length > MAX_SUBS) {
-      throw badRequest('type-invalid', `${at}.sub_products must be a list of at most ${MAX_SUBS} product ids`, `${at}.sub_products`);
+      throw badRequest(
+        'type-invalid',
+        `${at}.sub_products must be a list of at most ${MAX_SUBS} product ids`,
+        `${at}.sub_products`,
+      );
     }
     const subs = rawSubs.map((s: unknown, j) => {
       const id = isPlainObject(s) && s._id !== undefined ? idValue(s._id) : idValue(s);
-      if (!isObjectId(id)) throw badRequest('product-unknown', `${at}.sub_products[${j}] must be a product id`, `${at}.sub_products[${j}]`);
+      if (!isObjectId(id))
+        throw badRequest(
+          'product-unknown',
+          `${at}.sub_products[${j}] must be a product id`,
+          `${at}.sub_products[${j}]`,
+        );
       return id;
     });
     // Prices and discounts come from the catalogue. Only an admin may give a line its own discount; a
@@ -159,7 +169,11 @@ export async function snapshotItems(
   admin: boolean,
 ): Promise<{ items: ItemSnapshot[]; summary: OrderSummary }> {
   const requests = readItems(rawItems, admin);
-  const products = await productsByIds(db, company, requests.flatMap((r) => [r.product, ...r.subs]));
+  const products = await productsByIds(
+    db,
+    company,
+    requests.flatMap((r) => [r.product, ...r.subs]),
+  );
   const mains = requests.map((r) => r.product).filter((id) => products.get(id)?.main_product);
   const links = await loadLinks(db, [...new Set(mains)]);
   const lines: PricingLine[] = [];
@@ -210,17 +224,35 @@ export async function snapshotItems(
  * Lines left out are returned whole. Prices stay those paid (the snapshot), re-totalled by core.
  * Returning everything is a cancellation (`POST /orders/:id/cancel`), so the list can not be empty.
  */
-export function returnItems(current: readonly ItemSnapshot[], rawItems: unknown): { items: ItemSnapshot[]; summary: OrderSummary } {
+export function returnItems(
+  current: readonly ItemSnapshot[],
+  rawItems: unknown,
+): { items: ItemSnapshot[]; summary: OrderSummary } {
   const requests = readItems(rawItems, true);
   const key = (product: string, subs: readonly string[]) => `${product}+${[...subs].sort().join('+')}`;
   const kept = new Map<number, number>();
   requests.forEach((r, i) => {
-    const index = current.findIndex((item, j) => !kept.has(j) && key(item.product, item.sub_products.map((s) => s.id)) === key(r.product, r.subs));
+    const index = current.findIndex(
+      (item, j) =>
+        !kept.has(j) &&
+        key(
+          item.product,
+          item.sub_products.map((s) => s.id),
+        ) === key(r.product, r.subs),
+    );
     if (index < 0) {
-      throw badRequest('return-invalid', `items[${i}] is not a line of this order (a return can only keep or reduce its lines)`, `items[${i}].product`);
+      throw badRequest(
+        'return-invalid',
+        `items[${i}] is not a line of this order (a return can only keep or reduce its lines)`,
+        `items[${i}].product`,
+      );
     }
     if (r.quantity > current[index]!.quantity) {
-      throw badRequest('return-invalid', `items[${i}].quantity can not be more than the ${current[index]!.quantity} bought`, `items[${i}].quantity`);
+      throw badRequest(
+        'return-invalid',
+        `items[${i}].quantity can not be more than the ${current[index]!.quantity} bought`,
+        `items[${i}].quantity`,
+      );
     }
     kept.set(index, r.quantity);
   });
@@ -288,6 +320,7 @@ export async function paymentsOf(db: Queryable, orderIds: readonly string[]): Pr
       WHERE po.order_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY p.created, p.id`,
     [JSON.stringify(orderIds)],
   );
-  for (const { order_id, payment_id } of rows) (byOrder.get(order_id) ?? byOrder.set(order_id, []).get(order_id)!).push(payment_id);
+  for (const { order_id, payment_id } of rows)
+    (byOrder.get(order_id) ?? byOrder.set(order_id, []).get(order_id)!).push(payment_id);
   return byOrder;
 }

@@ -89,7 +89,12 @@ export async function loadLinks(db: Queryable, ids: readonly string[], includeDe
   return { subs, parents };
 }
 
-export async function productsByIds(db: Queryable, company: string, ids: readonly string[], includeDeleted = false): Promise<Map<string, ProductRow>> {
+export async function productsByIds(
+  db: Queryable,
+  company: string,
+  ids: readonly string[],
+  includeDeleted = false,
+): Promise<Map<string, ProductRow>> {
   const valid = [...new Set(ids.filter(isObjectId))];
   if (valid.length === 0) return new Map();
   const q = new Params();
@@ -107,9 +112,15 @@ export const unitFinalPrice = (row: ProductRow): number =>
   priceLine({ price: row.price, discount: row.discount, quantity: 1, currency: row.currency }).final;
 
 /** Media are stored with server-relative URLs (`/media/...`); answers carry absolute ones. */
-const absolute = (url: string, origin: string): string => (url.startsWith('/') && !url.startsWith('//') ? origin + url : url);
+const absolute = (url: string, origin: string): string =>
+  url.startsWith('/') && !url.startsWith('//') ? origin + url : url;
 
-const mediumJson = (m: Medium, origin: string): Json => ({ kind: m.kind, url: absolute(m.url, origin), name: m.name, human_id: m.human_id });
+const mediumJson = (m: Medium, origin: string): Json => ({
+  kind: m.kind,
+  url: absolute(m.url, origin),
+  name: m.name,
+  human_id: m.human_id,
+});
 
 /** Seed 002's product object, with `final_price` computed by core. */
 export function productJson(row: ProductRow, links: Links, origin: string, expanded?: readonly Json[]): Json {
@@ -174,14 +185,23 @@ export const PRODUCT_SORTS: Readonly<Record<string, string>> = {
 export function sortClause(sort: string, columns: Readonly<Record<string, string>>, idColumn = 'id'): string {
   const desc = sort.startsWith('-');
   const column = Object.hasOwn(columns, desc ? sort.slice(1) : sort) ? columns[desc ? sort.slice(1) : sort] : undefined;
-  if (!column) throw badRequest('query-invalid', `sort must be one of ${Object.keys(columns).join(', ')} (with - for descending)`, 'sort');
+  if (!column)
+    throw badRequest(
+      'query-invalid',
+      `sort must be one of ${Object.keys(columns).join(', ')} (with - for descending)`,
+      'sort',
+    );
   const direction = desc ? 'DESC' : 'ASC';
   return `${column} ${direction} NULLS LAST, ${idColumn} ${direction}`;
 }
 
 const likePattern = (text: string) => '%' + text.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
 
-export async function listProducts(db: Queryable, company: string, f: ProductFilter): Promise<{ rows: ProductRow[]; total: number }> {
+export async function listProducts(
+  db: Queryable,
+  company: string,
+  f: ProductFilter,
+): Promise<{ rows: ProductRow[]; total: number }> {
   const q = new Params();
   const where = [`company_id = ${q.add(company)}`];
   if (!f.all) where.push('main_product');
@@ -210,7 +230,10 @@ export async function listProducts(db: Queryable, company: string, f: ProductFil
   );
   let total = rows[0]?.total_count ?? 0;
   if (rows.length === 0 && f.offset > 0) {
-    const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM products WHERE ${where.join(' AND ')}`, q.values.slice(0, -2));
+    const [count] = await db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM products WHERE ${where.join(' AND ')}`,
+      q.values.slice(0, -2),
+    );
     total = count?.n ?? 0;
   }
   return { rows, total };
@@ -250,7 +273,8 @@ function mediumInput(value: Body, field: string): Medium {
     throw badRequest('media-invalid', 'This server stores no images: give a medium as {kind, url, name}', field);
   }
   const url = reqString(value, 'url', 2000, `${field}.url`);
-  if (!/^(https?:\/\/|\/)/.test(url)) throw badRequest('media-invalid', `${field}.url must be an http(s) URL or a path`, `${field}.url`);
+  if (!/^(https?:\/\/|\/)/.test(url))
+    throw badRequest('media-invalid', `${field}.url must be an http(s) URL or a path`, `${field}.url`);
   const kind = optString(value, 'kind', 50, `${field}.kind`) ?? 'image';
   return { kind, url, name: optString(value, 'name', 200, `${field}.name`) ?? '', human_id: humanId() };
 }
@@ -268,7 +292,8 @@ export function productInput(body: Body, current?: ProductRow): ProductInput {
   }
   const currency = body.currency;
   if (currency !== undefined || !current) {
-    if (!isCurrencyCode(currency)) throw badRequest('currency-unknown', 'currency must be an ISO 4217 code such as "EUR"', 'currency');
+    if (!isCurrencyCode(currency))
+      throw badRequest('currency-unknown', 'currency must be an ISO 4217 code such as "EUR"', 'currency');
     input.currency = currency;
   }
   const priceValue = body.price;
@@ -340,7 +365,12 @@ const JSON_COLUMNS = new Set(['tags', 'properties', 'media', 'image']);
 const NUMERIC_COLUMNS = new Set(['discount', 'vat']);
 
 /** Applies a validated update; returns the row as stored after it. */
-export async function updateProduct(db: Queryable, row: ProductRow, input: ProductInput, now: number): Promise<ProductRow> {
+export async function updateProduct(
+  db: Queryable,
+  row: ProductRow,
+  input: ProductInput,
+  now: number,
+): Promise<ProductRow> {
   const q = new Params();
   const sets = Object.entries(input).map(([column, value]) => {
     if (JSON_COLUMNS.has(column)) return `${column} = ${value === null ? 'NULL' : q.json(value)}`;
@@ -369,7 +399,11 @@ export async function linkSubProducts(
   field = 'add',
 ): Promise<void> {
   if (!parent.main_product) {
-    throw new TillError('sub-product-nested', `${parent.name} is a sub-product and can not have sub-products of its own`, field);
+    throw new TillError(
+      'sub-product-nested',
+      `${parent.name} is a sub-product and can not have sub-products of its own`,
+      field,
+    );
   }
   const wanted = ids.map((value, i) => {
     const id = idValue(value);
@@ -382,7 +416,11 @@ export async function linkSubProducts(
     const at = `${field}[${i}]`;
     if (!sub) throw badRequest('product-unknown', `No product with id ${id}`, at);
     if (sub.main_product) {
-      throw new TillError('sub-product-nested', `${sub.name} is a main product; only a product with main_product false can be a sub-product`, at);
+      throw new TillError(
+        'sub-product-nested',
+        `${sub.name} is a main product; only a product with main_product false can be a sub-product`,
+        at,
+      );
     }
     if (sub.currency !== parent.currency) throw new TillError('currency-mismatch', CURRENCY_MISMATCH, at);
   }
@@ -394,7 +432,12 @@ export async function linkSubProducts(
   }
 }
 
-export async function unlinkSubProducts(db: Queryable, parent: ProductRow, ids: readonly unknown[], field = 'remove'): Promise<void> {
+export async function unlinkSubProducts(
+  db: Queryable,
+  parent: ProductRow,
+  ids: readonly unknown[],
+  field = 'remove',
+): Promise<void> {
   const wanted = ids.map((value, i) => {
     const id = idValue(value);
     if (!isObjectId(id)) throw badRequest('product-unknown', `${field}[${i}] must be a product id`, `${field}[${i}]`);

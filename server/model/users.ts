@@ -29,7 +29,13 @@ export interface UserRow {
  * (it sets `last_login` and reports `new_customer`), but a valid token is enough to order: a shop that
  * skipped the call, or lost it to a reload, does not strand its customer.
  */
-export async function userForToken(db: Queryable, company: string, sub: string, email: string | undefined, now: number): Promise<UserRow> {
+export async function userForToken(
+  db: Queryable,
+  company: string,
+  sub: string,
+  email: string | undefined,
+  now: number,
+): Promise<UserRow> {
   const [found] = await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND sub = $2`, [company, sub]);
   if (found) return found;
   const [created] = await db.query<UserRow>(
@@ -55,7 +61,9 @@ export async function userById(db: Queryable, company: string, id: unknown, fiel
 }
 
 export async function userByIdOr404(db: Queryable, company: string, id: string): Promise<UserRow> {
-  const [row] = isObjectId(id) ? await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND id = $2`, [company, id]) : [];
+  const [row] = isObjectId(id)
+    ? await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND id = $2`, [company, id])
+    : [];
   if (!row) throw notFound('User');
   return row;
 }

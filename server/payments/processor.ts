@@ -94,7 +94,9 @@ export interface PaymentProcessor {
 }
 
 /** A card object with every optional Stripe field present and null, as the seed shows it. */
-export function cardObject(fields: Pick<CardDetails, 'id' | 'brand' | 'last4' | 'exp_month' | 'exp_year' | 'funding'> & Partial<CardDetails>): CardDetails {
+export function cardObject(
+  fields: Pick<CardDetails, 'id' | 'brand' | 'last4' | 'exp_month' | 'exp_year' | 'funding'> & Partial<CardDetails>,
+): CardDetails {
   return {
     object: 'card',
     country: null,

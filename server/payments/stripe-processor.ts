@@ -104,7 +104,13 @@ export class StripeProcessor implements PaymentProcessor {
       if (error instanceof Stripe.errors.StripeInvalidRequestError) {
         // Stripe refused this charge as asked (an amount over its limit, a removed card): asking again
         // would fail again, so it is an answer, not an outage.
-        return { outcome: 'declined', id: null, code: error.code ?? 'invalid_request', declineCode: null, message: error.message };
+        return {
+          outcome: 'declined',
+          id: null,
+          code: error.code ?? 'invalid_request',
+          declineCode: null,
+          message: error.message,
+        };
       }
       throw error;
     }

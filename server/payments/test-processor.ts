@@ -51,7 +51,11 @@ export const TEST_TOKENS: Readonly<Record<string, TestCard>> = {
     brand: 'Visa',
     last4: '0127',
     funding: 'credit',
-    decline: { code: 'incorrect_cvc', declineCode: 'incorrect_cvc', message: "Your card's security code is incorrect." },
+    decline: {
+      code: 'incorrect_cvc',
+      declineCode: 'incorrect_cvc',
+      message: "Your card's security code is incorrect.",
+    },
   },
   tok_chargeDeclinedFraudulent: {
     brand: 'Visa',
@@ -105,7 +109,10 @@ export class TestProcessor implements PaymentProcessor {
         exp_year: new Date(this.#now()).getUTCFullYear() + 3,
         country: 'US',
         // Stripe gives one card number the same fingerprint every time; so does this.
-        fingerprint: createHash('sha256').update(`tillkit-test:${card.brand}:${card.last4}`).digest('base64url').slice(0, 16),
+        fingerprint: createHash('sha256')
+          .update(`tillkit-test:${card.brand}:${card.last4}`)
+          .digest('base64url')
+          .slice(0, 16),
         cvc_check: 'unchecked',
       }),
     };

@@ -61,7 +61,8 @@ export interface ReportRow {
 
 export const reportingEnabled = (config: Pick<Config, 'buttonApiKey'>): boolean => Boolean(config.buttonApiKey);
 
-export const emailSha256 = (email: string): string => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+export const emailSha256 = (email: string): string =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 
 const MAX_CATEGORIES = 7;
 const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
@@ -80,12 +81,23 @@ export function buttonLineItems(
   const out: ButtonLineItem[] = [];
   for (const item of items) {
     const { net } = priceLine(pricingLine(item));
-    let identifier = item.sub_products.length ? `${item.product}+${short(item.sub_products.map((s) => s.id).sort().join(','))}` : item.product;
+    let identifier = item.sub_products.length
+      ? `${item.product}+${short(
+          item.sub_products
+            .map((s) => s.id)
+            .sort()
+            .join(','),
+        )}`
+      : item.product;
     const count = (seen.get(identifier) ?? 0) + 1;
     seen.set(identifier, count);
     if (count > 1) identifier += `~${count}`;
     const product = products.get(item.product);
-    const attributes: Record<string, string> = { product_id: item.product, vat_rate: item.vat, discount_rate: item.discount };
+    const attributes: Record<string, string> = {
+      product_id: item.product,
+      vat_rate: item.vat,
+      discount_rate: item.discount,
+    };
     if (item.sub_products.length) attributes.add_ons = item.sub_products.map((s) => s.name).join(', ');
     const base = {
       sku: product?.human_id ?? item.product,
@@ -99,7 +111,13 @@ export function buttonLineItems(
       out.push({ identifier, quantity: item.quantity, total: net, amount, ...base });
     } else {
       out.push({ identifier, quantity: item.quantity - rest, total: amount * (item.quantity - rest), amount, ...base });
-      out.push({ identifier: `${identifier}:2`, quantity: rest, total: (amount + 1) * rest, amount: amount + 1, ...base });
+      out.push({
+        identifier: `${identifier}:2`,
+        quantity: rest,
+        total: (amount + 1) * rest,
+        amount: amount + 1,
+        ...base,
+      });
     }
   }
   return out;
@@ -116,7 +134,9 @@ export async function buildReport(
     `SELECT id, human_id, tags FROM products WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
     [JSON.stringify(ids)],
   );
-  const [user] = await tx.query<{ id: string; email: string | null }>(`SELECT id, email FROM users WHERE id = $1`, [order.user_id]);
+  const [user] = await tx.query<{ id: string; email: string | null }>(`SELECT id, email FROM users WHERE id = $1`, [
+    order.user_id,
+  ]);
   const summary = summarize(order.items.map((item) => pricingLine(item)));
   return {
     // Button's commissionable total: after discounts, without VAT (core's net), in minor units.
@@ -135,7 +155,14 @@ export async function buildReport(
   };
 }
 
-async function insertReport(tx: Queryable, order: OrderRow, kind: ReportKind, payload: ButtonOrder | null, now: number, state = 'pending') {
+async function insertReport(
+  tx: Queryable,
+  order: OrderRow,
+  kind: ReportKind,
+  payload: ButtonOrder | null,
+  now: number,
+  state = 'pending',
+) {
   await tx.query(
     `INSERT INTO button_reports (company_id, order_id, kind, payload, state, next_attempt, created, modified)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6, $6, $6)`,
@@ -162,7 +189,13 @@ export async function reportPaid(
     [payment.userId, payment.id],
   );
   for (const order of reported) {
-    await insertReport(tx, order, 'create', await buildReport(tx, order, { purchaseDate: payment.at, isNew: !earlier }), payment.at);
+    await insertReport(
+      tx,
+      order,
+      'create',
+      await buildReport(tx, order, { purchaseDate: payment.at, isNew: !earlier }),
+      payment.at,
+    );
   }
   return reported.length;
 }
@@ -176,7 +209,12 @@ const reportsOf = (tx: Queryable, orderId: string) =>
  * whole current order. Nothing when the order was never queued for Button (no btn_ref, or paid while
  * reporting was off). `purchase_date` and `is_new` stay those of the create.
  */
-export async function reportItemsChanged(tx: Queryable, config: Pick<Config, 'buttonApiKey'>, order: OrderRow, now: number): Promise<boolean> {
+export async function reportItemsChanged(
+  tx: Queryable,
+  config: Pick<Config, 'buttonApiKey'>,
+  order: OrderRow,
+  now: number,
+): Promise<boolean> {
   if (!reportingEnabled(config) || !order.btn_ref) return false;
   const create = (await reportsOf(tx, order.id)).find((r) => r.kind === 'create' && r.state !== 'skipped');
   if (!create?.payload) return false;
@@ -193,11 +231,18 @@ export async function reportItemsChanged(tx: Queryable, config: Pick<Config, 'bu
  * of the order can have reached Button yet (no report sent, none ever attempted), the pending reports
  * are marked `skipped` together with the delete: Button never hears of the order.
  */
-export async function reportCancelled(tx: Queryable, config: Pick<Config, 'buttonApiKey'>, order: OrderRow, now: number): Promise<boolean> {
+export async function reportCancelled(
+  tx: Queryable,
+  config: Pick<Config, 'buttonApiKey'>,
+  order: OrderRow,
+  now: number,
+): Promise<boolean> {
   if (!reportingEnabled(config) || !order.btn_ref) return false;
   const reports = (await reportsOf(tx, order.id)).filter((r) => r.state !== 'skipped');
   if (!reports.some((r) => r.kind === 'create')) return false;
-  const untouched = reports.every((r) => r.state === 'failed' || (r.state === 'pending' && r.attempts === 0 && r.lease_until === null));
+  const untouched = reports.every(
+    (r) => r.state === 'failed' || (r.state === 'pending' && r.attempts === 0 && r.lease_until === null),
+  );
   if (untouched) {
     await tx.query(
       `UPDATE button_reports SET state = 'skipped', last_error = 'cancelled before anything reached Button', modified = $2
@@ -389,7 +434,9 @@ export class ButtonReporter {
     }
     const error = this.scrub(outcome.error);
     if (outcome.result === 'failed') {
-      this.o.log(`Button reporter: ${row.kind} of order ${row.order_id} refused (${outcome.status}): ${error}; see GET /admin/reports`);
+      this.o.log(
+        `Button reporter: ${row.kind} of order ${row.order_id} refused (${outcome.status}): ${error}; see GET /admin/reports`,
+      );
       await this.db.query(
         `UPDATE button_reports SET state = 'failed', last_status = $3, last_error = $4, lease_until = NULL, lease_token = NULL, modified = $5
           WHERE id = $1 AND lease_token = $2`,
@@ -398,7 +445,8 @@ export class ButtonReporter {
       return;
     }
     const delay = Math.max(this.backoff(row.attempts), Math.min(outcome.retryAfterMs ?? 0, this.o.maxDelayMs));
-    if (!this.stopping) this.o.log(`Button reporter: ${row.kind} of order ${row.order_id} will be retried in ${delay} ms (${error})`);
+    if (!this.stopping)
+      this.o.log(`Button reporter: ${row.kind} of order ${row.order_id} will be retried in ${delay} ms (${error})`);
     await this.db.query(
       `UPDATE button_reports SET next_attempt = $3, last_status = $4, last_error = $5, lease_until = NULL, lease_token = NULL, modified = $6
         WHERE id = $1 AND lease_token = $2`,
@@ -415,7 +463,8 @@ export class ButtonReporter {
   /** The key must never end up in the database or a log, even if an error message were to echo it. */
   private scrub(text: string): string {
     let out = text.slice(0, 500);
-    for (const secret of [this.apiKey, this.authorization.slice('Basic '.length)]) out = out.split(secret).join('[redacted]');
+    for (const secret of [this.apiKey, this.authorization.slice('Basic '.length)])
+      out = out.split(secret).join('[redacted]');
     return out;
   }
 
@@ -442,7 +491,8 @@ export class ButtonReporter {
         // between Button's 2xx and our mark): ask before creating again.
         const found = await this.call('GET', path);
         await found.body?.cancel();
-        if (found.ok) return { result: 'sent', status: found.status, note: 'an earlier attempt had arrived (found by GET)' };
+        if (found.ok)
+          return { result: 'sent', status: found.status, note: 'an earlier attempt had arrived (found by GET)' };
         if (found.status !== 404) return this.classify(found, row.kind);
       }
       const response =
@@ -453,7 +503,11 @@ export class ButtonReporter {
             : await this.call('DELETE', path);
       return await this.classify(response, row.kind);
     } catch (error) {
-      const reason = this.stopping ? 'stopped while in flight' : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const reason = this.stopping
+        ? 'stopped while in flight'
+        : error instanceof Error
+          ? `${error.name}: ${error.message}`
+          : String(error);
       return { result: 'retry', status: null, error: `no answer (${reason})` };
     }
   }
@@ -470,7 +524,12 @@ export class ButtonReporter {
     // Outages, rate limits and credentials (a key being fixed) are retried; other refusals need a person.
     if (status >= 500 || status === 408 || status === 425 || status === 429 || status === 401 || status === 403) {
       const retryAfter = Number(response.headers.get('Retry-After'));
-      return { result: 'retry', status, error, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+      return {
+        result: 'retry',
+        status,
+        error,
+        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+      };
     }
     return { result: 'failed', status, error };
   }

@@ -26,7 +26,8 @@ const MAX_TEXT = 200;
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /** An order code shaped like seed 003's `R1C3964`. Unique by the database's index (and a retry). */
-const orderCode = (): string => `R${randomInt(1, 10)}${LETTERS[randomInt(LETTERS.length)]}${String(randomInt(10_000)).padStart(4, '0')}`;
+const orderCode = (): string =>
+  `R${randomInt(1, 10)}${LETTERS[randomInt(LETTERS.length)]}${String(randomInt(10_000)).padStart(4, '0')}`;
 const CODE = /^R[1-9][A-Z]\d{4}$/;
 
 const origin = (c: AppContext): string => new URL(c.req.url).origin;
@@ -35,7 +36,10 @@ const origin = (c: AppContext): string => new URL(c.req.url).origin;
 async function shopOf(db: Queryable, c: AppContext): Promise<ShopRow> {
   const id = c.req.param('shop_id') ?? '';
   const [shop] = /^\d{1,9}$/.test(id)
-    ? await db.query<ShopRow>(`SELECT * FROM bootic_shops WHERE id = $1 AND company_id = $2`, [Number(id), c.get('company')])
+    ? await db.query<ShopRow>(`SELECT * FROM bootic_shops WHERE id = $1 AND company_id = $2`, [
+        Number(id),
+        c.get('company'),
+      ])
     : [];
   if (!shop) throw notFound('Shop');
   return shop;
@@ -58,7 +62,10 @@ function readContact(value: unknown, errors: FieldError[]): ContactInput | null 
     const v = value[key];
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v !== 'string' || v.length > MAX_TEXT || v.trim() === '') {
-      errors.push({ field: `contact.${key}`, message: `${key === 'phone_number' ? 'Phone number' : key === 'name' ? 'Name' : 'Email'} must be text of at most ${MAX_TEXT} characters` });
+      errors.push({
+        field: `contact.${key}`,
+        message: `${key === 'phone_number' ? 'Phone number' : key === 'name' ? 'Name' : 'Email'} must be text of at most ${MAX_TEXT} characters`,
+      });
       return undefined;
     }
     return v.trim();
@@ -67,7 +74,8 @@ function readContact(value: unknown, errors: FieldError[]): ContactInput | null 
   const name = field('name');
   const phone = field('phone_number');
   if (email === undefined) {
-    if (!errors.some((e) => e.field === 'contact.email')) errors.push({ field: 'contact.email', message: "Email can't be blank" });
+    if (!errors.some((e) => e.field === 'contact.email'))
+      errors.push({ field: 'contact.email', message: "Email can't be blank" });
     return null;
   }
   if (!EMAIL.test(email)) {
@@ -113,13 +121,21 @@ export function booticRoutes({ db, now }: Deps): Hono<AppEnv> {
     const contactInput = readContact(body.contact, errors);
     const addressId = readAddressId(body.address, errors);
 
-    const variants = await variantsOf(db, shop, requests.map((r) => r.variantId));
+    const variants = await variantsOf(
+      db,
+      shop,
+      requests.map((r) => r.variantId),
+    );
     for (const r of requests) {
-      if (!variants.has(r.variantId)) errors.push({ field: 'variant.id', message: `Variant ${r.variantId} does not exist in this shop` });
+      if (!variants.has(r.variantId))
+        errors.push({ field: 'variant.id', message: `Variant ${r.variantId} does not exist in this shop` });
     }
     let existing: ContactRow | undefined;
     if (contactInput) {
-      [existing] = await db.query<ContactRow>(`SELECT * FROM bootic_contacts WHERE shop_id = $1 AND email = $2`, [shop.id, contactInput.email]);
+      [existing] = await db.query<ContactRow>(`SELECT * FROM bootic_contacts WHERE shop_id = $1 AND email = $2`, [
+        shop.id,
+        contactInput.email,
+      ]);
       if (!existing) {
         // New contacts require email, name and phone_number.
         if (contactInput.name === undefined && !errors.some((e) => e.field === 'contact.name')) {
@@ -132,7 +148,10 @@ export function booticRoutes({ db, now }: Deps): Hono<AppEnv> {
     }
     let address: AddressRow | undefined;
     if (addressId !== null) {
-      [address] = await db.query<AddressRow>(`SELECT * FROM bootic_addresses WHERE id = $1 AND shop_id = $2`, [addressId, shop.id]);
+      [address] = await db.query<AddressRow>(`SELECT * FROM bootic_addresses WHERE id = $1 AND shop_id = $2`, [
+        addressId,
+        shop.id,
+      ]);
       if (!address) errors.push({ field: 'address.id', message: `Address ${addressId} does not exist in this shop` });
     }
     if (errors.length) return send(c, errorsJson(errors), 422);
@@ -218,7 +237,13 @@ export function booticWebRoutes({ db }: Deps): Hono<AppEnv> {
           )
         : [];
       if (!row) return c.body(notFoundPage(), 404, headers);
-      const shop: ShopRow = { id: row.shop_id, company_id: row.company_id, name: row.shop_name, currency: row.currency, created: row.shop_created };
+      const shop: ShopRow = {
+        id: row.shop_id,
+        company_id: row.company_id,
+        name: row.shop_name,
+        currency: row.currency,
+        created: row.shop_created,
+      };
       return c.body(webPage(kind, row, shop), 200, headers);
     });
   }

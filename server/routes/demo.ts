@@ -19,7 +19,11 @@ export function demoRoutes({ config, now }: Deps): Hono<AppEnv> {
     if (!config.demoAuth) throw notFound('Route');
     const email = reqString(jsonBody(c), 'email', 320).trim().toLowerCase();
     if (!EMAIL.test(email)) throw badRequest('email-invalid', 'email must be an email address', 'email');
-    const token = await signUserToken(config.jwtSecret, { sub: `demo|${email}`, email }, { now: now(), ttlSeconds: TOKEN_TTL_SECONDS });
+    const token = await signUserToken(
+      config.jwtSecret,
+      { sub: `demo|${email}`, email },
+      { now: now(), ttlSeconds: TOKEN_TTL_SECONDS },
+    );
     return send(c, { token, expires_in: TOKEN_TTL_SECONDS });
   });
   return app;

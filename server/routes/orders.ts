@@ -68,7 +68,11 @@ function orderFields(body: Body, admin: boolean): Record<string, unknown> {
     if (!admin) throw new HttpError(403, 'forbidden', 'Only an admin sets the delivery status', 'delivery_status');
     const status = typeof body.delivery_status === 'string' ? body.delivery_status.toUpperCase() : '';
     if (!(DELIVERY_STATUSES as readonly string[]).includes(status)) {
-      throw badRequest('type-invalid', `delivery_status must be one of ${DELIVERY_STATUSES.join(', ')}`, 'delivery_status');
+      throw badRequest(
+        'type-invalid',
+        `delivery_status must be one of ${DELIVERY_STATUSES.join(', ')}`,
+        'delivery_status',
+      );
     }
     fields.delivery_status = status;
   }
@@ -87,7 +91,10 @@ function assignments(q: Params, fields: Record<string, unknown>): string[] {
 }
 
 async function render(db: Queryable, rows: readonly OrderRow[]) {
-  const payments = await paymentsOf(db, rows.map((r) => r.id));
+  const payments = await paymentsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => orderJson(row, payments.get(row.id) ?? []));
 }
 
@@ -149,7 +156,10 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
       const user = await userForToken(db, company, caller.sub, caller.email, now());
       return { company, userId: user.id, user };
     }
-    const [row] = await db.query<{ id: string }>(`SELECT id FROM users WHERE company_id = $1 AND sub = $2`, [company, caller.sub]);
+    const [row] = await db.query<{ id: string }>(`SELECT id FROM users WHERE company_id = $1 AND sub = $2`, [
+      company,
+      caller.sub,
+    ]);
     // A user who never ordered still gets 404s and empty lists, never someone else's orders.
     return { company, userId: row?.id ?? '' };
   }
@@ -222,7 +232,8 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const fields = orderFields(body, admin);
     const { items, summary } = await snapshotItems(db, company, body.items, admin);
     if (body.currency !== undefined && body.currency !== null) {
-      if (!isCurrencyCode(body.currency)) throw badRequest('currency-unknown', 'currency must be an ISO 4217 code', 'currency');
+      if (!isCurrencyCode(body.currency))
+        throw badRequest('currency-unknown', 'currency must be an ISO 4217 code', 'currency');
       if (body.currency !== summary.currency) throw badRequest('currency-mismatch', CURRENCY_MISMATCH, 'currency');
     }
     let user: UserRow;
@@ -284,7 +295,10 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
 
   /** Applies `sets` to an order the caller may change and that is still open; else says why not. */
   async function updateOpenOrder(c: AppContext, scope: Scope, id: string, q: Params, sets: string): Promise<Response> {
-    const [row] = await db.query<OrderRow>(`UPDATE orders SET ${sets} WHERE ${whereOrder(q, scope, id, true)} RETURNING *`, q.values);
+    const [row] = await db.query<OrderRow>(
+      `UPDATE orders SET ${sets} WHERE ${whereOrder(q, scope, id, true)} RETURNING *`,
+      q.values,
+    );
     if (!row) return refusal(db, scope, id);
     const [json] = await render(db, [row]);
     return send(c, json!);
@@ -305,7 +319,10 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const current = await findOrder(db, scope, id);
     if (current?.order_status !== 'SUCCESS') return undefined;
     const { row, reported } = await db.transaction(async (tx) => {
-      const [locked] = await tx.query<OrderRow>(`SELECT * FROM orders WHERE company_id = $1 AND id = $2 FOR UPDATE`, [scope.company, id]);
+      const [locked] = await tx.query<OrderRow>(`SELECT * FROM orders WHERE company_id = $1 AND id = $2 FOR UPDATE`, [
+        scope.company,
+        id,
+      ]);
       if (locked?.order_status !== 'SUCCESS') throw closedOrder(locked?.order_status ?? 'CANCELLED');
       return change(tx, locked, now());
     });
@@ -321,7 +338,8 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const body = jsonBody(c);
     const returned = await changePaidOrder(c, scope, id, async (tx, order, at) => {
       const { items, summary } = returnItems(order.items, body.items);
-      const unchanged = items.length === order.items.length && items.every((item, i) => item.quantity === order.items[i]!.quantity);
+      const unchanged =
+        items.length === order.items.length && items.every((item, i) => item.quantity === order.items[i]!.quantity);
       if (unchanged) return { row: order, reported: false };
       const [row] = await tx.query<OrderRow>(
         `UPDATE orders SET items = $2::jsonb, total_amount = $3, total_vat = $4, total_quantity = $5, units = $6, modified = $7
@@ -349,7 +367,10 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
     const returned = await changePaidOrder(c, scope, id, async (tx, order, at) => {
-      const [row] = await tx.query<OrderRow>(`UPDATE orders SET order_status = 'CANCELLED', modified = $2 WHERE id = $1 RETURNING *`, [order.id, at]);
+      const [row] = await tx.query<OrderRow>(
+        `UPDATE orders SET order_status = 'CANCELLED', modified = $2 WHERE id = $1 RETURNING *`,
+        [order.id, at],
+      );
       return { row: row!, reported: await reportCancelled(tx, config, row!, at) };
     });
     if (returned) return returned;

@@ -60,23 +60,52 @@ export function paymentMethodRoutes({ db, processor, now }: Deps): Hono<AppEnv> 
     const user = await actingUser(c, db, now(), body.user);
     let attached;
     try {
-      attached = await processor.attach({ token, customerId: user.stripe_customer_id, email: user.email, userId: user.id });
+      attached = await processor.attach({
+        token,
+        customerId: user.stripe_customer_id,
+        email: user.email,
+        userId: user.id,
+      });
     } catch (error) {
       if (error instanceof PaymentMethodError) {
-        throw new HttpError(error.status, error.code, error.message, 'token', error.declineCode ? { decline_code: error.declineCode } : {});
+        throw new HttpError(
+          error.status,
+          error.code,
+          error.message,
+          'token',
+          error.declineCode ? { decline_code: error.declineCode } : {},
+        );
       }
       console.error(`payment processor: attach failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new HttpError(502, 'processor-unavailable', 'The payment processor could not be reached; try again', 'token');
+      throw new HttpError(
+        502,
+        'processor-unavailable',
+        'The payment processor could not be reached; try again',
+        'token',
+      );
     }
     const at = now();
     const row = await db.transaction(async (tx) => {
       if (attached.customerId !== user.stripe_customer_id) {
-        await tx.query(`UPDATE users SET stripe_customer_id = $2, modified = $3 WHERE id = $1`, [user.id, attached.customerId, at]);
+        await tx.query(`UPDATE users SET stripe_customer_id = $2, modified = $3 WHERE id = $1`, [
+          user.id,
+          attached.customerId,
+          at,
+        ]);
       }
       const [inserted] = await tx.query<PaymentMethodRow>(
         `INSERT INTO payment_methods (id, company_id, user_id, method, processor, token, customer_id, card, created, modified)
          VALUES ($1, $2, $3, 'stripe', $4, $5, $6, $7::jsonb, $8, $8) RETURNING *`,
-        [objectId(at), user.company_id, user.id, processor.name, token, attached.customerId, JSON.stringify(attached.card), at],
+        [
+          objectId(at),
+          user.company_id,
+          user.id,
+          processor.name,
+          token,
+          attached.customerId,
+          JSON.stringify(attached.card),
+          at,
+        ],
       );
       return inserted!;
     });

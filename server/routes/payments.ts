@@ -122,13 +122,19 @@ export function paymentRoutes({ db, processor, now, config, reporter }: Deps): H
     });
     const unique = [...new Set(orderIds)].sort();
     const methodId = idValue(body.payment_method);
-    if (typeof methodId !== 'string') throw badRequest('required', 'payment_method must be a payment method id', 'payment_method');
+    if (typeof methodId !== 'string')
+      throw badRequest('required', 'payment_method must be a payment method id', 'payment_method');
     const [method] = isObjectId(methodId)
-      ? await db.query<PaymentMethodRow>(`SELECT * FROM payment_methods WHERE company_id = $1 AND id = $2 AND NOT deleted`, [company, methodId])
+      ? await db.query<PaymentMethodRow>(
+          `SELECT * FROM payment_methods WHERE company_id = $1 AND id = $2 AND NOT deleted`,
+          [company, methodId],
+        )
       : [];
     // The payment method must be the caller's (an admin pays with the orders' owner's method).
-    const userId = caller.kind === 'admin' ? method?.user_id : (await userForToken(db, company, caller.sub, caller.email, now())).id;
-    if (!method || method.user_id !== userId) throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
+    const userId =
+      caller.kind === 'admin' ? method?.user_id : (await userForToken(db, company, caller.sub, caller.email, now())).id;
+    if (!method || method.user_id !== userId)
+      throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
 
     const at = now();
     const orderKey = unique.join(',');
@@ -147,14 +153,20 @@ export function paymentRoutes({ db, processor, now, config, reporter }: Deps): H
       for (const row of rows) {
         if (!['CREATED', 'DECLINED', 'FAILED'].includes(row.order_status)) {
           const refusal = closedOrder(row.order_status);
-          throw new HttpError(409, refusal.code, `${refusal.message} (order ${row.human_id})`, `orders[${orderIds.indexOf(row.id)}]`);
+          throw new HttpError(
+            409,
+            refusal.code,
+            `${refusal.message} (order ${row.human_id})`,
+            `orders[${orderIds.indexOf(row.id)}]`,
+          );
         }
       }
       const currency = rows[0]!.currency;
       if (rows.some((r) => r.currency !== currency)) throw badRequest('currency-mismatch', CURRENCY_MISMATCH, 'orders');
       const amount = rows.reduce((sum, r) => sum + r.total_amount, 0);
       if (amount <= 0) throw badRequest('amount-invalid', 'There is nothing to pay for these orders', 'orders');
-      if (!Number.isSafeInteger(amount)) throw badRequest('amount-invalid', 'These orders together are too large to pay at once', 'orders');
+      if (!Number.isSafeInteger(amount))
+        throw badRequest('amount-invalid', 'These orders together are too large to pay at once', 'orders');
 
       const u = new Params();
       await tx.query(
@@ -211,7 +223,9 @@ export function paymentRoutes({ db, processor, now, config, reporter }: Deps): H
       });
     } catch (error) {
       failure = error;
-      console.error(`payment ${payment.id}: the processor failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `payment ${payment.id}: the processor failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
 
     const done = now();
@@ -229,10 +243,23 @@ export function paymentRoutes({ db, processor, now, config, reporter }: Deps): H
         [JSON.stringify(unique), orderStatus, done, processorId],
       );
       // Paid orders with an affiliate token are reported to Button: queued here, in the same transaction.
-      reported = await reportPaid(tx, config, changed.sort((a, b) => a.id.localeCompare(b.id)), { id: payment.id, userId: payment.user_id, at: done });
+      reported = await reportPaid(
+        tx,
+        config,
+        changed.sort((a, b) => a.id.localeCompare(b.id)),
+        { id: payment.id, userId: payment.user_id, at: done },
+      );
       await tx.query(
         `UPDATE charges SET status = $2, processor_id = $3, code = $4, decline_code = $5, message = $6, modified = $7 WHERE id = $1`,
-        [chargeId, outcome, processorId, declined?.code ?? (failure ? 'processor-unavailable' : null), declined?.declineCode ?? null, message, done],
+        [
+          chargeId,
+          outcome,
+          processorId,
+          declined?.code ?? (failure ? 'processor-unavailable' : null),
+          declined?.declineCode ?? null,
+          message,
+          done,
+        ],
       );
       const [row] = await tx.query<PaymentRow>(
         `UPDATE payments SET current_state = $2, charge_id = $3, error_code = $4, decline_code = $5, error_message = $6,
@@ -260,9 +287,15 @@ export function paymentRoutes({ db, processor, now, config, reporter }: Deps): H
       });
     }
     if (failure) {
-      throw new HttpError(502, 'processor-unavailable', 'The payment processor could not be reached. Please try again.', 'payment_method', {
-        payment: payment.id,
-      });
+      throw new HttpError(
+        502,
+        'processor-unavailable',
+        'The payment processor could not be reached. Please try again.',
+        'payment_method',
+        {
+          payment: payment.id,
+        },
+      );
     }
     return send(c, paymentJson(recorded, unique));
   });

@@ -27,8 +27,17 @@ const origin = (c: AppContext) => new URL(c.req.url).origin;
  * Products answer as seed 002 shows them. `?expand=sub_products` (our addition) puts the sub-product
  * objects themselves in `sub_products`, so a shop can show a product's add-ons in one request.
  */
-async function render(db: Queryable, c: AppContext, rows: readonly ProductRow[], includeDeleted: boolean): Promise<Json[]> {
-  const links = await loadLinks(db, rows.map((r) => r.id), includeDeleted);
+async function render(
+  db: Queryable,
+  c: AppContext,
+  rows: readonly ProductRow[],
+  includeDeleted: boolean,
+): Promise<Json[]> {
+  const links = await loadLinks(
+    db,
+    rows.map((r) => r.id),
+    includeDeleted,
+  );
   let expanded: Map<string, Json> | undefined;
   if (c.req.query('expand') === 'sub_products') {
     const subIds = [...new Set([...links.subs.values()].flat())];
@@ -77,7 +86,8 @@ async function productOr404(db: Queryable, company: string, id: string, includeD
 function idList(body: Body, key: string): unknown[] | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.length > 100) throw badRequest('type-invalid', `${key} must be a list of at most 100 product ids`, key);
+  if (!Array.isArray(value) || value.length > 100)
+    throw badRequest('type-invalid', `${key} must be a list of at most 100 product ids`, key);
   return value;
 }
 
@@ -120,7 +130,8 @@ export function productRoutes({ db, now }: Deps): Hono<AppEnv> {
     const at = now();
     const row = await db.transaction(async (tx) => {
       const created = await insertProduct(tx, company, objectId(at), input, at);
-      if (subs?.length) await linkSubProducts(tx, company, created, subs, at, body._sub_products ? '_sub_products' : 'sub_products');
+      if (subs?.length)
+        await linkSubProducts(tx, company, created, subs, at, body._sub_products ? '_sub_products' : 'sub_products');
       return created;
     });
     const [json] = await render(db, c, [row], false);
@@ -138,13 +149,21 @@ export function productRoutes({ db, now }: Deps): Hono<AppEnv> {
       if (input.main_product === false && current.main_product) {
         const links = await loadLinks(tx, [current.id], true);
         if ((links.subs.get(current.id) ?? []).length > 0) {
-          throw badRequest('sub-product-nested', 'A sub-product can not have sub-products: remove its sub-products first', 'main_product');
+          throw badRequest(
+            'sub-product-nested',
+            'A sub-product can not have sub-products: remove its sub-products first',
+            'main_product',
+          );
         }
       }
       if (input.main_product === true && !current.main_product) {
         const links = await loadLinks(tx, [current.id], true);
         if ((links.parents.get(current.id) ?? []).length > 0) {
-          throw badRequest('sub-product-has-parents', 'This sub-product is offered with main products: remove it from them first', 'main_product');
+          throw badRequest(
+            'sub-product-has-parents',
+            'This sub-product is offered with main products: remove it from them first',
+            'main_product',
+          );
         }
       }
       return updateProduct(tx, current, input, at);
@@ -159,7 +178,8 @@ export function productRoutes({ db, now }: Deps): Hono<AppEnv> {
     const body = jsonBody(c);
     const add = idList(body, 'add') ?? [];
     const remove = idList(body, 'remove') ?? [];
-    if (add.length === 0 && remove.length === 0) throw badRequest('required', 'add (or remove) must list product ids', 'add');
+    if (add.length === 0 && remove.length === 0)
+      throw badRequest('required', 'add (or remove) must list product ids', 'add');
     const at = now();
     const row = await db.transaction(async (tx) => {
       const parent = await productOr404(tx, company, c.req.param('id'));

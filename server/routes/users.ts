@@ -16,7 +16,12 @@ export function userRoutes({ db, now }: Deps): Hono<AppEnv> {
     const caller = c.get('caller');
     requireUserOrAdmin(caller);
     if (caller.kind !== 'user') {
-      throw new HttpError(403, 'user-token-required', 'POST /v2/users creates the user of a JWT; call it with a user token', 'Authorization');
+      throw new HttpError(
+        403,
+        'user-token-required',
+        'POST /v2/users creates the user of a JWT; call it with a user token',
+        'Authorization',
+      );
     }
     const body = jsonBody(c);
     // Validate everything before writing anything.

@@ -24,13 +24,44 @@ export function booticVariantId(slug: string): number {
 
 /** Addresses the shop knows, as if from earlier orders (the first is seed 003's). */
 export const BOOTIC_DEMO_ADDRESSES = [
-  { id: 35666, street: 'Av. Brasil 20', street_2: '4to piso', locality_name: 'Valparaiso', region_name: 'Valparaiso', country_name: 'Chile', postal_code: null, country_code: 'CL' },
-  { id: 35667, street: 'Av. Providencia 1208', street_2: 'Depto. 52', locality_name: 'Providencia', region_name: 'Region Metropolitana', country_name: 'Chile', postal_code: '7500000', country_code: 'CL' },
-  { id: 35668, street: 'Barros Arana 541', street_2: null, locality_name: 'Concepcion', region_name: 'Biobio', country_name: 'Chile', postal_code: '4030000', country_code: 'CL' },
+  {
+    id: 35666,
+    street: 'Av. Brasil 20',
+    street_2: '4to piso',
+    locality_name: 'Valparaiso',
+    region_name: 'Valparaiso',
+    country_name: 'Chile',
+    postal_code: null,
+    country_code: 'CL',
+  },
+  {
+    id: 35667,
+    street: 'Av. Providencia 1208',
+    street_2: 'Depto. 52',
+    locality_name: 'Providencia',
+    region_name: 'Region Metropolitana',
+    country_name: 'Chile',
+    postal_code: '7500000',
+    country_code: 'CL',
+  },
+  {
+    id: 35668,
+    street: 'Barros Arana 541',
+    street_2: null,
+    locality_name: 'Concepcion',
+    region_name: 'Biobio',
+    country_name: 'Chile',
+    postal_code: '4030000',
+    country_code: 'CL',
+  },
 ] as const;
 
 /** A contact the shop already has (seed 003's), so an order can name it by email alone. */
-export const BOOTIC_DEMO_CONTACT = { email: 'joe@bloggs.com', name: 'Joe Bloggs', phone_number: '12322222222' } as const;
+export const BOOTIC_DEMO_CONTACT = {
+  email: 'joe@bloggs.com',
+  name: 'Joe Bloggs',
+  phone_number: '12322222222',
+} as const;
 
 async function seedShop(tx: Queryable, company: string, now: number): Promise<void> {
   const shop = BOOTIC_DEMO_SHOP;
@@ -44,7 +75,18 @@ async function seedShop(tx: Queryable, company: string, now: number): Promise<vo
     await tx.query(
       `INSERT INTO bootic_addresses (id, shop_id, street, street_2, locality_name, region_name, country_name, postal_code, country_code, created)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-      [a.id, shop.id, a.street, a.street_2, a.locality_name, a.region_name, a.country_name, a.postal_code, a.country_code, now],
+      [
+        a.id,
+        shop.id,
+        a.street,
+        a.street_2,
+        a.locality_name,
+        a.region_name,
+        a.country_name,
+        a.postal_code,
+        a.country_code,
+        now,
+      ],
     );
   }
   const c = BOOTIC_DEMO_CONTACT;

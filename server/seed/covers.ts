@@ -23,7 +23,10 @@ function filmCover(film: DemoFilm): string {
   const size = lines.some((l) => l.length > 11) ? 30 : 36;
   const titleY = 150 - (lines.length - 1) * (size / 2);
   const title = lines
-    .map((l, i) => `<text x="150" y="${titleY + i * (size + 6)}" font-size="${size}" font-weight="700" text-anchor="middle">${escape(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="150" y="${titleY + i * (size + 6)}" font-size="${size}" font-weight="700" text-anchor="middle">${escape(l)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 420" width="300" height="420" role="img" aria-label="${escape(film.name)} (${film.year}) DVD cover">
 <defs><linearGradient id="bg-${film.slug}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${bg}"/><stop offset="1" stop-color="${bg}" stop-opacity="0.82"/></linearGradient></defs>
@@ -42,7 +45,10 @@ function extraCover(name: string, colors: readonly [string, string]): string {
   const [bg, fg] = colors;
   const lines = wrap(name, 16);
   const text = lines
-    .map((l, i) => `<text x="150" y="${190 + i * 34 - (lines.length - 1) * 17}" font-size="28" font-weight="700" text-anchor="middle">${escape(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="150" y="${190 + i * 34 - (lines.length - 1) * 17}" font-size="28" font-weight="700" text-anchor="middle">${escape(l)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 300" width="300" height="300" role="img" aria-label="${escape(name)}">
 <rect width="300" height="300" rx="24" fill="${bg}"/>

@@ -31,7 +31,11 @@ export const demoProductId = (company: string, slug: string): string =>
 /** Makes sure each API key's company exists. */
 export async function ensureCompanies(db: Database, companies: readonly string[], now: number): Promise<void> {
   for (const id of companies) {
-    await db.query(`INSERT INTO companies (id, name, created) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [id, `Company ${id.slice(0, 6)}`, now]);
+    await db.query(`INSERT INTO companies (id, name, created) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+      id,
+      `Company ${id.slice(0, 6)}`,
+      now,
+    ]);
   }
 }
 
@@ -39,9 +43,17 @@ export async function ensureCompanies(db: Database, companies: readonly string[]
  * Loads the demo catalogue into a company the first time only: `companies.seeded_at` is set in the same
  * transaction, under a row lock, so restarts (and two servers starting at once) never load it twice.
  */
-export async function seedDemoCatalogue(db: Database, company: string, now: number, flavour: CatalogueFlavour = EUR_FLAVOUR): Promise<boolean> {
+export async function seedDemoCatalogue(
+  db: Database,
+  company: string,
+  now: number,
+  flavour: CatalogueFlavour = EUR_FLAVOUR,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [state] = await tx.query<{ seeded_at: number | null }>(`SELECT seeded_at FROM companies WHERE id = $1 FOR UPDATE`, [company]);
+    const [state] = await tx.query<{ seeded_at: number | null }>(
+      `SELECT seeded_at FROM companies WHERE id = $1 FOR UPDATE`,
+      [company],
+    );
     if (!state || state.seeded_at !== null) return false;
     const count = DEMO_EXTRAS.length + DEMO_FILMS.length;
     // Distinct creation times, oldest first in catalogue order, so `sort=created` lists it as written.
@@ -103,7 +115,13 @@ export async function seedDemoCatalogue(db: Database, company: string, now: numb
         },
         at,
       );
-      await linkSubProducts(tx, company, row, film.extras.map((slug) => extras.get(slug)!.id), at);
+      await linkSubProducts(
+        tx,
+        company,
+        row,
+        film.extras.map((slug) => extras.get(slug)!.id),
+        at,
+      );
     }
     await flavour.extra?.(tx, company, now);
     await tx.query(`UPDATE companies SET seeded_at = $2 WHERE id = $1`, [company, now]);

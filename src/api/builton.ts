@@ -32,7 +32,11 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     try {
       return parse(response.data, response);
     } catch (error) {
-      throw invalidResponse(response.status, error instanceof Shape || isTillError(error) ? error.field : undefined, error);
+      throw invalidResponse(
+        response.status,
+        error instanceof Shape || isTillError(error) ? error.field : undefined,
+        error,
+      );
     }
   }
 
@@ -117,7 +121,8 @@ const optId = (v: unknown, field: string): string | null => (v == null ? null : 
 function date(v: unknown): Date | null {
   let raw = isObject(v) ? v['$date'] : v;
   if (isObject(raw)) raw = raw['$numberLong'];
-  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? (/^\d+$/.test(raw) ? Number(raw) : Date.parse(raw)) : NaN;
+  const ms =
+    typeof raw === 'number' ? raw : typeof raw === 'string' ? (/^\d+$/.test(raw) ? Number(raw) : Date.parse(raw)) : NaN;
   return Number.isFinite(ms) ? new Date(ms) : null;
 }
 
@@ -154,7 +159,9 @@ function product(v: unknown): ApiProduct {
   const price = money(p['price'], currency, 'price');
   const discount = rate(p['discount'], 'discount');
   const media: Medium[] = array(p['media'], 'media').flatMap((m) =>
-    isObject(m) && optStr(m['url']) ? [{ kind: str(m['kind'], 'image'), url: m['url'] as string, name: str(m['name']) }] : [],
+    isObject(m) && optStr(m['url'])
+      ? [{ kind: str(m['kind'], 'image'), url: m['url'] as string, name: str(m['name']) }]
+      : [],
   );
   return {
     id: id(p['_id'] ?? p['id'], '_id'),
@@ -168,7 +175,12 @@ function product(v: unknown): ApiProduct {
     discount,
     vat: rate(p['vat'], 'vat'),
     // Older answers (and the admin create) leave final_price out; it is then the documented formula.
-    finalPrice: optMoney(p['final_price'], currency, 'final_price', priceLine({ price, discount, quantity: 1, currency }).final),
+    finalPrice: optMoney(
+      p['final_price'],
+      currency,
+      'final_price',
+      priceLine({ price, discount, quantity: 1, currency }).final,
+    ),
     mainProduct: p['main_product'] !== false,
     subProducts: ids(p['_sub_products'] ?? p['sub_products'], '_sub_products'),
     parents: ids(p['parents'], 'parents'),
@@ -268,8 +280,16 @@ function order(v: unknown): Order {
     deliveryStatus: str(o['delivery_status'], 'PENDING'),
     currency: orderCurrency,
     items,
-    totalAmount: optMoney(o['total_amount'], orderCurrency, 'total_amount', items.reduce((sum, x) => sum + x.finalPrice, 0)),
-    totalQuantity: int(o['total_quantity'], items.reduce((sum, x) => sum + x.quantity, 0)),
+    totalAmount: optMoney(
+      o['total_amount'],
+      orderCurrency,
+      'total_amount',
+      items.reduce((sum, x) => sum + x.finalPrice, 0),
+    ),
+    totalQuantity: int(
+      o['total_quantity'],
+      items.reduce((sum, x) => sum + x.quantity, 0),
+    ),
     units: int(o['units'], items.length),
     note: str(o['note']),
     deliveryAddress: address(o['delivery_address']),
@@ -303,7 +323,8 @@ function payment(v: unknown): Payment {
   const p = object(v, '');
   const currency = required(p['currency'], 'currency');
   // `orders` when the API lists them; the Sell-a-Thing example names the one order as `subject`.
-  const orders = p['orders'] != null ? ids(p['orders'], 'orders') : p['subject'] != null ? [id(p['subject'], 'subject')] : [];
+  const orders =
+    p['orders'] != null ? ids(p['orders'], 'orders') : p['subject'] != null ? [id(p['subject'], 'subject')] : [];
   return {
     id: id(p['_id'] ?? p['id'], '_id'),
     humanId: str(p['human_id']),

@@ -186,7 +186,10 @@ export interface BuiltOnClient {
   cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
   createPaymentMethod(token: string, options?: RequestOptions): Promise<PaymentMethod>;
   listPaymentMethods(options?: RequestOptions): Promise<readonly PaymentMethod[]>;
-  createPayment(input: { orders: readonly string[]; paymentMethod: string }, options?: RequestOptions): Promise<Payment>;
+  createPayment(
+    input: { orders: readonly string[]; paymentMethod: string },
+    options?: RequestOptions,
+  ): Promise<Payment>;
 }
 
 export interface BuiltOnClientOptions {

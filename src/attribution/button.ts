@@ -20,7 +20,11 @@ function local(): StorageLike | null {
 }
 
 /** Reads `btn_ref` from a landing URL and keeps it; returns the token kept, if any. */
-export function captureAttribution(url: string, storage: StorageLike | null = local(), now = Date.now()): string | null {
+export function captureAttribution(
+  url: string,
+  storage: StorageLike | null = local(),
+  now = Date.now(),
+): string | null {
   let token: string | null = null;
   try {
     token = new URL(url).searchParams.get('btn_ref');
@@ -39,7 +43,10 @@ export function captureAttribution(url: string, storage: StorageLike | null = lo
 /** The token within its window, or null; an expired one is removed. */
 export function storedAttribution(storage: StorageLike | null = local(), now = Date.now()): string | null {
   try {
-    const saved = JSON.parse(storage?.getItem(ATTRIBUTION_KEY) ?? 'null') as { token?: unknown; expires?: unknown } | null;
+    const saved = JSON.parse(storage?.getItem(ATTRIBUTION_KEY) ?? 'null') as {
+      token?: unknown;
+      expires?: unknown;
+    } | null;
     if (saved && typeof saved.token === 'string' && TOKEN.test(saved.token) && typeof saved.expires === 'number') {
       if (saved.expires > now) return saved.token;
       storage?.removeItem(ATTRIBUTION_KEY);

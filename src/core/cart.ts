@@ -50,7 +50,11 @@ export function assertSubProductChoice(product: ProductRef, chosen: readonly Pro
     const subLabel = sub.name ?? sub.id;
     if (sub.mainProduct !== false || (sub.subProducts?.length ?? 0) > 0) {
       // Rule 3: what is chosen as an add-on must itself be a sub-product, with none of its own.
-      throw new TillError('sub-product-nested', `${subLabel} is not an add-on and can not be chosen as one`, 'sub_products');
+      throw new TillError(
+        'sub-product-nested',
+        `${subLabel} is not an add-on and can not be chosen as one`,
+        'sub_products',
+      );
     }
     if (!offered.has(sub.id)) {
       // Rules 1, 2 and 4: the sub-product must be one this parent offers (it may have other parents too).

@@ -31,8 +31,7 @@ BY_EXPONENT.forEach((codes, exponent) => {
 /** Every payable ISO 4217 code, sorted. */
 export const CURRENCIES: readonly string[] = [...exponents.keys()].sort();
 
-export const isCurrencyCode = (code: unknown): code is string =>
-  typeof code === 'string' && exponents.has(code);
+export const isCurrencyCode = (code: unknown): code is string => typeof code === 'string' && exponents.has(code);
 
 /** The number of decimals of a currency's minor unit: EUR 2, JPY 0, KWD 3. */
 export function currencyExponent(code: string): number {

@@ -17,11 +17,7 @@ export function toMinor(value: number | string, currency: string, field = 'amoun
   const exponent = currencyExponent(currency);
   const { digits, scale } = parseDecimal(value, field);
   if (scale > exponent) {
-    throw new TillError(
-      'amount-precision',
-      `${field} has more decimals than ${currency} allows (${exponent})`,
-      field,
-    );
+    throw new TillError('amount-precision', `${field} has more decimals than ${currency} allows (${exponent})`, field);
   }
   const minor = digits * 10n ** BigInt(exponent - scale);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) {
@@ -40,8 +36,7 @@ export function toDecimalString(amount: number, currency: string): string {
  * Minor units back to the API's JSON number: 8700 EUR → 87, 314 → 3.14. The result is the double
  * nearest the decimal, which `JSON.stringify` writes back as exactly that decimal.
  */
-export const fromMinor = (amount: number, currency: string): number =>
-  Number(toDecimalString(amount, currency));
+export const fromMinor = (amount: number, currency: string): number => Number(toDecimalString(amount, currency));
 
 export function assertMinor(amount: number, field = 'amount'): void {
   if (!Number.isSafeInteger(amount)) {

@@ -89,7 +89,10 @@ export function priceLine(line: PricingLine, subProducts: SubProductPricing = 'b
   if (subProducts === 'separate' && subs.length) {
     let final = 0;
     let vat = 0;
-    for (const part of [{ ...line, subProducts: [] }, ...subs.map((sub) => ({ ...sub, vat: sub.vat ?? line.vat, quantity: line.quantity, currency: line.currency }))]) {
+    for (const part of [
+      { ...line, subProducts: [] },
+      ...subs.map((sub) => ({ ...sub, vat: sub.vat ?? line.vat, quantity: line.quantity, currency: line.currency })),
+    ]) {
       const priced = priceLine(part);
       final += priced.final;
       vat += priced.vat;
@@ -105,10 +108,10 @@ export function priceLine(line: PricingLine, subProducts: SubProductPricing = 'b
 
 /** One unit of a product after its discount, rounded as a line is: the API's product `final_price`. */
 export const unitPrice = (product: Pick<PricingLine, 'price' | 'discount' | 'currency'>): number =>
-  priceLine({ price: product.price, discount: product.discount ?? null, quantity: 1, currency: product.currency }).final;
+  priceLine({ price: product.price, discount: product.discount ?? null, quantity: 1, currency: product.currency })
+    .final;
 
-const vatShare = (final: number, { num, den }: Rate): number =>
-  num === 0 ? 0 : mulDivRound(final, num, den + num);
+const vatShare = (final: number, { num, den }: Rate): number => (num === 0 ? 0 : mulDivRound(final, num, den + num));
 
 /**
  * Summarises an order: one currency, every line priced, totals summed from the rounded lines.

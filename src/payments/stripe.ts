@@ -1,4 +1,9 @@
-import type { StripeCardElementOptions, StripeConstructorOptions, StripeElementLocale, StripeElementStyle } from '@stripe/stripe-js';
+import type {
+  StripeCardElementOptions,
+  StripeConstructorOptions,
+  StripeElementLocale,
+  StripeElementStyle,
+} from '@stripe/stripe-js';
 import type { CardProvider, TokenResult } from './provider.ts';
 
 /**
@@ -7,7 +12,10 @@ import type { CardProvider, TokenResult } from './provider.ts';
  */
 export interface StripeCardLike {
   mount(domElement: HTMLElement): void;
-  on(eventType: 'change', handler: (event: { complete: boolean; error?: { message?: string } | undefined }) => void): unknown;
+  on(
+    eventType: 'change',
+    handler: (event: { complete: boolean; error?: { message?: string } | undefined }) => void,
+  ): unknown;
   destroy(): void;
 }
 
@@ -18,7 +26,10 @@ export interface StripeLike {
   createToken(
     card: StripeCardLike,
     data?: { name?: string },
-  ): Promise<{ token?: { id: string } | undefined; error?: { message?: string; code?: string; type?: string } | undefined }>;
+  ): Promise<{
+    token?: { id: string } | undefined;
+    error?: { message?: string; code?: string; type?: string } | undefined;
+  }>;
 }
 
 export type StripeLoader = (publishableKey: string, options?: StripeConstructorOptions) => Promise<StripeLike | null>;
@@ -39,7 +50,8 @@ const NOT_READY = 'The card form is not ready yet. Please wait a moment.';
 const CARD_FAILED = 'Your card could not be checked. Please try again.';
 
 // The pure entry injects Stripe's script only when `loadStripe` runs, never on import.
-const defaultLoader: StripeLoader = (key, options) => import('@stripe/stripe-js/pure').then((m) => m.loadStripe(key, options));
+const defaultLoader: StripeLoader = (key, options) =>
+  import('@stripe/stripe-js/pure').then((m) => m.loadStripe(key, options));
 
 /**
  * The card input as Stripe's own card element. Stripe.js is fetched from js.stripe.com the first time
@@ -57,13 +69,13 @@ export function createStripeProvider(options: StripeProviderOptions): CardProvid
 
   // One load for the provider's life; a failed one is forgotten so the next mount tries again.
   const load = (): Promise<StripeLike | null> =>
-    (loading ??= (options.loadStripe ?? defaultLoader)(options.publishableKey, { locale }).then(
-      (s) => s ?? Promise.reject(new Error('Stripe.js is not available here')),
-    ).catch((error: unknown) => {
-      loading = null;
-      console.warn('[tillkit] Stripe.js did not load:', error);
-      return null;
-    }));
+    (loading ??= (options.loadStripe ?? defaultLoader)(options.publishableKey, { locale })
+      .then((s) => s ?? Promise.reject(new Error('Stripe.js is not available here')))
+      .catch((error: unknown) => {
+        loading = null;
+        console.warn('[tillkit] Stripe.js did not load:', error);
+        return null;
+      }));
 
   return {
     kind: 'stripe',
@@ -77,7 +89,9 @@ export function createStripeProvider(options: StripeProviderOptions): CardProvid
         listener?.({ complete: false, error: STRIPE_UNAVAILABLE });
         return;
       }
-      const created = stripe.elements({ locale }).create('card', { style: options.style ?? styleOf(container), hidePostalCode: true });
+      const created = stripe
+        .elements({ locale })
+        .create('card', { style: options.style ?? styleOf(container), hidePostalCode: true });
       created.on('change', (e) => listener?.({ complete: e.complete, error: e.error?.message ?? null }));
       created.mount(container);
       card = created;
@@ -89,7 +103,11 @@ export function createStripeProvider(options: StripeProviderOptions): CardProvid
 
     async createToken(details = {}): Promise<TokenResult> {
       if (!stripe || !card) {
-        return { error: failed ? { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' } : { message: NOT_READY, code: 'not_ready' } };
+        return {
+          error: failed
+            ? { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' }
+            : { message: NOT_READY, code: 'not_ready' },
+        };
       }
       try {
         const result = await stripe.createToken(card, details.name ? { name: details.name } : undefined);

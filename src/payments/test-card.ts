@@ -22,8 +22,18 @@ export const TEST_CARDS: readonly TestCard[] = [
   { number: '5555555555554444', brand: 'mastercard', label: 'Mastercard: succeeds', token: 'tok_mastercard' },
   { number: '378282246310005', brand: 'amex', label: 'American Express: succeeds', token: 'tok_amex' },
   { number: '4000000000000002', brand: 'visa', label: 'Declined', token: 'tok_chargeDeclined' },
-  { number: '4000000000009995', brand: 'visa', label: 'Declined: insufficient funds', token: 'tok_chargeDeclinedInsufficientFunds' },
-  { number: '4000000000000069', brand: 'visa', label: 'Declined: expired card', token: 'tok_chargeDeclinedExpiredCard' },
+  {
+    number: '4000000000009995',
+    brand: 'visa',
+    label: 'Declined: insufficient funds',
+    token: 'tok_chargeDeclinedInsufficientFunds',
+  },
+  {
+    number: '4000000000000069',
+    brand: 'visa',
+    label: 'Declined: expired card',
+    token: 'tok_chargeDeclinedExpiredCard',
+  },
 ];
 
 export type TestCardErrorCode = 'invalid_number' | 'invalid_expiry' | 'invalid_cvc' | 'unknown_test_card';
@@ -55,7 +65,13 @@ export function cardBrand(number: string): CardBrand {
 /** Groups digits as printed on the card: 4-4-4-4(-3), American Express 4-6-5. Drops anything else. */
 export function formatCardNumber(input: string): string {
   const n = input.replace(/\D/g, '').slice(0, 19);
-  const groups = cardBrand(n) === 'amex' ? n.slice(0, 15).match(/^(\d{1,4})(\d{1,6})?(\d{1,5})?/)!.slice(1) : n.match(/\d{1,4}/g) ?? [];
+  const groups =
+    cardBrand(n) === 'amex'
+      ? n
+          .slice(0, 15)
+          .match(/^(\d{1,4})(\d{1,6})?(\d{1,5})?/)!
+          .slice(1)
+      : (n.match(/\d{1,4}/g) ?? []);
   return groups.filter(Boolean).join(' ');
 }
 
@@ -78,7 +94,11 @@ export function testCardErrors({ number, expiry, cvc }: TestCardDetails, now: Da
   const errors: TestCardError[] = [];
   const n = digitsOf(number);
   if (!/^\d{12,19}$/.test(n)) {
-    errors.push({ field: 'number', code: 'invalid_number', message: n ? 'Your card number is incomplete.' : 'Enter your card number.' });
+    errors.push({
+      field: 'number',
+      code: 'invalid_number',
+      message: n ? 'Your card number is incomplete.' : 'Enter your card number.',
+    });
   } else if (!luhn(n)) {
     errors.push({ field: 'number', code: 'invalid_number', message: 'Your card number is invalid.' });
   }
@@ -95,7 +115,9 @@ export function testCardErrors({ number, expiry, cvc }: TestCardDetails, now: Da
     errors.push({
       field: 'cvc',
       code: 'invalid_cvc',
-      message: amex ? 'Enter the 4-digit security code on the front of your card.' : 'Enter the 3-digit security code on the back of your card.',
+      message: amex
+        ? 'Enter the 4-digit security code on the front of your card.'
+        : 'Enter the 3-digit security code on the back of your card.',
     });
   }
   return errors;
@@ -109,7 +131,8 @@ export function testCardToken(details: TestCardDetails, now?: Date): TokenResult
   if (!card) {
     return {
       error: {
-        message: "This is test mode: use one of Stripe's test cards, such as 4242 4242 4242 4242. No real card is charged.",
+        message:
+          "This is test mode: use one of Stripe's test cards, such as 4242 4242 4242 4242. No real card is charged.",
         code: 'unknown_test_card',
       },
     };

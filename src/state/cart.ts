@@ -207,7 +207,14 @@ export function createCartStore(options: CartStoreOptions): CartStore {
             image: product.image ?? null,
             ref: product.ref ?? null,
             quantity,
-            subProducts: subProducts.map(({ id, name, price, discount, vat, ref }) => ({ id, name, price, discount, vat, ref: ref ?? null })),
+            subProducts: subProducts.map(({ id, name, price, discount, vat, ref }) => ({
+              id,
+              name,
+              price,
+              discount,
+              vat,
+              ref: ref ?? null,
+            })),
           };
       priceLine(line, 'separate'); // refuses a negative price or a rate outside 0..1, add-ons' too, before it is saved
       commit(existing ? current.map((l) => (l === existing ? line : l)) : [...current, line]);
@@ -233,7 +240,9 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
     freeze() {
       if (frozen) return frozen;
-      const snapshotLines = lines().map((l) => Object.freeze({ ...l, subProducts: Object.freeze(l.subProducts.map((s) => Object.freeze({ ...s }))) }));
+      const snapshotLines = lines().map((l) =>
+        Object.freeze({ ...l, subProducts: Object.freeze(l.subProducts.map((s) => Object.freeze({ ...s }))) }),
+      );
       // The summary the customer saw: the store's own, priced the way the backend prices.
       const summary = $summary.get();
       frozen = Object.freeze({

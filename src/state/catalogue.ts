@@ -54,7 +54,13 @@ export function createCatalogue(): Catalogue {
             ? await client.productsByTags([query.tag], options)
             : await client.listProducts(options);
         if (current.signal.aborted) return;
-        $state.set({ status: 'ready', query, products: page.items.filter((p) => p.mainProduct && !p.deleted), total: page.total, error: null });
+        $state.set({
+          status: 'ready',
+          query,
+          products: page.items.filter((p) => p.mainProduct && !p.deleted),
+          total: page.total,
+          error: null,
+        });
       } catch (error) {
         if (current.signal.aborted || (isApiError(error) && error.kind === 'aborted')) return;
         $state.set({ ...$state.get(), status: 'error', error: isApiError(error) ? error.message : String(error) });

@@ -190,14 +190,26 @@ onMount($checkout, restore);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{6,20}$/;
-const REQUIRED: readonly ContactField[] = ['email', 'firstName', 'lastName', 'phone', 'street', 'zip', 'city', 'country'];
+const REQUIRED: readonly ContactField[] = [
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'street',
+  'zip',
+  'city',
+  'country',
+];
 const BILLING: readonly ContactField[] = ['billingStreet', 'billingZip', 'billingCity', 'billingCountry'];
 
 /**
  * Checks the contact form; an empty result means it can be sent. Without `addresses` (the Bootic
  * checkout collects them itself) only the contact is required.
  */
-export function validateContact(contact: Contact, { addresses = true } = {}): Partial<Record<ContactField, FieldErrorCode>> {
+export function validateContact(
+  contact: Contact,
+  { addresses = true } = {},
+): Partial<Record<ContactField, FieldErrorCode>> {
   const errors: Partial<Record<ContactField, FieldErrorCode>> = {};
   const required = !addresses ? REQUIRED.slice(0, 4) : contact.billingSame ? REQUIRED : [...REQUIRED, ...BILLING];
   for (const field of required) if (!contact[field].trim()) errors[field] = 'required';
@@ -227,11 +239,16 @@ const orderItems = (lines: readonly CartLine[]): OrderItemInput[] =>
 
 /** Identifies what an order or a cart holds, so the two can be compared. */
 const signature = (items: readonly { product: string; quantity: number; subs: readonly string[] }[]): string =>
-  items.map((i) => `${i.product}+${[...i.subs].sort().join('+')}*${i.quantity}`).sort().join(',');
+  items
+    .map((i) => `${i.product}+${[...i.subs].sort().join('+')}*${i.quantity}`)
+    .sort()
+    .join(',');
 const cartSignature = (lines: readonly CartLine[]): string =>
   signature(lines.map((l) => ({ product: l.productId, quantity: l.quantity, subs: l.subProducts.map((s) => s.id) })));
 const orderSignature = (order: Order): string =>
-  signature(order.items.map((i) => ({ product: i.productId, quantity: i.quantity, subs: i.subProducts.map((s) => s.id) })));
+  signature(
+    order.items.map((i) => ({ product: i.productId, quantity: i.quantity, subs: i.subProducts.map((s) => s.id) })),
+  );
 
 const address = (street: string, zip: string, city: string, country: string): Address => ({
   street_name: street.trim(),
@@ -354,7 +371,11 @@ async function placeBooticOrder(c: Contact, lines: readonly CartLine[], addressI
   }
   const input: BooticOrderInput = {
     line_items: [...units].map(([variant_id, count]) => ({ variant_id, units: count })),
-    contact: { email: c.email.trim(), name: `${c.firstName.trim()} ${c.lastName.trim()}`, phone_number: c.phone.trim() },
+    contact: {
+      email: c.email.trim(),
+      name: `${c.firstName.trim()} ${c.lastName.trim()}`,
+      phone_number: c.phone.trim(),
+    },
     ...(addressId ? { address: { id: addressId } } : {}),
   };
   update({ busy: 'order', error: null, fieldErrors: {} });
@@ -412,7 +433,9 @@ export async function pay(tokenize: () => Promise<TokenResult>): Promise<void> {
   update({ busy: 'payment', error: null });
   let order = state.order;
   const client = apiClient();
-  const card = await tokenize().catch(() => ({ error: { message: 'The card could not be read. Please try again.' } }) as TokenResult);
+  const card = await tokenize().catch(
+    () => ({ error: { message: 'The card could not be read. Please try again.' } }) as TokenResult,
+  );
   if (card.error !== undefined) {
     report({ message: card.error.message, code: card.error.code ?? 'card', stage: 'payment' });
     return;
@@ -446,7 +469,9 @@ export async function pay(tokenize: () => Promise<TokenResult>): Promise<void> {
  * lost answer may hide a successful charge, and a 409 means the order was already paid.
  */
 async function settle(order: Order, error: unknown): Promise<void> {
-  const current = await apiClient().getOrder(order.id).catch(() => null);
+  const current = await apiClient()
+    .getOrder(order.id)
+    .catch(() => null);
   if (current?.status === 'SUCCESS') return complete(current, null);
   update({ order: current ?? order });
   if (isApiError(error) && error.kind !== 'http') {

@@ -20,14 +20,25 @@ const CREATED = {
   shipping_total: 3714,
   discount_total: 100,
   _embedded: {
-    line_items: [{ product_title: '130924 Tinto', variant_title: '39', unit_price: 29990, units: 3, total: 89870, variant_id: 1234 }],
+    line_items: [
+      {
+        product_title: '130924 Tinto',
+        variant_title: '39',
+        unit_price: 29990,
+        units: 3,
+        total: 89870,
+        variant_id: 1234,
+      },
+    ],
   },
 };
 
 // The 422 body of the same documentation.
 const UNPROCESSABLE = {
   _class: ['errors'],
-  _embedded: { errors: [{ _class: ['error'], field: 'variant.id', messages: ['Variant 32222 does not exist in this shop'] }] },
+  _embedded: {
+    errors: [{ _class: ['error'], field: 'variant.id', messages: ['Variant 32222 does not exist in this shop'] }],
+  },
 };
 
 const client = (fetch: ReturnType<typeof fakeFetch>) =>
@@ -37,7 +48,10 @@ describe('Bootic create_order client', () => {
   it('posts line items, contact and address to the shop path with an Idempotency-Key', async () => {
     const fetch = fakeFetch(json(CREATED, 201));
     const input = {
-      line_items: [{ variant_id: 1234, units: 3 }, { variant_id: 3222, units: 1 }],
+      line_items: [
+        { variant_id: 1234, units: 3 },
+        { variant_id: 3222, units: 1 },
+      ],
       contact: { email: 'joe@bloggs.com', name: 'Joe Bloggs', phone_number: '12322222222' },
       address: { id: 35666 },
     };
@@ -50,14 +64,22 @@ describe('Bootic create_order client', () => {
   });
 
   it('reads the 201: code, integer totals (CLP has no decimals) and the web checkout link', async () => {
-    const order = await client(fakeFetch(json(CREATED, 201))).createOrder({ line_items: [{ variant_id: 1234, units: 3 }] });
+    const order = await client(fakeFetch(json(CREATED, 201))).createOrder({
+      line_items: [{ variant_id: 1234, units: 3 }],
+    });
     assert.equal(order.code, 'R1C3964');
     assert.equal(order.total, 33704);
     assert.equal(order.netTotal, 29990);
     assert.equal(order.shippingTotal, 3714);
     assert.equal(order.webCheckout, 'https://checkout.bootic.net/orders/R1C3964');
     assert.equal(order.webCart, 'http://www.acme.com/cart/R1C3964');
-    assert.deepEqual(order.lineItems[0], { variantId: 1234, title: '130924 Tinto · 39', units: 3, unitPrice: 29990, total: 89870 });
+    assert.deepEqual(order.lineItems[0], {
+      variantId: 1234,
+      title: '130924 Tinto · 39',
+      units: 3,
+      unitPrice: 29990,
+      total: 89870,
+    });
   });
 
   it('turns a 422 into an ApiError listing every field message', async () => {
@@ -92,6 +114,8 @@ describe('Bootic create_order client', () => {
   });
 
   it('refuses a 201 that is not an order', async () => {
-    await assert.rejects(client(fakeFetch(json({ hello: 'world' }, 201))).createOrder({ line_items: [] }), (error) => isApiError(error, 'invalid-response'));
+    await assert.rejects(client(fakeFetch(json({ hello: 'world' }, 201))).createOrder({ line_items: [] }), (error) =>
+      isApiError(error, 'invalid-response'),
+    );
   });
 });

@@ -38,8 +38,21 @@ before(async () => {
     currency: 'EUR',
     tags: ['thriller', 'dvd'],
   });
-  alien = await createProduct(server, { name: 'Alien', price: 9.99, vat: 0.25, currency: 'EUR', tags: ['horror', 'dvd'] });
-  giftWrap = await createProduct(server, { name: 'Gift wrap', price: 3.5, vat: 0.25, currency: 'EUR', main_product: false, tags: ['extra'] });
+  alien = await createProduct(server, {
+    name: 'Alien',
+    price: 9.99,
+    vat: 0.25,
+    currency: 'EUR',
+    tags: ['horror', 'dvd'],
+  });
+  giftWrap = await createProduct(server, {
+    name: 'Gift wrap',
+    price: 3.5,
+    vat: 0.25,
+    currency: 'EUR',
+    main_product: false,
+    tags: ['extra'],
+  });
   await addSubProducts(server, jaws, [giftWrap]);
 });
 
@@ -60,16 +73,31 @@ async function demoToken(email: string): Promise<string> {
 /** A signed-in customer's client. */
 async function customer(fetchImpl?: typeof fetch, backoff = 0): Promise<BuiltOnClient> {
   const token = await demoToken(`buyer-${randomUUID()}@example.com`);
-  return createBuiltOnClient({ baseUrl: server.url, apiKey: server.apiKey, getToken: () => token, fetch: fetchImpl, backoff, retries: backoff ? 5 : 2 });
+  return createBuiltOnClient({
+    baseUrl: server.url,
+    apiKey: server.apiKey,
+    getToken: () => token,
+    fetch: fetchImpl,
+    backoff,
+    retries: backoff ? 5 : 2,
+  });
 }
 
-
 /** A DVD with its add-on, priced locally by the same core the cart uses. */
-async function dvdWithAddOn(client: BuiltOnClient): Promise<{ dvd: ApiProduct; addOn: ApiProduct; localTotal: number }> {
+async function dvdWithAddOn(
+  client: BuiltOnClient,
+): Promise<{ dvd: ApiProduct; addOn: ApiProduct; localTotal: number }> {
   const dvd = await client.getProduct(jaws);
   const addOn = await client.getProduct(giftWrap);
   const localTotal = summarize([
-    { price: dvd.price, subProducts: [{ price: addOn.price }], discount: dvd.discount, vat: dvd.vat, quantity: 1, currency: dvd.currency },
+    {
+      price: dvd.price,
+      subProducts: [{ price: addOn.price }],
+      discount: dvd.discount,
+      vat: dvd.vat,
+      quantity: 1,
+      currency: dvd.currency,
+    },
   ]).total;
   return { dvd, addOn, localTotal };
 }
@@ -84,9 +112,15 @@ describe('BuiltOn client ↔ reference server', () => {
     assert.equal(second.items[0]!.name, 'Jaws');
 
     const found = await anonymous.searchProducts('shark');
-    assert.deepEqual(found.items.map((p) => p.id), [jaws]);
+    assert.deepEqual(
+      found.items.map((p) => p.id),
+      [jaws],
+    );
     const horror = await anonymous.productsByTags(['horror', 'no-such-tag']);
-    assert.deepEqual(horror.items.map((p) => p.id), [alien]);
+    assert.deepEqual(
+      horror.items.map((p) => p.id),
+      [alien],
+    );
 
     const dvd = await anonymous.getProduct(jaws);
     assert.deepEqual(
@@ -140,7 +174,10 @@ describe('BuiltOn client ↔ reference server', () => {
     assert.ok((await client.listPaymentMethods()).some((m) => m.id === method.id));
 
     const payment = await client.createPayment({ orders: [order.id], paymentMethod: method.id });
-    assert.deepEqual([payment.amount, payment.currency, payment.orders, payment.paymentMethod], [525, 'EUR', [order.id], method.id]);
+    assert.deepEqual(
+      [payment.amount, payment.currency, payment.orders, payment.paymentMethod],
+      [525, 'EUR', [order.id], method.id],
+    );
     assert.ok(payment.paymentDate instanceof Date);
 
     const paid = await client.getOrder(order.id);
@@ -180,7 +217,10 @@ describe('BuiltOn client ↔ reference server', () => {
     const order = await client.createOrder({ items: [{ product: dvd.id, quantity: 2 }] });
     const declining = await client.createPaymentMethod('tok_chargeDeclined');
     const error = await failure(client.createPayment({ orders: [order.id], paymentMethod: declining.id }));
-    assert.deepEqual([error.kind, error.status, error.code, error.declineCode], ['http', 402, 'card_declined', 'generic_decline']);
+    assert.deepEqual(
+      [error.kind, error.status, error.code, error.declineCode],
+      ['http', 402, 'card_declined', 'generic_decline'],
+    );
     assert.equal(error.message, 'Your card was declined.');
     assert.equal((await client.getOrder(order.id)).status, 'DECLINED');
 
@@ -254,7 +294,10 @@ describe('BuiltOn client ↔ reference server', () => {
     try {
       const first = client.createPayment({ orders: [order.id], paymentMethod: visa.id }, { idempotencyKey: key });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const second = await client.createPayment({ orders: [order.id], paymentMethod: visa.id }, { idempotencyKey: key });
+      const second = await client.createPayment(
+        { orders: [order.id], paymentMethod: visa.id },
+        { idempotencyKey: key },
+      );
       assert.deepEqual(second, await first);
     } finally {
       chargeDelay = 0;

@@ -14,8 +14,13 @@ function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   return { fetch, client };
 }
 
-
-const product = (fields: Record<string, unknown> = {}) => ({ _id: 'p1', name: 'Die Hard', price: 9.9, currency: 'EUR', ...fields });
+const product = (fields: Record<string, unknown> = {}) => ({
+  _id: 'p1',
+  name: 'Die Hard',
+  price: 9.9,
+  currency: 'EUR',
+  ...fields,
+});
 
 describe('client: paths and requests', () => {
   it('lists products with page, size and sort', async () => {
@@ -77,10 +82,13 @@ describe('client: paths and requests', () => {
     const { fetch, client } = setup([raw(seed.SEED_001_RETRIEVE), raw(`[${seed.SEED_000_PAYMENT_METHOD}]`)]);
     await client.getOrder('591ee163b70e2a10acb653a7');
     const methods = await client.listPaymentMethods();
-    assert.deepEqual(fetch.calls.map((c) => [c.method, c.url.pathname]), [
-      ['GET', '/orders/591ee163b70e2a10acb653a7'],
-      ['GET', '/payment_methods'],
-    ]);
+    assert.deepEqual(
+      fetch.calls.map((c) => [c.method, c.url.pathname]),
+      [
+        ['GET', '/orders/591ee163b70e2a10acb653a7'],
+        ['GET', '/payment_methods'],
+      ],
+    );
     assert.equal(methods.length, 1);
     assert.equal(methods[0]!.card?.last4, '4242');
   });
@@ -133,7 +141,11 @@ describe('client: the seeds’ products', () => {
     const p = await client.getProduct('5c7fc967383117000d193a91');
     assert.equal(p.price, 4242);
     assert.equal(p.image, 'https://unsplash.com/photos/MNFy7m7w9PQ');
-    assert.deepEqual(p.media[1], { kind: 'image', url: 'https://builton.cdn/images/5a2a837a9bb92800137cb16f', name: 'Image title' });
+    assert.deepEqual(p.media[1], {
+      kind: 'image',
+      url: 'https://builton.cdn/images/5a2a837a9bb92800137cb16f',
+      name: 'Image title',
+    });
   });
 
   it('does not take an image id for a URL', async () => {
@@ -167,7 +179,16 @@ describe('client: the seeds’ products', () => {
   });
 
   it('reads plain-string ids and sub-products, parents and sub-product flags', async () => {
-    const { client } = setup([json(product({ _id: 'plain', _sub_products: ['s1', { $oid: 's2' }], main_product: false, parents: [{ $oid: 'p0' }] }))]);
+    const { client } = setup([
+      json(
+        product({
+          _id: 'plain',
+          _sub_products: ['s1', { $oid: 's2' }],
+          main_product: false,
+          parents: [{ $oid: 'p0' }],
+        }),
+      ),
+    ]);
     const p = await client.getProduct('plain');
     assert.equal(p.id, 'plain');
     assert.deepEqual(p.subProducts, ['s1', 's2']);
@@ -210,7 +231,13 @@ describe('client: money is exact', () => {
   });
 
   it('reads order amounts in the order’s currency: JPY whole, KWD in fils', async () => {
-    const line = (price: number, currency: string) => ({ product: 'p', quantity: 1, price, final_price: price, currency });
+    const line = (price: number, currency: string) => ({
+      product: 'p',
+      quantity: 1,
+      price,
+      final_price: price,
+      currency,
+    });
     const { client } = setup([
       json({ _id: 'o1', currency: 'JPY', total_amount: 1500, items: [line(1500, 'JPY')] }),
       json({ _id: 'o2', currency: 'KWD', total_amount: 1.234, items: [line(1.234, 'KWD')] }),
@@ -318,7 +345,9 @@ describe('client: the seeds’ orders, users and payments', () => {
   });
 
   it('reads a payment’s orders list when given', async () => {
-    const { client } = setup([json({ _id: 'pay1', amount: 87, currency: 'EUR', orders: [{ $oid: 'o1' }], payment_method: { $oid: 'pm1' } })]);
+    const { client } = setup([
+      json({ _id: 'pay1', amount: 87, currency: 'EUR', orders: [{ $oid: 'o1' }], payment_method: { $oid: 'pm1' } }),
+    ]);
     const p = await client.createPayment({ orders: ['o1'], paymentMethod: 'pm1' });
     assert.deepEqual([p.orders, p.paymentMethod, p.amount], [['o1'], 'pm1', 8700]);
   });
@@ -351,9 +380,14 @@ describe('client: answers that are not the contract', () => {
 
   it('leaves a malformed product out of a page, with a warning', async (t) => {
     const warn = t.mock.method(console, 'warn', () => {});
-    const { client } = setup([json([product(), { name: 'no price', currency: 'EUR', _id: 'bad' }, product({ _id: 'p2' })])]);
+    const { client } = setup([
+      json([product(), { name: 'no price', currency: 'EUR', _id: 'bad' }, product({ _id: 'p2' })]),
+    ]);
     const page = await client.listProducts();
-    assert.deepEqual(page.items.map((p) => p.id), ['p1', 'p2']);
+    assert.deepEqual(
+      page.items.map((p) => p.id),
+      ['p1', 'p2'],
+    );
     assert.equal(warn.mock.callCount(), 1);
   });
 

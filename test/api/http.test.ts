@@ -11,7 +11,6 @@ function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   return { fetch, http: createHttp(base), client: createBuiltOnClient(base) };
 }
 
-
 describe('http: requests', () => {
   it('joins the base URL and path, and sends the API key and JSON content type', async () => {
     const { fetch, http } = setup([json({})]);
@@ -45,7 +44,11 @@ describe('http: requests', () => {
 
   it('writes the query string, leaving out undefined values', async () => {
     const { fetch, http } = setup([json([])]);
-    await http({ method: 'GET', path: '/products/search', query: { query: 'die hard & co', page: 2, size: undefined } });
+    await http({
+      method: 'GET',
+      path: '/products/search',
+      query: { query: 'die hard & co', page: 2, size: undefined },
+    });
     const { url } = fetch.calls[0]!;
     assert.equal(url.searchParams.get('query'), 'die hard & co');
     assert.equal(url.searchParams.get('page'), '2');
@@ -99,7 +102,9 @@ describe('http: requests', () => {
 
 describe('http: errors', () => {
   it('maps a JSON error to its message and field', async () => {
-    const { http } = setup([json({ message: 'An order can not have products with different currencies', field: 'currency' }, 400)]);
+    const { http } = setup([
+      json({ message: 'An order can not have products with different currencies', field: 'currency' }, 400),
+    ]);
     const error = await failure(http({ method: 'POST', path: '/orders', body: {} }));
     assert.equal(error.kind, 'http');
     assert.equal(error.status, 400);
@@ -134,7 +139,10 @@ describe('http: errors', () => {
 
   it('gives known statuses without a message their own sentence', async () => {
     const { http } = setup([json({}, 401)]);
-    assert.equal((await failure(http({ method: 'GET', path: '/orders/1' }))).message, 'Please sign in again to continue.');
+    assert.equal(
+      (await failure(http({ method: 'GET', path: '/orders/1' }))).message,
+      'Please sign in again to continue.',
+    );
   });
 
   it('turns a network TypeError into kind network, status 0', async () => {
@@ -167,7 +175,7 @@ describe('http: errors', () => {
     assert.equal(fetch.calls.length, 2);
   });
 
-  it("is kind aborted when the caller aborts, and is not retried", async () => {
+  it('is kind aborted when the caller aborts, and is not retried', async () => {
     const { fetch, http } = setup(['hang'], { retries: 3 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 10);
@@ -256,10 +264,13 @@ describe('http: retries', () => {
   });
 
   it('retries a POST on a network error, timeout and 502/503/504 with the same Idempotency-Key', async () => {
-    const { fetch, http } = setup([networkDown(), 'hang', json({}, 502), json({}, 503), json({}, 504), json({ ok: 1 })], {
-      retries: 5,
-      timeout: 20,
-    });
+    const { fetch, http } = setup(
+      [networkDown(), 'hang', json({}, 502), json({}, 503), json({}, 504), json({ ok: 1 })],
+      {
+        retries: 5,
+        timeout: 20,
+      },
+    );
     await http({ method: 'POST', path: '/payments', body: { orders: ['o1'] } });
     assert.equal(fetch.calls.length, 6);
     const keys = new Set(fetch.calls.map((c) => c.headers.get('Idempotency-Key')));
@@ -281,7 +292,10 @@ describe('http: retries', () => {
     const inFlight = setup([json({ message: 'in progress', code: IDEMPOTENCY_IN_FLIGHT }, 409), json({ ok: 1 })]);
     await inFlight.http({ method: 'POST', path: '/payments', body: {} });
     assert.equal(inFlight.fetch.calls.length, 2);
-    const exhausted = setup([json({ message: 'A request with this Idempotency-Key is being handled', code: IDEMPOTENCY_IN_FLIGHT }, 409)], { retries: 1 });
+    const exhausted = setup(
+      [json({ message: 'A request with this Idempotency-Key is being handled', code: IDEMPOTENCY_IN_FLIGHT }, 409)],
+      { retries: 1 },
+    );
     const stillBusy = await failure(exhausted.http({ method: 'POST', path: '/payments', body: {} }));
     assert.equal(exhausted.fetch.calls.length, 2);
     assert.equal(stillBusy.message, 'This request is already being handled. Please wait a moment and try again.');

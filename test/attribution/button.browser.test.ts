@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { ATTRIBUTION_KEY, ATTRIBUTION_TTL, captureAttribution, storedAttribution } from '../../src/attribution/button.ts';
+import {
+  ATTRIBUTION_KEY,
+  ATTRIBUTION_TTL,
+  captureAttribution,
+  storedAttribution,
+} from '../../src/attribution/button.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const landing = (query: string) => `https://shop.example/dvds?${query}`;
@@ -9,7 +14,9 @@ describe('Button attribution (btn_ref) in real localStorage', () => {
 
   it('keeps the btn_ref of a landing URL first-party, with an expiry', () => {
     const now = Date.UTC(2026, 10, 1);
-    expect(captureAttribution(landing('btn_ref=fakesrctok-abcdef0123456789&utm=x'), localStorage, now)).to.equal('fakesrctok-abcdef0123456789');
+    expect(captureAttribution(landing('btn_ref=fakesrctok-abcdef0123456789&utm=x'), localStorage, now)).to.equal(
+      'fakesrctok-abcdef0123456789',
+    );
     const saved = JSON.parse(localStorage.getItem(ATTRIBUTION_KEY)!);
     expect(saved).to.deep.equal({ token: 'fakesrctok-abcdef0123456789', expires: now + ATTRIBUTION_TTL });
     expect(storedAttribution(localStorage, now + 29 * DAY)).to.equal('fakesrctok-abcdef0123456789');

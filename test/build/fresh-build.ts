@@ -10,8 +10,23 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const dist = join(root, 'dist');
 
-const OUTPUTS = ['dist/tillkit.js', 'dist/tillkit.iife.js', 'dist/npm/index.js', 'dist/types/index.d.ts', 'dist/types/jsx.d.ts', 'dist/custom-elements.json'];
-const INPUTS = ['src', 'package.json', 'vite.config.ts', 'tsconfig.build.json', 'custom-elements-manifest.config.mjs', 'scripts/build-types.mjs', 'scripts/minify-literals.ts'];
+const OUTPUTS = [
+  'dist/tillkit.js',
+  'dist/tillkit.iife.js',
+  'dist/npm/index.js',
+  'dist/types/index.d.ts',
+  'dist/types/jsx.d.ts',
+  'dist/custom-elements.json',
+];
+const INPUTS = [
+  'src',
+  'package.json',
+  'vite.config.ts',
+  'tsconfig.build.json',
+  'custom-elements-manifest.config.mjs',
+  'scripts/build-types.mjs',
+  'scripts/minify-literals.ts',
+];
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -44,7 +59,10 @@ export function ensureFreshBuild(): void {
   }
   try {
     if (isFresh()) return;
-    const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const result = spawnSync('npm', ['run', 'build', '--silent'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (result.status !== 0) throw new Error('`npm run build` failed');
   } finally {
     rmdirSync(lock);

@@ -59,10 +59,13 @@ describe('the npm package', () => {
   it('lists types first in every conditional export, and every target exists', () => {
     for (const [key, target] of Object.entries(pkg.exports as Record<string, string | Record<string, string>>)) {
       const targets = typeof target === 'string' ? { default: target } : target;
-      if (typeof target !== 'string') assert.equal(Object.keys(target)[0], 'types', `exports["${key}"] starts with types`);
-      for (const file of Object.values(targets)) assert.ok(existsSync(join(root, file)), `exports["${key}"] → ${file} exists`);
+      if (typeof target !== 'string')
+        assert.equal(Object.keys(target)[0], 'types', `exports["${key}"] starts with types`);
+      for (const file of Object.values(targets))
+        assert.ok(existsSync(join(root, file)), `exports["${key}"] → ${file} exists`);
     }
-    for (const field of ['main', 'module', 'types', 'customElements']) assert.ok(existsSync(join(root, pkg[field])), `${field}: ${pkg[field]} exists`);
+    for (const field of ['main', 'module', 'types', 'customElements'])
+      assert.ok(existsSync(join(root, pkg[field])), `${field}: ${pkg[field]} exists`);
     assert.deepEqual(pkg.files, ['dist']);
   });
 
@@ -81,7 +84,9 @@ describe('the npm package', () => {
   });
 
   it('`tillkit` registers nothing once bundled: the classes and stores come without any define', async () => {
-    const chunks = await bundleApp(`import { TillCart, TillCheckout, cart, configure } from 'tillkit'; console.log(TillCart, TillCheckout, cart, configure);`);
+    const chunks = await bundleApp(
+      `import { TillCart, TillCheckout, cart, configure } from 'tillkit'; console.log(TillCart, TillCheckout, cart, configure);`,
+    );
     const code = chunks.map((c) => c.code).join('\n');
     assert.ok(/\bTillCart = class\b|\bclass TillCart\b/.test(code), 'TillCart is in the bundle');
     for (const tag of TAGS) assert.ok(!registers(code, tag), `no ${tag} registration`);
@@ -93,7 +98,10 @@ describe('the npm package', () => {
     for (const tag of TAGS) assert.ok(registers(entry.code, tag), `${tag} registered`);
     const stripe = 'https://js.stripe.com'; // the loader's own URL (comments may name the host)
     assert.ok(!entry.code.includes(stripe), 'Stripe’s loader is not in the entry chunk');
-    assert.ok(chunks.some((c) => !c.isEntry && c.code.includes(stripe)), 'Stripe’s loader is a chunk of its own');
+    assert.ok(
+      chunks.some((c) => !c.isEntry && c.code.includes(stripe)),
+      'Stripe’s loader is a chunk of its own',
+    );
     for (const view of ['CheckoutView', 'ProductListView']) {
       const has = (code: string) => new RegExp(`\\b${view} = class\\b|\\bclass ${view}\\b`).test(code);
       assert.ok(!has(entry.code), `${view} is not in the entry chunk`);
@@ -114,7 +122,9 @@ describe('the npm package', () => {
 describe('custom-elements.json', () => {
   const manifest = (): Manifest => JSON.parse(readFileSync(join(root, pkg.customElements), 'utf8'));
   const element = (tag: string) => {
-    const found = manifest().modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
+    const found = manifest()
+      .modules.flatMap((m) => m.declarations ?? [])
+      .find((d) => d.tagName === tag);
     assert.ok(found, `<${tag}> is in the manifest`);
     return found;
   };
@@ -122,30 +132,49 @@ describe('custom-elements.json', () => {
 
   it('lists the four elements with a summary and a definition module in the npm build', () => {
     for (const tag of TAGS) assert.ok(element(tag).summary, `<${tag}> has a summary`);
-    const definitions = manifest().modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, m.path]));
-    assert.deepEqual(Object.fromEntries(definitions), Object.fromEntries(TAGS.map((tag) => [tag, `dist/npm/elements/${tag.slice(5)}/${tag}.js`])));
+    const definitions = manifest().modules.flatMap((m) =>
+      (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, m.path]),
+    );
+    assert.deepEqual(
+      Object.fromEntries(definitions),
+      Object.fromEntries(TAGS.map((tag) => [tag, `dist/npm/elements/${tag.slice(5)}/${tag}.js`])),
+    );
     for (const { path } of manifest().modules) assert.ok(existsSync(join(root, path)), `${path} exists`);
   });
 
   it('has the attributes of each element, and no internal state', () => {
-    assert.deepEqual(new Set(names(element('till-cart').attributes)), new Set(['compact', 'checkout-href', 'heading', 'locale']));
-    for (const attribute of ['api-url', 'api-key', 'stripe-key', 'token-url', 'locale']) assert.ok(names(element('till-config').attributes).includes(attribute), attribute);
-    for (const attribute of ['page-size', 'tags', 'sort', 'searchable', 'filter-tags', 'locale']) assert.ok(names(element('till-product-list').attributes).includes(attribute), attribute);
+    assert.deepEqual(
+      new Set(names(element('till-cart').attributes)),
+      new Set(['compact', 'checkout-href', 'heading', 'locale']),
+    );
+    for (const attribute of ['api-url', 'api-key', 'stripe-key', 'token-url', 'locale'])
+      assert.ok(names(element('till-config').attributes).includes(attribute), attribute);
+    for (const attribute of ['page-size', 'tags', 'sort', 'searchable', 'filter-tags', 'locale'])
+      assert.ok(names(element('till-product-list').attributes).includes(attribute), attribute);
     assert.ok(names(element('till-checkout').attributes).includes('locale'));
   });
 
   it('has the events, parts, slots and CSS properties', () => {
     assert.deepEqual(names(element('till-cart').events).sort(), ['till-cart-change', 'till-checkout-request']);
-    for (const event of ['till-order-created', 'till-total-mismatch', 'till-checkout-complete', 'till-checkout-error']) {
+    for (const event of [
+      'till-order-created',
+      'till-total-mismatch',
+      'till-checkout-complete',
+      'till-checkout-error',
+    ]) {
       assert.ok(names(element('till-checkout').events).includes(event), event);
     }
-    for (const part of ['line', 'total', 'checkout']) assert.ok(names(element('till-cart').cssParts).includes(part), part);
-    for (const part of ['pay', 'error', 'order-number']) assert.ok(names(element('till-checkout').cssParts).includes(part), part);
-    for (const part of ['product', 'add', 'price']) assert.ok(names(element('till-product-list').cssParts).includes(part), part);
+    for (const part of ['line', 'total', 'checkout'])
+      assert.ok(names(element('till-cart').cssParts).includes(part), part);
+    for (const part of ['pay', 'error', 'order-number'])
+      assert.ok(names(element('till-checkout').cssParts).includes(part), part);
+    for (const part of ['product', 'add', 'price'])
+      assert.ok(names(element('till-product-list').cssParts).includes(part), part);
     assert.deepEqual(names(element('till-checkout').slots), ['card']);
     for (const tag of ['till-cart', 'till-checkout', 'till-product-list']) {
       const props = element(tag).cssProperties ?? [];
-      for (const prop of ['--till-accent', '--till-radius', '--till-font', '--till-danger']) assert.ok(names(props).includes(prop), `${tag} ${prop}`);
+      for (const prop of ['--till-accent', '--till-radius', '--till-font', '--till-danger'])
+        assert.ok(names(props).includes(prop), `${tag} ${prop}`);
       assert.equal(props.find((p) => p.name === '--till-radius')?.default, '8px');
     }
     assert.ok(names(element('till-product-list').cssProperties).includes('--till-product-min-width'));

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEMO_JWT_SECRET, DEMO_SERVICE_KEY } from '../../server/demo.ts';
-import { TEST_JWT_SECRET as SPAWNED_JWT_SECRET, TEST_SERVICE_KEY as SPAWNED_SERVICE_KEY } from '../support/spawn-server.mjs';
+import {
+  TEST_JWT_SECRET as SPAWNED_JWT_SECRET,
+  TEST_SERVICE_KEY as SPAWNED_SERVICE_KEY,
+} from '../support/spawn-server.mjs';
 import { TEST_JWT_SECRET, TEST_SERVICE_KEY } from '../support/server.ts';
 import { dist, ensureFreshBuild, root } from './fresh-build.ts';
 
@@ -27,11 +30,26 @@ function startDefaults(): string[] {
 
 /** Every secret value in use here: the demo's, the tests', and whatever this environment sets. */
 function knownSecrets(): string[] {
-  const fromEnv = ['TILLKIT_SERVICE_KEY', 'TILLKIT_JWT_SECRET', 'STRIPE_SECRET_KEY', 'BUTTON_API_KEY', 'BOOTIC_ACCESS_TOKEN'].map((name) => process.env[name] ?? '');
+  const fromEnv = [
+    'TILLKIT_SERVICE_KEY',
+    'TILLKIT_JWT_SECRET',
+    'STRIPE_SECRET_KEY',
+    'BUTTON_API_KEY',
+    'BOOTIC_ACCESS_TOKEN',
+  ].map((name) => process.env[name] ?? '');
   const defaults = startDefaults();
   assert.equal(defaults.length, 2, 'scripts/start.mjs still names its demo service key and JWT secret');
   return [
-    ...new Set([DEMO_SERVICE_KEY, DEMO_JWT_SECRET, TEST_SERVICE_KEY, TEST_JWT_SECRET, SPAWNED_SERVICE_KEY, SPAWNED_JWT_SECRET, ...defaults, ...fromEnv]),
+    ...new Set([
+      DEMO_SERVICE_KEY,
+      DEMO_JWT_SECRET,
+      TEST_SERVICE_KEY,
+      TEST_JWT_SECRET,
+      SPAWNED_SERVICE_KEY,
+      SPAWNED_JWT_SECRET,
+      ...defaults,
+      ...fromEnv,
+    ]),
   ].filter((value) => value.length >= 8);
 }
 
@@ -42,12 +60,15 @@ export function findSecrets(text: string, secrets: readonly string[]): [string, 
     const match = new RegExp(pattern.source, 'g').exec(text);
     if (match) found.push([what, match[0]]);
   }
-  for (const secret of secrets) if (text.includes(secret)) found.push(['a secret value used by the demo or the tests', secret]);
+  for (const secret of secrets)
+    if (text.includes(secret)) found.push(['a secret value used by the demo or the tests', secret]);
   return found;
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 before(() => ensureFreshBuild());
@@ -56,7 +77,13 @@ describe('secrets in dist/', () => {
   it('the scan recognises what it looks for', () => {
     const secrets = knownSecrets();
     assert.ok(secrets.includes(DEMO_SERVICE_KEY) && secrets.includes(TEST_JWT_SECRET));
-    for (const sample of ['sk_live_51Habc0123', 'rk_test_abcDEF123', `key="${DEMO_JWT_SECRET}"`, 'whsec_0123456789ab', '-----BEGIN PRIVATE KEY-----']) {
+    for (const sample of [
+      'sk_live_51Habc0123',
+      'rk_test_abcDEF123',
+      `key="${DEMO_JWT_SECRET}"`,
+      'whsec_0123456789ab',
+      '-----BEGIN PRIVATE KEY-----',
+    ]) {
       assert.ok(findSecrets(sample, secrets).length > 0, sample);
     }
     assert.deepEqual(findSecrets('pk_test_tillkit pk_live_51Habc skeleton task_list', secrets), []);
@@ -66,7 +93,11 @@ describe('secrets in dist/', () => {
     const secrets = knownSecrets();
     const all = files(dist);
     assert.ok(all.length > 50, 'dist/ is built');
-    const leaks = all.flatMap((file) => findSecrets(readFileSync(file, 'utf8'), secrets).map(([what, match]) => `${relative(root, file)}: ${what} (${match.slice(0, 12)}…)`));
+    const leaks = all.flatMap((file) =>
+      findSecrets(readFileSync(file, 'utf8'), secrets).map(
+        ([what, match]) => `${relative(root, file)}: ${what} (${match.slice(0, 12)}…)`,
+      ),
+    );
     assert.deepEqual(leaks, []);
   });
 });

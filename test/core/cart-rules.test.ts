@@ -19,18 +19,36 @@ describe('sub-product rules', () => {
 
   it('rule 3: a sub-product with sub-products of its own, or a main product, is not an add-on', () => {
     const nested: ProductRef = { ...sleeve, subProducts: ['wrap'] };
-    assert.throws(() => assertSubProductChoice({ ...dvd, subProducts: ['sleeve'] }, [nested]), (e) => isTillError(e, 'sub-product-nested'));
-    assert.throws(() => assertSubProductChoice({ ...dvd, subProducts: ['box'] }, [boxSet]), (e) => isTillError(e, 'sub-product-nested') && e.field === 'sub_products');
+    assert.throws(
+      () => assertSubProductChoice({ ...dvd, subProducts: ['sleeve'] }, [nested]),
+      (e) => isTillError(e, 'sub-product-nested'),
+    );
+    assert.throws(
+      () => assertSubProductChoice({ ...dvd, subProducts: ['box'] }, [boxSet]),
+      (e) => isTillError(e, 'sub-product-nested') && e.field === 'sub_products',
+    );
   });
 
   it('rule 4: a sub-product is never bought alone, nor with a product that does not offer it', () => {
-    assert.throws(() => assertSubProductChoice(sleeve, []), (e) => isTillError(e, 'sub-product-alone') && /Collector's sleeve/.test(e.message));
-    assert.throws(() => assertSubProductChoice(boxSet, [sleeve]), (e) => isTillError(e, 'sub-product-not-offered') && /not offered with Box set/.test(e.message));
+    assert.throws(
+      () => assertSubProductChoice(sleeve, []),
+      (e) => isTillError(e, 'sub-product-alone') && /Collector's sleeve/.test(e.message),
+    );
+    assert.throws(
+      () => assertSubProductChoice(boxSet, [sleeve]),
+      (e) => isTillError(e, 'sub-product-not-offered') && /not offered with Box set/.test(e.message),
+    );
   });
 
   it('refuses the same add-on twice and an add-on in another currency', () => {
-    assert.throws(() => assertSubProductChoice(dvd, [wrap, wrap]), (e) => isTillError(e, 'sub-product-duplicate'));
-    assert.throws(() => assertSubProductChoice(dvd, [{ ...wrap, currency: 'NOK' }]), (e) => isTillError(e, 'currency-mismatch'));
+    assert.throws(
+      () => assertSubProductChoice(dvd, [wrap, wrap]),
+      (e) => isTillError(e, 'sub-product-duplicate'),
+    );
+    assert.throws(
+      () => assertSubProductChoice(dvd, [{ ...wrap, currency: 'NOK' }]),
+      (e) => isTillError(e, 'currency-mismatch'),
+    );
   });
 });
 
@@ -41,6 +59,10 @@ describe('one currency per order', () => {
   });
 
   it('refuses another with the documented message', () => {
-    assert.throws(() => assertSameCurrency('EUR', 'NOK'), (e) => isTillError(e, 'currency-mismatch') && e.message === 'An order can not have products with different currencies');
+    assert.throws(
+      () => assertSameCurrency('EUR', 'NOK'),
+      (e) =>
+        isTillError(e, 'currency-mismatch') && e.message === 'An order can not have products with different currencies',
+    );
   });
 });

@@ -22,15 +22,25 @@ describe('currency', () => {
     // Intl (CLDR) rounds some currencies for cash display; ISO 4217 is authoritative. Spot-check codes
     // where both are documented to match.
     for (const code of ['USD', 'GBP', 'SEK', 'KRW', 'BHD', 'TND', 'VND']) {
-      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits;
       assert.equal(currencyExponent(code), digits, code);
     }
   });
 
   it('refuses an unknown code with a clear error', () => {
-    assert.throws(() => currencyExponent('EURO'), (e) => isTillError(e, 'currency-unknown') && /EURO/.test(e.message));
-    assert.throws(() => currencyExponent('eur'), (e) => isTillError(e, 'currency-unknown'));
-    assert.throws(() => currencyExponent('XAU'), (e) => isTillError(e, 'currency-unknown'));
+    assert.throws(
+      () => currencyExponent('EURO'),
+      (e) => isTillError(e, 'currency-unknown') && /EURO/.test(e.message),
+    );
+    assert.throws(
+      () => currencyExponent('eur'),
+      (e) => isTillError(e, 'currency-unknown'),
+    );
+    assert.throws(
+      () => currencyExponent('XAU'),
+      (e) => isTillError(e, 'currency-unknown'),
+    );
     assert.equal(isCurrencyCode('ABC'), false);
     assert.equal(isCurrencyCode('EUR'), true);
   });

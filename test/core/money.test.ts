@@ -15,15 +15,24 @@ describe('toMinor', () => {
 
   it('keeps the float error of 0.1 + 0.2 out: it is refused, not rounded', () => {
     assert.equal(toMinor(0.1, 'EUR') + toMinor(0.2, 'EUR'), 30);
-    assert.throws(() => toMinor(0.1 + 0.2, 'EUR'), (e) => isTillError(e, 'amount-precision'));
+    assert.throws(
+      () => toMinor(0.1 + 0.2, 'EUR'),
+      (e) => isTillError(e, 'amount-precision'),
+    );
   });
 
   it('follows each currency exponent: JPY and CLP whole, KWD three decimals', () => {
     assert.equal(toMinor(1500, 'JPY'), 1500);
     assert.equal(toMinor(29990, 'CLP'), 29990);
     assert.equal(toMinor(1.234, 'KWD'), 1234);
-    assert.throws(() => toMinor(1.5, 'JPY'), (e) => isTillError(e, 'amount-precision') && e.field === 'amount');
-    assert.throws(() => toMinor(1.2345, 'KWD'), (e) => isTillError(e, 'amount-precision'));
+    assert.throws(
+      () => toMinor(1.5, 'JPY'),
+      (e) => isTillError(e, 'amount-precision') && e.field === 'amount',
+    );
+    assert.throws(
+      () => toMinor(1.2345, 'KWD'),
+      (e) => isTillError(e, 'amount-precision'),
+    );
   });
 
   it('accepts trailing zeros beyond the exponent', () => {
@@ -33,9 +42,16 @@ describe('toMinor', () => {
 
   it('refuses what is not a finite amount', () => {
     for (const bad of [Number.NaN, Infinity, -Infinity, '', 'abc', '1,5', '0x10', '1e9999']) {
-      assert.throws(() => toMinor(bad, 'EUR'), (e) => isTillError(e), String(bad));
+      assert.throws(
+        () => toMinor(bad, 'EUR'),
+        (e) => isTillError(e),
+        String(bad),
+      );
     }
-    assert.throws(() => toMinor(1e300, 'EUR'), (e) => isTillError(e, 'amount-invalid'));
+    assert.throws(
+      () => toMinor(1e300, 'EUR'),
+      (e) => isTillError(e, 'amount-invalid'),
+    );
   });
 
   it('reads exponent notation exactly', () => {
@@ -57,15 +73,22 @@ describe('fromMinor and toDecimalString', () => {
   });
 
   it('refuses fractional minor units', () => {
-    assert.throws(() => toDecimalString(1.5, 'EUR'), (e) => isTillError(e, 'amount-invalid'));
+    assert.throws(
+      () => toDecimalString(1.5, 'EUR'),
+      (e) => isTillError(e, 'amount-invalid'),
+    );
   });
 
   it('round-trips every safe amount in every exponent', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF'), (amount, currency) => {
-        assert.equal(toMinor(fromMinor(amount, currency), currency), amount);
-        assert.equal(toMinor(toDecimalString(amount, currency), currency), amount);
-      }),
+      fc.property(
+        fc.integer({ min: -1e15, max: 1e15 }),
+        fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF'),
+        (amount, currency) => {
+          assert.equal(toMinor(fromMinor(amount, currency), currency), amount);
+          assert.equal(toMinor(toDecimalString(amount, currency), currency), amount);
+        },
+      ),
     );
   });
 });

@@ -42,7 +42,10 @@ describe('the item examples of the Orders documentation', () => {
       { price: toMinor(10, 'NOK'), discount: 0, vat: 0, quantity: 3, currency: 'NOK' },
     ];
     const summary = summarize(lines);
-    assert.deepEqual(summary.lines.map((l) => l.final), [1000, 3000]);
+    assert.deepEqual(
+      summary.lines.map((l) => l.final),
+      [1000, 3000],
+    );
     assert.equal(summary.total, 4000);
     assert.equal(summary.totalQuantity, 4);
     assert.equal(summary.units, 2);
@@ -77,14 +80,21 @@ describe('currencies without and with more decimals', () => {
 });
 
 describe('sub-products priced separately, as a backend without add-ons sells them', () => {
-  const film = { price: 24990, discount: 0.1, vat: 0.19, quantity: 1, currency: 'CLP', subProducts: [{ price: 2990, discount: 0, vat: 0.19 }] };
+  const film = {
+    price: 24990,
+    discount: 0.1,
+    vat: 0.19,
+    quantity: 1,
+    currency: 'CLP',
+    subProducts: [{ price: 2990, discount: 0, vat: 0.19 }],
+  };
 
-  it('bundled, the add-on shares the film\'s discount (seed 001); separate, it does not', () => {
+  it("bundled, the add-on shares the film's discount (seed 001); separate, it does not", () => {
     assert.equal(priceLine(film).final, 25182); // (24990 + 2990) × 0.9
     assert.equal(priceLine(film, 'separate').final, 22491 + 2990);
   });
 
-  it('sums each part\'s own rounded price and VAT, in the line\'s quantity', () => {
+  it("sums each part's own rounded price and VAT, in the line's quantity", () => {
     const line = { ...film, quantity: 3, subProducts: [{ price: 2990, discount: 0.5 }, { price: 1000 }] };
     const parts = [
       priceLine({ ...line, subProducts: [] }),
@@ -92,8 +102,14 @@ describe('sub-products priced separately, as a backend without add-ons sells the
       priceLine({ price: 1000, vat: 0.19, quantity: 3, currency: 'CLP' }),
     ];
     const separate = priceLine(line, 'separate');
-    assert.equal(separate.final, parts.reduce((s, p) => s + p.final, 0));
-    assert.equal(separate.vat, parts.reduce((s, p) => s + p.vat, 0));
+    assert.equal(
+      separate.final,
+      parts.reduce((s, p) => s + p.final, 0),
+    );
+    assert.equal(
+      separate.vat,
+      parts.reduce((s, p) => s + p.vat, 0),
+    );
     assert.equal(separate.unit, 24990 + 2990 + 1000);
     assert.equal(summarize([line], 'separate').total, separate.final);
   });
@@ -124,10 +140,11 @@ describe('VAT', () => {
 describe('rules', () => {
   it('refuses two currencies with the documented message', () => {
     assert.throws(
-      () => summarize([
-        { price: 100, quantity: 1, currency: 'EUR' },
-        { price: 100, quantity: 1, currency: 'NOK' },
-      ]),
+      () =>
+        summarize([
+          { price: 100, quantity: 1, currency: 'EUR' },
+          { price: 100, quantity: 1, currency: 'NOK' },
+        ]),
       (e) => isTillError(e, 'currency-mismatch') && e.message === CURRENCY_MISMATCH,
     );
     assert.equal(CURRENCY_MISMATCH, 'An order can not have products with different currencies');
@@ -135,28 +152,48 @@ describe('rules', () => {
 
   it('takes quantities from 1 to the documented bound only', () => {
     for (const quantity of [0, -1, 1.5, Number.NaN, MAX_QUANTITY + 1]) {
-      assert.throws(() => priceLine({ price: 100, quantity, currency: 'EUR' }), (e) => isTillError(e, 'quantity-invalid') && e.field === 'quantity', String(quantity));
+      assert.throws(
+        () => priceLine({ price: 100, quantity, currency: 'EUR' }),
+        (e) => isTillError(e, 'quantity-invalid') && e.field === 'quantity',
+        String(quantity),
+      );
     }
     assert.equal(priceLine({ price: 1, quantity: MAX_QUANTITY, currency: 'EUR' }).final, MAX_QUANTITY);
   });
 
   it('takes discount and VAT within 0..1 only', () => {
     for (const bad of [-0.1, 1.01, 25, Number.NaN, Infinity]) {
-      assert.throws(() => priceLine({ price: 100, discount: bad, quantity: 1, currency: 'EUR' }), (e) => isTillError(e, 'rate-invalid') && e.field === 'discount');
-      assert.throws(() => priceLine({ price: 100, vat: bad, quantity: 1, currency: 'EUR' }), (e) => isTillError(e, 'rate-invalid') && e.field === 'vat');
+      assert.throws(
+        () => priceLine({ price: 100, discount: bad, quantity: 1, currency: 'EUR' }),
+        (e) => isTillError(e, 'rate-invalid') && e.field === 'discount',
+      );
+      assert.throws(
+        () => priceLine({ price: 100, vat: bad, quantity: 1, currency: 'EUR' }),
+        (e) => isTillError(e, 'rate-invalid') && e.field === 'vat',
+      );
     }
     assert.equal(priceLine({ price: 100, discount: 1, quantity: 1, currency: 'EUR' }).final, 0);
   });
 
   it('refuses negative, fractional or non-finite prices', () => {
     for (const price of [-1, 1.5, Number.NaN, Infinity]) {
-      assert.throws(() => priceLine({ price, quantity: 1, currency: 'EUR' }), (e) => isTillError(e, 'amount-invalid'), String(price));
-      assert.throws(() => priceLine({ price: 1, subProducts: [{ price }], quantity: 1, currency: 'EUR' }), (e) => isTillError(e, 'amount-invalid'));
+      assert.throws(
+        () => priceLine({ price, quantity: 1, currency: 'EUR' }),
+        (e) => isTillError(e, 'amount-invalid'),
+        String(price),
+      );
+      assert.throws(
+        () => priceLine({ price: 1, subProducts: [{ price }], quantity: 1, currency: 'EUR' }),
+        (e) => isTillError(e, 'amount-invalid'),
+      );
     }
   });
 
   it('refuses an unknown currency', () => {
-    assert.throws(() => priceLine({ price: 1, quantity: 1, currency: 'XXX' }), (e) => isTillError(e, 'currency-unknown'));
+    assert.throws(
+      () => priceLine({ price: 1, quantity: 1, currency: 'XXX' }),
+      (e) => isTillError(e, 'currency-unknown'),
+    );
   });
 
   it('summarises an empty order to zero with no currency', () => {
@@ -223,7 +260,10 @@ describe('properties', () => {
         assert.equal(BigInt(summary.total), total);
         assert.equal(BigInt(summary.vat), vat);
         assert.equal(summary.net, summary.total - summary.vat);
-        assert.equal(summary.totalQuantity, lines.reduce((n, l) => n + l.quantity, 0));
+        assert.equal(
+          summary.totalQuantity,
+          lines.reduce((n, l) => n + l.quantity, 0),
+        );
         assert.equal(summary.units, lines.length);
       }),
       { numRuns: 500 },
@@ -232,27 +272,44 @@ describe('properties', () => {
 
   it('line order never changes a total', () => {
     fc.assert(
-      fc.property(arbCart.chain((lines) => fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length }))), ([lines, shuffled]) => {
-        const a = summarize(lines);
-        const b = summarize(shuffled);
-        assert.deepEqual([a.total, a.vat, a.totalQuantity, a.units], [b.total, b.vat, b.totalQuantity, b.units]);
-      }),
+      fc.property(
+        arbCart.chain((lines) => fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length }))),
+        ([lines, shuffled]) => {
+          const a = summarize(lines);
+          const b = summarize(shuffled);
+          assert.deepEqual([a.total, a.vat, a.totalQuantity, a.units], [b.total, b.vat, b.totalQuantity, b.units]);
+        },
+      ),
     );
   });
 
   it('mixing currencies is always refused', () => {
-    const two = fc.uniqueArray(fc.constantFrom('EUR', 'NOK', 'JPY', 'KWD', 'CLP', 'USD'), { minLength: 2, maxLength: 2 });
+    const two = fc.uniqueArray(fc.constantFrom('EUR', 'NOK', 'JPY', 'KWD', 'CLP', 'USD'), {
+      minLength: 2,
+      maxLength: 2,
+    });
     fc.assert(
       fc.property(
-        two.chain(([a, b]) => fc.tuple(fc.array(arbLine(a!), { minLength: 1, maxLength: 10 }), fc.array(arbLine(b!), { minLength: 1, maxLength: 10 }))),
+        two.chain(([a, b]) =>
+          fc.tuple(
+            fc.array(arbLine(a!), { minLength: 1, maxLength: 10 }),
+            fc.array(arbLine(b!), { minLength: 1, maxLength: 10 }),
+          ),
+        ),
         fc.nat(),
         ([first, second], seed) => {
           const mixed = [...first, ...second];
           // put one line of the second currency somewhere among the first
           const cut = seed % (first.length + 1);
           const lines = [...first.slice(0, cut), second[0]!, ...first.slice(cut), ...second.slice(1)];
-          assert.throws(() => summarize(lines), (e) => isTillError(e, 'currency-mismatch'));
-          assert.throws(() => summarize(mixed), (e) => isTillError(e, 'currency-mismatch'));
+          assert.throws(
+            () => summarize(lines),
+            (e) => isTillError(e, 'currency-mismatch'),
+          );
+          assert.throws(
+            () => summarize(mixed),
+            (e) => isTillError(e, 'currency-mismatch'),
+          );
         },
       ),
     );
@@ -260,11 +317,17 @@ describe('properties', () => {
 
   it('mulDivRound agrees with BigInt arithmetic on both of its paths', () => {
     fc.assert(
-      fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.nat({ max: 1e12 }), fc.integer({ min: 1, max: 1e13 }), fc.integer({ min: 1, max: MAX_QUANTITY }), (a, b, d, c) => {
-        const exact = roundHalfAwayFromZero(ratio(BigInt(a) * BigInt(b) * BigInt(c), BigInt(d)));
-        if (exact > BigInt(Number.MAX_SAFE_INTEGER)) return;
-        assert.equal(BigInt(mulDivRound(a, b, d, c)), exact);
-      }),
+      fc.property(
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        fc.nat({ max: 1e12 }),
+        fc.integer({ min: 1, max: 1e13 }),
+        fc.integer({ min: 1, max: MAX_QUANTITY }),
+        (a, b, d, c) => {
+          const exact = roundHalfAwayFromZero(ratio(BigInt(a) * BigInt(b) * BigInt(c), BigInt(d)));
+          if (exact > BigInt(Number.MAX_SAFE_INTEGER)) return;
+          assert.equal(BigInt(mulDivRound(a, b, d, c)), exact);
+        },
+      ),
       { numRuns: 2000 },
     );
     // near-integer quotients where a floating-point division alone would be one off

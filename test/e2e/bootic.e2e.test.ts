@@ -38,17 +38,24 @@ async function openBooticShop(): Promise<Page> {
 /** Whole pesos as the cart shows them ("CLP 11,980"): CLP has no minor unit below the peso. */
 const pesos = (text: string): number => Number(text.replace(/\D/g, ''));
 
-async function fillContact(page: Page, contact: Record<'email' | 'firstName' | 'lastName' | 'phone', string>): Promise<void> {
+async function fillContact(
+  page: Page,
+  contact: Record<'email' | 'firstName' | 'lastName' | 'phone', string>,
+): Promise<void> {
   for (const [id, value] of Object.entries(contact)) await page.locator(`till-checkout #${id}`).fill(value);
 }
 
-const booticOrder = (code: string) => shop.admin<BooticOrder>(`/v1/shops/29/orders/${code}`, { apiKey: shop.booticApiKey });
+const booticOrder = (code: string) =>
+  shop.admin<BooticOrder>(`/v1/shops/29/orders/${code}`, { apiKey: shop.booticApiKey });
 
 /** Goes to checkout, fills the contact, submits; resolves on the Bootic checkout page. */
 async function checkOut(page: Page, contact: Parameters<typeof fillContact>[1]): Promise<string> {
   await page.locator('till-cart:not([compact]) [part=checkout]').click();
   await fillContact(page, contact);
-  await Promise.all([page.waitForURL(/\/bootic\/checkout\/R[1-9][A-Z]\d{4}$/), page.locator('till-checkout button[type=submit]').click()]);
+  await Promise.all([
+    page.waitForURL(/\/bootic\/checkout\/R[1-9][A-Z]\d{4}$/),
+    page.locator('till-checkout button[type=submit]').click(),
+  ]);
   return (await page.locator('#order-code').textContent())!.trim();
 }
 
@@ -58,7 +65,11 @@ describe('the demo shop on Bootic, end to end in Chromium', () => {
     assert.match((await page.locator('till-product-list [part=product]').first().textContent())!, /CLP/);
     // A discounted film: Bootic prices the add-on as its own line, without the film's discount, and
     // the cart prices it the same way on this backend.
-    const card = page.locator('till-product-list [part=product]').filter({ has: page.locator('.add-ons') }).filter({ has: page.locator('s') }).first();
+    const card = page
+      .locator('till-product-list [part=product]')
+      .filter({ has: page.locator('.add-ons') })
+      .filter({ has: page.locator('s') })
+      .first();
     const addOn = (await card.locator('.add-ons label span').first().textContent())!.trim();
     await card.locator('.add-ons input[type=checkbox]').first().check();
     const film = (await card.locator('[part=name]').textContent())!.trim();
@@ -71,7 +82,11 @@ describe('the demo shop on Bootic, end to end in Chromium', () => {
     const code = await checkOut(page, { email, firstName: 'Violeta', lastName: 'Parra', phone: '+56 9 1234 5678' });
     assert.ok(page.url().startsWith(`${shop.apiUrl}/bootic/checkout/`), page.url());
     assert.equal(await page.locator('h1').count(), 1);
-    assert.equal(Number(await page.locator('#order-total').getAttribute('value')), cartTotal, 'the checkout page shows the cart’s total');
+    assert.equal(
+      Number(await page.locator('#order-total').getAttribute('value')),
+      cartTotal,
+      'the checkout page shows the cart’s total',
+    );
     assert.equal(pesos((await page.locator('#order-total').textContent())!), cartTotal);
 
     // The order exists in the shop with the cart's lines: the film and its add-on, one unit each.
@@ -92,7 +107,12 @@ describe('the demo shop on Bootic, end to end in Chromium', () => {
     await page.goto(`${shop.shopUrl}?shop=bootic`);
     await page.locator('till-product-list [part=product]').first().waitFor();
     await addDvdWithAddOn(page);
-    const second = await checkOut(page, { email, firstName: 'Violeta', lastName: 'Parra Sandoval', phone: '+56 9 1234 5678' });
+    const second = await checkOut(page, {
+      email,
+      firstName: 'Violeta',
+      lastName: 'Parra Sandoval',
+      phone: '+56 9 1234 5678',
+    });
     assert.notEqual(second, code);
     assert.equal((await booticOrder(code))._embedded.contact?.name, 'Violeta Parra Sandoval');
     await page.close();
@@ -113,16 +133,34 @@ describe('the demo shop on Bootic, end to end in Chromium', () => {
       route.fulfill({
         status: 422,
         contentType: 'application/json',
-        body: JSON.stringify({ _class: ['errors'], _embedded: { errors: [{ _class: ['error'], field: 'contact.phone_number', messages: ['is not a number this shop can call'] }] } }),
+        body: JSON.stringify({
+          _class: ['errors'],
+          _embedded: {
+            errors: [
+              { _class: ['error'], field: 'contact.phone_number', messages: ['is not a number this shop can call'] },
+            ],
+          },
+        }),
       }),
     );
-    await fillContact(page, { email: `bootic-422-${Date.now()}@example.cl`, firstName: 'Rodrigo', lastName: 'Díaz', phone: '+56 2 2345 6789' });
+    await fillContact(page, {
+      email: `bootic-422-${Date.now()}@example.cl`,
+      firstName: 'Rodrigo',
+      lastName: 'Díaz',
+      phone: '+56 2 2345 6789',
+    });
     await page.locator('till-checkout button[type=submit]').click();
     const phoneError = page.locator('till-checkout #phone-error');
     await phoneError.waitFor();
     assert.equal((await phoneError.textContent())!.trim(), 'is not a number this shop can call');
     assert.equal(await page.locator('till-checkout #phone').getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.locator('till-checkout #phone').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus is on the field');
+    assert.equal(
+      await page
+        .locator('till-checkout #phone')
+        .evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+      true,
+      'focus is on the field',
+    );
     await page.unroute('**/v1/shops/29/orders');
 
     // Meanwhile the shop stops selling the film: its variant is gone.
@@ -130,12 +168,19 @@ describe('the demo shop on Bootic, end to end in Chromium', () => {
       `/products/search?query=${encodeURIComponent(name)}`,
       { apiKey: shop.booticApiKey },
     );
-    await shop.admin(`/products/${product!._id.$oid}`, { apiKey: shop.booticApiKey, method: 'PUT', body: { deleted: true } });
+    await shop.admin(`/products/${product!._id.$oid}`, {
+      apiKey: shop.booticApiKey,
+      method: 'PUT',
+      body: { deleted: true },
+    });
     await page.locator('till-checkout #phone').fill('+56 2 2345 6788');
     await page.locator('till-checkout button[type=submit]').click();
     const alert = page.locator('till-checkout [part=error][role=alert]');
     await alert.waitFor();
-    assert.equal((await alert.textContent())!.trim(), `Variant ${product!.external_reference} does not exist in this shop`);
+    assert.equal(
+      (await alert.textContent())!.trim(),
+      `Variant ${product!.external_reference} does not exist in this shop`,
+    );
     assert.equal(await page.locator('till-checkout #phone-error').count(), 0);
     assert.ok(page.url().startsWith(shop.shopUrl), 'the customer stays on the shop');
     await page.close();

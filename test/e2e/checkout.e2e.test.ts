@@ -39,9 +39,12 @@ async function confirmedOrder(page: Page): Promise<WireOrder> {
 }
 
 const succeededCharges = async (orderId: string) =>
-  (await shop.admin<WirePayment[]>(`/payments?order=${orderId}`)).flatMap((p) => p.charges).filter((c) => c.status === 'succeeded').length;
+  (await shop.admin<WirePayment[]>(`/payments?order=${orderId}`))
+    .flatMap((p) => p.charges)
+    .filter((c) => c.status === 'succeeded').length;
 
-const ordersOf = async (userId: string) => (await shop.admin<WireOrder[]>('/orders?size=100')).filter((o) => o.user.$oid === userId);
+const ordersOf = async (userId: string) =>
+  (await shop.admin<WireOrder[]>('/orders?size=100')).filter((o) => o.user.$oid === userId);
 
 describe('the demo shop, end to end in Chromium', () => {
   it('sells a DVD with an add-on: pays with 4242, is confirmed, charged once, at the total the cart showed', async () => {
@@ -60,7 +63,11 @@ describe('the demo shop, end to end in Chromium', () => {
     assert.equal(order.order_status, 'SUCCESS');
     assert.equal(Math.round(order.total_amount * 100), cartTotal);
     assert.equal(await succeededCharges(order._id.$oid), 1);
-    assert.equal(await page.locator('till-cart:not([compact]) [part=empty]').count(), 1, 'the cart is empty after paying');
+    assert.equal(
+      await page.locator('till-cart:not([compact]) [part=empty]').count(),
+      1,
+      'the cart is empty after paying',
+    );
     await page.close();
   });
 

@@ -32,12 +32,26 @@ before(async () => {
   site = await serveSite({ files, headers, proxy: { prefix: '/media/', to: () => api.url } });
   api = await spawnServer({ TILLKIT_CORS_ORIGINS: site.origin });
   headers['Content-Security-Policy'] = policy(new URL(api.url).origin);
-  const admin = { 'Content-Type': 'application/json', 'X-Builton-Api-Key': api.apiKey, Authorization: `Bearer ${api.serviceKey}` };
-  for (const [name, slug, price] of [['Casablanca', 'casablanca', 9.9], ['Alien', 'alien', 12.5]] as const) {
+  const admin = {
+    'Content-Type': 'application/json',
+    'X-Builton-Api-Key': api.apiKey,
+    Authorization: `Bearer ${api.serviceKey}`,
+  };
+  for (const [name, slug, price] of [
+    ['Casablanca', 'casablanca', 9.9],
+    ['Alien', 'alien', 12.5],
+  ] as const) {
     const response = await fetch(`${api.url}/products`, {
       method: 'POST',
       headers: admin,
-      body: JSON.stringify({ name, currency: 'EUR', price, vat: 0.25, tags: ['csp'], image: `${site.origin}/media/covers/${slug}.svg` }),
+      body: JSON.stringify({
+        name,
+        currency: 'EUR',
+        price,
+        vat: 0.25,
+        tags: ['csp'],
+        image: `${site.origin}/media/covers/${slug}.svg`,
+      }),
     });
     assert.ok(response.ok, await response.text());
   }
@@ -77,7 +91,13 @@ describe('under a strict Content-Security-Policy', () => {
     const response = await page.goto(site.origin);
     assert.equal(response!.headers()['content-security-policy'], policy(new URL(api.url).origin));
     await page.locator('till-product-list [part=product] [part=image]').first().waitFor();
-    assert.ok(await page.locator('till-product-list [part=image]').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'covers load');
+    assert.ok(
+      await page
+        .locator('till-product-list [part=image]')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      'covers load',
+    );
     await addFirstProduct(page);
     const humanId = await checkOutWith4242(page, `csp-${Date.now()}@example.com`);
     assert.match(humanId, /\S/);

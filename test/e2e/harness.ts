@@ -37,10 +37,17 @@ export async function startShop(): Promise<Shop> {
       shopUrl,
       booticApiKey: api.booticApiKey,
       browser,
-      async admin<T>(path: string, { apiKey = api.apiKey, method = 'GET', body }: { apiKey?: string; method?: string; body?: unknown } = {}) {
+      async admin<T>(
+        path: string,
+        { apiKey = api.apiKey, method = 'GET', body }: { apiKey?: string; method?: string; body?: unknown } = {},
+      ) {
         const response = await fetch(api.url + path, {
           method,
-          headers: { 'X-Builton-Api-Key': apiKey, Authorization: `Bearer ${api.serviceKey}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            'X-Builton-Api-Key': apiKey,
+            Authorization: `Bearer ${api.serviceKey}`,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -65,7 +72,10 @@ export const minorUnits = (text: string): number => Math.round(Number(text.repla
 
 /** Adds the first DVD that offers an add-on, with that add-on, to the cart. */
 export async function addDvdWithAddOn(page: Page): Promise<string> {
-  const card = page.locator('till-product-list [part=product]').filter({ has: page.locator('.add-ons') }).first();
+  const card = page
+    .locator('till-product-list [part=product]')
+    .filter({ has: page.locator('.add-ons') })
+    .first();
   await card.locator('.add-ons input[type=checkbox]').first().check();
   const name = (await card.locator('[part=name]').textContent())!.trim();
   await card.locator('[part=add]').click();
@@ -112,7 +122,13 @@ export interface SiteOptions {
   proxy?: { prefix: string; to: () => string };
 }
 
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', json: 'application/json', css: 'text/css', svg: 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  html: 'text/html',
+  js: 'text/javascript',
+  json: 'application/json',
+  css: 'text/css',
+  svg: 'image/svg+xml',
+};
 const typeOf = (path: string) => `${TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream'}; charset=utf-8`;
 
 /**
@@ -130,7 +146,12 @@ export async function serveSite(options: SiteOptions): Promise<Site> {
     };
     if (options.proxy && path.startsWith(options.proxy.prefix)) {
       void fetch(options.proxy.to() + path).then(
-        async (upstream) => send(upstream.status, Buffer.from(await upstream.arrayBuffer()), upstream.headers.get('content-type') ?? undefined),
+        async (upstream) =>
+          send(
+            upstream.status,
+            Buffer.from(await upstream.arrayBuffer()),
+            upstream.headers.get('content-type') ?? undefined,
+          ),
         () => send(502, 'upstream failed'),
       );
       return;

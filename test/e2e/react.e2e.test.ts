@@ -36,7 +36,8 @@ before(async () => {
     plugins: [react(), tillkitFromExports],
     build: { write: false, minify: false },
   })) as Rolldown.RolldownOutput;
-  for (const file of output.output) files[`/${file.fileName}`] = file.type === 'chunk' ? file.code : String(file.source);
+  for (const file of output.output)
+    files[`/${file.fileName}`] = file.type === 'chunk' ? file.code : String(file.source);
   site = await serveSite({ files });
   api = await spawnServer({ TILLKIT_CORS_ORIGINS: site.origin });
   browser = await launchChromium();
@@ -50,7 +51,9 @@ after(async () => {
 
 describe('a React 19 page built with Vite', () => {
   it('type-checks against the package’s declarations and its JSX typings', () => {
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', app], { encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', app], {
+      encoding: 'utf8',
+    });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
   });
 
@@ -64,7 +67,9 @@ describe('a React 19 page built with Vite', () => {
     await page.locator('till-cart h2', { hasText: 'Your React basket' }).waitFor();
     await page.locator('till-cart [part=empty]', { hasText: 'Nothing in the basket yet.' }).waitFor();
     const seen = async () => {
-      const [, changes, items] = /^(\d+) cart changes seen by React, (\d+) items/.exec((await page.locator('#cart-status').textContent())!)!;
+      const [, changes, items] = /^(\d+) cart changes seen by React, (\d+) items/.exec(
+        (await page.locator('#cart-status').textContent())!,
+      )!;
       return { changes: Number(changes), items: Number(items) };
     };
     const before = await seen();

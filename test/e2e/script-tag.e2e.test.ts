@@ -10,7 +10,8 @@ import { addFirstProduct, checkOutWith4242, fillDetails, launchChromium, serveSi
 
 /** Polls `condition` every 50 ms for up to `ms`. */
 async function until(condition: () => boolean, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (condition()) return true;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+    if (condition()) return true;
   return condition();
 }
 
@@ -43,7 +44,11 @@ before(async () => {
   files['/product.html'] = page({ stripeKey: 'pk_test_tillkit_stripe', checkout: false });
   files['/stripe-checkout.html'] = page({ stripeKey: 'pk_test_tillkit_stripe' });
   files['/twice.html'] = page({
-    scripts: ['<script src="/dist/tillkit.iife.js"></script>', '<script type="module" src="/dist/tillkit.js"></script>', '<script type="module" src="/dist/tillkit.js?copy=2"></script>'].join('\n    '),
+    scripts: [
+      '<script src="/dist/tillkit.iife.js"></script>',
+      '<script type="module" src="/dist/tillkit.js"></script>',
+      '<script type="module" src="/dist/tillkit.js?copy=2"></script>',
+    ].join('\n    '),
   });
   browser = await launchChromium();
 });
@@ -82,10 +87,17 @@ describe('the script-tag bundle on a plain page, another origin than the API', (
     assert.equal(orders[0]?.order_status, 'SUCCESS');
     // The API answered the page's origin by name (not `*`), preflights included.
     const apiCalls = requests.filter((r) => r.url().startsWith(api.url) && ['fetch', 'xhr'].includes(r.resourceType()));
-    assert.ok(apiCalls.some((r) => r.method() === 'POST'), 'the page POSTed to the API');
+    assert.ok(
+      apiCalls.some((r) => r.method() === 'POST'),
+      'the page POSTed to the API',
+    );
     for (const request of apiCalls) {
       const response = await request.response();
-      assert.equal(response?.headers()['access-control-allow-origin'], site.origin, `${request.method()} ${request.url()}`);
+      assert.equal(
+        response?.headers()['access-control-allow-origin'],
+        site.origin,
+        `${request.method()} ${request.url()}`,
+      );
     }
     assert.deepEqual(errors, []);
     await page.close();
@@ -97,9 +109,19 @@ describe('the script-tag bundle on a plain page, another origin than the API', (
     await page.locator('till-cart [part=checkout]').click();
     await page.waitForLoadState('networkidle');
     const urls = requests.map((r) => r.url());
-    assert.deepEqual(urls.filter((url) => url.includes('stripe')), []);
-    assert.deepEqual(urls.filter((url) => /\/dist\/(pure|checkout-view)-/.test(url)), [], 'neither Stripe’s loader nor the checkout view');
-    assert.ok(urls.some((url) => /\/dist\/product-list-view-/.test(url)), 'the catalogue view was loaded on demand');
+    assert.deepEqual(
+      urls.filter((url) => url.includes('stripe')),
+      [],
+    );
+    assert.deepEqual(
+      urls.filter((url) => /\/dist\/(pure|checkout-view)-/.test(url)),
+      [],
+      'neither Stripe’s loader nor the checkout view',
+    );
+    assert.ok(
+      urls.some((url) => /\/dist\/product-list-view-/.test(url)),
+      'the catalogue view was loaded on demand',
+    );
     await page.close();
   });
 
@@ -112,7 +134,10 @@ describe('the script-tag bundle on a plain page, another origin than the API', (
     await page.locator('till-checkout button[type=submit]').click();
     await page.locator('till-checkout [part=pay]').waitFor();
     assert.ok(await until(() => fetchedStripe() > 0), 'Stripe.js itself, at the payment step');
-    assert.ok(requests.some((r) => /\/dist\/pure-/.test(r.url())), 'through Stripe’s loader chunk');
+    assert.ok(
+      requests.some((r) => /\/dist\/pure-/.test(r.url())),
+      'through Stripe’s loader chunk',
+    );
     await page.close();
   });
 
@@ -120,9 +145,16 @@ describe('the script-tag bundle on a plain page, another origin than the API', (
     const { page, errors, warnings } = await open('/twice.html');
     await addFirstProduct(page);
     assert.deepEqual(errors, []);
-    assert.ok(warnings.some((w) => /already defined by another copy of Tillkit/.test(w)), 'the later copies say they stood aside');
+    assert.ok(
+      warnings.some((w) => /already defined by another copy of Tillkit/.test(w)),
+      'the later copies say they stood aside',
+    );
     assert.equal(await page.locator('till-cart [part=line]').count(), 1);
-    assert.equal(await page.evaluate(() => typeof (window as unknown as { Tillkit?: { configure?: unknown } }).Tillkit?.configure), 'function', 'the IIFE’s global');
+    assert.equal(
+      await page.evaluate(() => typeof (window as unknown as { Tillkit?: { configure?: unknown } }).Tillkit?.configure),
+      'function',
+      'the IIFE’s global',
+    );
     await page.close();
   });
 });

@@ -11,8 +11,12 @@ class FlakyViewElement extends TillElement {
 
   protected override loadView() {
     FlakyViewElement.attempts++;
-    if (FlakyViewElement.attempts === 1) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-    return Promise.resolve((): View => ({ styles: css`p { color: rgb(1, 2, 3); }`, render: () => html`<p>the view</p>` }));
+    if (FlakyViewElement.attempts === 1)
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    return Promise.resolve((): View => ({
+      styles: css`p { color: rgb(1, 2, 3); }`,
+      render: () => html`<p>the view</p>`,
+    }));
   }
 }
 define('till-test-flaky-view', FlakyViewElement);

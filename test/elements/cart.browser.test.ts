@@ -6,7 +6,8 @@ import { configure } from '../../src/state/config.ts';
 import { productA, productB, subProductB1 } from '../support/catalogue.ts';
 import { resetCart } from '../support/browser.ts';
 
-const $ = <T extends Element = HTMLElement>(el: TillCart, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $ = <T extends Element = HTMLElement>(el: TillCart, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
 const $$ = (el: TillCart, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 
 /** The worked example of the Orders documentation: 2 × A (40, −10 %) + B (10) with B1 (5). */
@@ -103,12 +104,18 @@ describe('<till-cart>', () => {
     clear.click();
     await el.updateComplete;
     expect(cart.$lines.get()).to.have.length(2);
-    $$(el, 'button').find((b) => b.textContent?.trim() === 'Keep it')!.click();
+    $$(el, 'button')
+      .find((b) => b.textContent?.trim() === 'Keep it')!
+      .click();
     await el.updateComplete;
     expect(cart.$lines.get()).to.have.length(2);
-    $$(el, 'button').find((b) => b.textContent?.trim() === 'Empty cart')!.click();
+    $$(el, 'button')
+      .find((b) => b.textContent?.trim() === 'Empty cart')!
+      .click();
     await el.updateComplete;
-    $$(el, 'button').find((b) => b.textContent?.trim() === 'Yes, empty it')!.click();
+    $$(el, 'button')
+      .find((b) => b.textContent?.trim() === 'Yes, empty it')!
+      .click();
     await el.updateComplete;
     expect(cart.$lines.get()).to.deep.equal([]);
     expect($(el, '[part=empty]')).to.exist;
@@ -131,7 +138,8 @@ describe('<till-cart>', () => {
     cart.freeze();
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('Payment in progress');
-    for (const control of $$(el, '.line button, .line input')) expect(control.hasAttribute('disabled'), control.outerHTML).to.equal(true);
+    for (const control of $$(el, '.line button, .line input'))
+      expect(control.hasAttribute('disabled'), control.outerHTML).to.equal(true);
     await expect(el).to.be.accessible();
     cart.release({ paid: false });
   });

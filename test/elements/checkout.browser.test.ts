@@ -8,7 +8,8 @@ import { $checkout, resetCheckout } from '../../src/state/checkout.ts';
 import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { countingLoader, fakeStripe } from '../support/fake-stripe.ts';
 
-const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
 const $$ = (el: TillCheckout, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 
 let catalogue: ApiProduct[] = [];
@@ -22,7 +23,8 @@ async function seedCart(): Promise<void> {
     addOn = await client.getProduct(catalogue.find((p) => p.subProducts.length)!.subProducts[0]!);
   }
   const withAddOn = catalogue.find((p) => p.subProducts.includes(addOn.id))!;
-  const other = catalogue.find((p) => p.id !== withAddOn.id && p.discount > 0) ?? catalogue.find((p) => p.id !== withAddOn.id)!;
+  const other =
+    catalogue.find((p) => p.id !== withAddOn.id && p.discount > 0) ?? catalogue.find((p) => p.id !== withAddOn.id)!;
   cart.add(withAddOn, 1, [addOn]);
   cart.add(other, 2);
 }
@@ -52,7 +54,9 @@ const submit = (el: TillCheckout) => $<HTMLFormElement>(el, 'form').requestSubmi
 const atStep = (step: string) => until(() => $checkout.get().step === step && !$checkout.get().busy);
 
 async function useCard(el: TillCheckout, number: string): Promise<void> {
-  $$(el, '.test-cards button').find((b) => b.textContent!.replace(/\s/g, '') === number)!.click();
+  $$(el, '.test-cards button')
+    .find((b) => b.textContent!.replace(/\s/g, '') === number)!
+    .click();
   await el.updateComplete;
 }
 
@@ -238,7 +242,7 @@ describe('<till-checkout> against the reference server', () => {
     expect($checkout.get().step).to.equal('payment');
   });
 
-  it('with a Stripe key, mounts Stripe\'s card element in a light-DOM slot at the payment step only, and pays with its token', async () => {
+  it("with a Stripe key, mounts Stripe's card element in a light-DOM slot at the payment step only, and pays with its token", async () => {
     const { stripe, log } = fakeStripe({ token: { id: 'tok_visa' } });
     const loader = countingLoader(async () => stripe);
     useReferenceServer({ stripeKey: 'pk_test_tillkit', loadStripe: loader.load });
@@ -264,7 +268,10 @@ describe('<till-checkout> against the reference server', () => {
   });
 
   it('sends the kept Button attribution token with the order', async () => {
-    localStorage.setItem('till:btn_ref', JSON.stringify({ token: 'fakesrctok-0123456789abcdef', expires: Date.now() + 60_000 }));
+    localStorage.setItem(
+      'till:btn_ref',
+      JSON.stringify({ token: 'fakesrctok-0123456789abcdef', expires: Date.now() + 60_000 }),
+    );
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
     await fillDetails(el);
     const created = oneEvent(el, 'till-order-created');
@@ -290,7 +297,9 @@ describe('<till-checkout> against the reference server', () => {
     submit(el);
     await atStep('payment');
     const { order } = $checkout.get();
-    const mine = (await admin<{ _id: { $oid: string }; user: { $oid: string } }[]>('/orders?size=500')).filter((o) => o.user.$oid === order!.user);
+    const mine = (await admin<{ _id: { $oid: string }; user: { $oid: string } }[]>('/orders?size=500')).filter(
+      (o) => o.user.$oid === order!.user,
+    );
     expect(lost).to.equal(2);
     expect(mine.map((o) => o._id.$oid)).to.deep.equal([order!.id]);
   });

@@ -4,11 +4,13 @@ import type { TillProductList } from '../../src/elements/product-list/product-li
 import { cart } from '../../src/state/cart.ts';
 import { resetCart, until, useReferenceServer } from '../support/browser.ts';
 
-const $ = <T extends Element = HTMLElement>(el: TillProductList, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $ = <T extends Element = HTMLElement>(el: TillProductList, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
 const $$ = (el: TillProductList, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const cards = (el: TillProductList) => $$(el, '[part=product]');
 const names = (el: TillProductList) => $$(el, '[part=name]').map((n) => n.textContent!.trim());
-const loaded = (el: TillProductList) => until(() => el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false');
+const loaded = (el: TillProductList) =>
+  until(() => el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false');
 
 describe('<till-product-list> against the reference server', () => {
   beforeEach(() => {
@@ -24,7 +26,9 @@ describe('<till-product-list> against the reference server', () => {
     await loaded(el);
     expect(cards(el)).to.have.length(8);
     const first = cards(el)[0]!;
-    expect(first.querySelector('img')!.getAttribute('alt')).to.equal(first.querySelector('[part=name]')!.textContent!.trim());
+    expect(first.querySelector('img')!.getAttribute('alt')).to.equal(
+      first.querySelector('[part=name]')!.textContent!.trim(),
+    );
     expect(first.querySelector('[part=price]')!.textContent).to.match(/€\d+\.\d\d/);
     expect(first.textContent).to.contain('incl. 25% VAT');
     await expect(el).to.be.accessible();
@@ -83,7 +87,10 @@ describe('<till-product-list> against the reference server', () => {
     sort.value = 'price';
     sort.dispatchEvent(new Event('change'));
     // Ascending list price: the undiscounted price of each card (struck through when discounted).
-    const listPrices = () => cards(el).map((card) => Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent!.replace(/[^\d.]/g, '')));
+    const listPrices = () =>
+      cards(el).map((card) =>
+        Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent!.replace(/[^\d.]/g, '')),
+      );
     const ascending = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
     await until(() => cards(el).length === everything && ascending(listPrices()));
     sort.value = '-price';
@@ -121,7 +128,9 @@ describe('<till-product-list> against the reference server', () => {
     const card = cards(el)[0]!;
     card.querySelector<HTMLButtonElement>('[part=add]')!.click();
     await el.updateComplete;
-    expect(card.querySelector('[role=alert]')!.textContent).to.equal('An order can not have products with different currencies');
+    expect(card.querySelector('[role=alert]')!.textContent).to.equal(
+      'An order can not have products with different currencies',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -142,7 +151,11 @@ describe('<till-product-list> against the reference server', () => {
   it('shows an empty state for a catalogue with nothing in it', async () => {
     useReferenceServer({
       fetch: (input, init) =>
-        String(input).includes('/products') ? Promise.resolve(new Response('[]', { headers: { 'Content-Type': 'application/json', 'X-Total-Count': '0' } })) : fetch(input, init),
+        String(input).includes('/products')
+          ? Promise.resolve(
+              new Response('[]', { headers: { 'Content-Type': 'application/json', 'X-Total-Count': '0' } }),
+            )
+          : fetch(input, init),
     });
     const el = await fixture<TillProductList>(html`<till-product-list></till-product-list>`);
     await until(() => $(el, '.empty'));

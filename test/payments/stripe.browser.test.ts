@@ -81,7 +81,9 @@ describe('createStripeProvider', () => {
   });
 
   it("maps Stripe's error result to {error: {message, code}}", async () => {
-    const { stripe } = fakeStripe({ error: { type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.' } });
+    const { stripe } = fakeStripe({
+      error: { type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.' },
+    });
     const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
     await provider.mount(container);
     expect(await provider.createToken()).to.deep.equal({
@@ -106,13 +108,17 @@ describe('createStripeProvider', () => {
   it('reports a loader failure as an error result, and loads again on the next mount', async () => {
     const { stripe } = fakeStripe();
     let fail = true;
-    const loader = countingLoader(() => (fail ? Promise.reject(new Error('js.stripe.com unreachable')) : Promise.resolve(stripe)));
+    const loader = countingLoader(() =>
+      fail ? Promise.reject(new Error('js.stripe.com unreachable')) : Promise.resolve(stripe),
+    );
     const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: loader.load });
     const seen: unknown[] = [];
     provider.onChange!((state) => seen.push(state));
     await quietly(() => provider.mount(container));
     expect(seen).to.deep.equal([{ complete: false, error: STRIPE_UNAVAILABLE }]);
-    expect(await provider.createToken()).to.deep.equal({ error: { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' } });
+    expect(await provider.createToken()).to.deep.equal({
+      error: { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' },
+    });
     fail = false;
     await provider.mount(container);
     expect(loader.calls).to.have.length(2);

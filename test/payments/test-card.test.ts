@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cardBrand, formatCardNumber, luhn, TEST_CARDS, testCardErrors, testCardToken } from '../../src/payments/test-card.ts';
+import {
+  cardBrand,
+  formatCardNumber,
+  luhn,
+  TEST_CARDS,
+  testCardErrors,
+  testCardToken,
+} from '../../src/payments/test-card.ts';
 
 const NOW = new Date(2026, 5, 15); // 15 June 2026
 const card = (number: string, expiry = '12/34', cvc = '123') => ({ number, expiry, cvc });
@@ -35,8 +42,14 @@ describe('testCardToken', () => {
   });
 
   it('refuses a number failing Luhn or of the wrong length', () => {
-    assert.deepEqual(testCardToken(card('4242424242424241'), NOW).error, { message: 'Your card number is invalid.', code: 'invalid_number' });
-    assert.deepEqual(testCardToken(card('4242 4242'), NOW).error, { message: 'Your card number is incomplete.', code: 'invalid_number' });
+    assert.deepEqual(testCardToken(card('4242424242424241'), NOW).error, {
+      message: 'Your card number is invalid.',
+      code: 'invalid_number',
+    });
+    assert.deepEqual(testCardToken(card('4242 4242'), NOW).error, {
+      message: 'Your card number is incomplete.',
+      code: 'invalid_number',
+    });
     assert.equal(testCardToken(card(''), NOW).error?.message, 'Enter your card number.');
     assert.equal(testCardToken(card('4242-4242-4242-424x'), NOW).error?.code, 'invalid_number');
   });

@@ -84,7 +84,11 @@ describe('user tokens (HS256 JWT)', () => {
 
 describe('the service key', () => {
   it('is admin: it may create products', async () => {
-    const response = await server.post('/products', { name: 'Admin DVD', price: 9.99, currency: 'EUR' }, server.serviceKey);
+    const response = await server.post(
+      '/products',
+      { name: 'Admin DVD', price: 9.99, currency: 'EUR' },
+      server.serviceKey,
+    );
     assert.equal(response.status, 200);
   });
 
@@ -148,7 +152,8 @@ describe('CORS', () => {
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), SHOP);
     const allowed = response.headers.get('Access-Control-Allow-Headers')!.toLowerCase();
-    for (const header of ['content-type', 'authorization', 'x-builton-api-key', 'idempotency-key']) assert.ok(allowed.includes(header), header);
+    for (const header of ['content-type', 'authorization', 'x-builton-api-key', 'idempotency-key'])
+      assert.ok(allowed.includes(header), header);
     assert.match(response.headers.get('Access-Control-Allow-Methods')!, /PUT/);
   });
 

@@ -30,13 +30,16 @@ function errors(response: TestResponse): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const error of response.body._embedded.errors) {
     assert.deepEqual(error._class, ['error']);
-    assert.ok(Array.isArray(error.messages) && error.messages.every((m: unknown) => typeof m === 'string' && m.length > 0));
+    assert.ok(
+      Array.isArray(error.messages) && error.messages.every((m: unknown) => typeof m === 'string' && m.length > 0),
+    );
     out[error.field] = error.messages;
   }
   return out;
 }
 
-const count = async (table: string) => Number((await server.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+const count = async (table: string) =>
+  Number((await server.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
 
 describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
   it('creates an order in the checkout state with seed 003’s 201 shape', async () => {
@@ -70,7 +73,8 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     assert.equal(o.discount_total, 0);
     assert.equal(o.currency, 'CLP');
     for (const key of ['created_on', 'updated_on']) assert.ok(!Number.isNaN(Date.parse(o[key])), key);
-    for (const key of ['pending_on', 'closed_on', 'shipped_on', 'tracking_code', 'courier_name']) assert.equal(o[key], null, key);
+    for (const key of ['pending_on', 'closed_on', 'shipped_on', 'tracking_code', 'courier_name'])
+      assert.equal(o[key], null, key);
     assert.equal(o.shipped_email_sent, false);
     assert.equal(o.closed_email_sent, false);
     assert.deepEqual(o.fulfillment, { fulfillment_method: 'shipping' });
@@ -113,7 +117,8 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     assert.equal(wrap.product_title, 'Gift wrap');
     assert.equal(wrap.total, 3500);
     for (const item of o._embedded.line_items) {
-      for (const key of ['unit_price', 'units', 'discount_total', 'net_total', 'total']) assert.ok(Number.isSafeInteger(item[key]), key);
+      for (const key of ['unit_price', 'units', 'discount_total', 'net_total', 'total'])
+        assert.ok(Number.isSafeInteger(item[key]), key);
     }
 
     // The self link reads the same order back.
@@ -124,7 +129,14 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
 
   it('a CLP order’s totals are integers equal to src/core’s, discounts and rounding included', async () => {
     // A variant whose discount does not land on a whole peso: 4999 × 0.85 × 3 = 12 747.45 → 12 747.
-    await createProduct(server, { name: 'Odd box set', price: 4999, discount: 0.15, vat: 0.19, currency: 'CLP', external_reference: '5001' });
+    await createProduct(server, {
+      name: 'Odd box set',
+      price: 4999,
+      discount: 0.15,
+      vat: 0.19,
+      currency: 'CLP',
+      external_reference: '5001',
+    });
     const response = await create({
       line_items: [
         { variant_id: 5001, units: 3 },
@@ -149,15 +161,23 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
       assert.equal(item.discount_total, item.net_total - item.total);
     });
     assert.equal(o._embedded.line_items[0].discount_total, 2250);
-    assert.deepEqual(o._embedded.line_items[1]._embedded.discounts, [{ class: ['discount'], amount: 999, description: '10 % off' }]);
+    assert.deepEqual(o._embedded.line_items[1]._embedded.discounts, [
+      { class: ['discount'], amount: 999, description: '10 % off' },
+    ]);
     assert.equal(o.net_total, summary.total);
     assert.equal(o.total, summary.total + o.shipping_total);
     assert.equal(o.discount_total, 2250 + 999);
-    for (const key of ['net_total', 'total', 'discount_total', 'shipping_total']) assert.ok(Number.isSafeInteger(o[key]), key);
+    for (const key of ['net_total', 'total', 'discount_total', 'shipping_total'])
+      assert.ok(Number.isSafeInteger(o[key]), key);
   });
 
   it('the same variant twice is one line item with the units added up', async () => {
-    const response = await create({ line_items: [{ variant_id: CASABLANCA, units: 1 }, { variant_id: CASABLANCA, units: 2 }] });
+    const response = await create({
+      line_items: [
+        { variant_id: CASABLANCA, units: 1 },
+        { variant_id: CASABLANCA, units: 2 },
+      ],
+    });
     assert.equal(response.status, 201, response.text);
     assert.equal(response.body._embedded.line_items.length, 1);
     assert.equal(response.body._embedded.line_items[0].units, 3);
@@ -169,13 +189,19 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     assert.equal(response.body.status, 'checkout');
     assert.equal(response.body._embedded.contact, null);
     assert.equal(response.body._embedded.address, null);
-    const [row] = await server.db.query<{ contact_id: number | null }>(`SELECT contact_id FROM bootic_orders WHERE code = $1`, [response.body.code]);
+    const [row] = await server.db.query<{ contact_id: number | null }>(
+      `SELECT contact_id FROM bootic_orders WHERE code = $1`,
+      [response.body.code],
+    );
     assert.equal(row!.contact_id, null);
   });
 
   it('looks a contact up by email alone, case-insensitively', async () => {
     const contacts = await count('bootic_contacts');
-    const response = await create({ contact: { email: 'JOE@Bloggs.com' }, line_items: [{ variant_id: CASABLANCA, units: 1 }] });
+    const response = await create({
+      contact: { email: 'JOE@Bloggs.com' },
+      line_items: [{ variant_id: CASABLANCA, units: 1 }],
+    });
     assert.equal(response.status, 201, response.text);
     assert.deepEqual(response.body._embedded.contact, BOOTIC_DEMO_CONTACT);
     assert.equal(await count('bootic_contacts'), contacts, 'no new contact');
@@ -183,15 +209,24 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
 
   it('more contact fields for a known email update the contact, and the other orders that share it', async () => {
     const address = email('rosa');
-    const first = await create({ contact: { email: address, name: 'Rosa Díaz', phone_number: '+56 2 2345 6789' }, line_items: [{ variant_id: CASABLANCA, units: 1 }] });
+    const first = await create({
+      contact: { email: address, name: 'Rosa Díaz', phone_number: '+56 2 2345 6789' },
+      line_items: [{ variant_id: CASABLANCA, units: 1 }],
+    });
     assert.equal(first.status, 201, first.text);
-    const second = await create({ contact: { email: address, name: 'Rosa Díaz Soto' }, line_items: [{ variant_id: GIFT_WRAP, units: 1 }] });
+    const second = await create({
+      contact: { email: address, name: 'Rosa Díaz Soto' },
+      line_items: [{ variant_id: GIFT_WRAP, units: 1 }],
+    });
     assert.equal(second.status, 201, second.text);
     const expected = { name: 'Rosa Díaz Soto', email: address, phone_number: '+56 2 2345 6789' };
     assert.deepEqual(second.body._embedded.contact, expected);
     const again = await server.get(`/v1/shops/29/orders/${first.body.code}`);
     assert.deepEqual(again.body._embedded.contact, expected, 'the first order shows the updated contact');
-    const third = await create({ contact: { email: address, phone_number: '+56 9 8765 4321' }, line_items: [{ variant_id: GIFT_WRAP, units: 1 }] });
+    const third = await create({
+      contact: { email: address, phone_number: '+56 9 8765 4321' },
+      line_items: [{ variant_id: GIFT_WRAP, units: 1 }],
+    });
     assert.deepEqual(third.body._embedded.contact, { ...expected, phone_number: '+56 9 8765 4321' });
   });
 
@@ -201,14 +236,27 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     assert.match(response.headers.get('content-type')!, /^application\/json/);
     assert.deepEqual(response.body, {
       _class: ['errors'],
-      _embedded: { errors: [{ _class: ['error'], field: 'variant.id', messages: ['Variant 32222 does not exist in this shop'] }] },
+      _embedded: {
+        errors: [{ _class: ['error'], field: 'variant.id', messages: ['Variant 32222 does not exist in this shop'] }],
+      },
     });
   });
 
   it('a product that is deleted, inactive, in another currency or another company’s is no variant of the shop', async () => {
-    const deleted = await createProduct(server, { name: 'Gone', price: 1000, currency: 'CLP', external_reference: '5002' });
+    const deleted = await createProduct(server, {
+      name: 'Gone',
+      price: 1000,
+      currency: 'CLP',
+      external_reference: '5002',
+    });
     assert.equal((await server.put(`/products/${deleted}`, { deleted: true }, server.serviceKey)).status, 200);
-    await createProduct(server, { name: 'Hidden', price: 1000, currency: 'CLP', external_reference: '5003', active: false });
+    await createProduct(server, {
+      name: 'Hidden',
+      price: 1000,
+      currency: 'CLP',
+      external_reference: '5003',
+      active: false,
+    });
     await createProduct(server, { name: 'In euros', price: 10, currency: 'EUR', external_reference: '5004' });
     const other = await server.request('POST', '/products', {
       apiKey: TEST_API_KEY,
@@ -216,7 +264,9 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
       body: { name: 'Elsewhere', price: 1000, currency: 'CLP', external_reference: '5005' },
     });
     assert.equal(other.status, 200, other.text);
-    const response = await create({ line_items: [5002, 5003, 5004, 5005].map((variant_id) => ({ variant_id, units: 1 })) });
+    const response = await create({
+      line_items: [5002, 5003, 5004, 5005].map((variant_id) => ({ variant_id, units: 1 })),
+    });
     assert.deepEqual(errors(response), {
       'variant.id': [5002, 5003, 5004, 5005].map((id) => `Variant ${id} does not exist in this shop`),
     });
@@ -224,34 +274,80 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
 
   it('a new contact needs email, name and phone_number: one 422 error per missing field', async () => {
     const line_items = [{ variant_id: CASABLANCA, units: 1 }];
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x'), phone_number: '+56 9 1111 2222' } }))), ['contact.name']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x'), name: 'Xi' } }))), ['contact.phone_number']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { name: 'Xi', phone_number: '+56 9 1111 2222' } }))), ['contact.email']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x') } }))), ['contact.name', 'contact.phone_number']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: 'not an email', name: 'Xi', phone_number: '+56 9 1111 2222' } }))), ['contact.email']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x'), name: 'Xi', phone_number: '-- () --' } }))), ['contact.phone_number']);
+    assert.deepEqual(
+      Object.keys(
+        errors(await create({ line_items, contact: { email: email('x'), phone_number: '+56 9 1111 2222' } })),
+      ),
+      ['contact.name'],
+    );
+    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x'), name: 'Xi' } }))), [
+      'contact.phone_number',
+    ]);
+    assert.deepEqual(
+      Object.keys(errors(await create({ line_items, contact: { name: 'Xi', phone_number: '+56 9 1111 2222' } }))),
+      ['contact.email'],
+    );
+    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x') } }))), [
+      'contact.name',
+      'contact.phone_number',
+    ]);
+    assert.deepEqual(
+      Object.keys(
+        errors(
+          await create({ line_items, contact: { email: 'not an email', name: 'Xi', phone_number: '+56 9 1111 2222' } }),
+        ),
+      ),
+      ['contact.email'],
+    );
+    assert.deepEqual(
+      Object.keys(
+        errors(await create({ line_items, contact: { email: email('x'), name: 'Xi', phone_number: '-- () --' } })),
+      ),
+      ['contact.phone_number'],
+    );
     assert.deepEqual(Object.keys(errors(await create({ line_items, contact: 'joe@bloggs.com' }))), ['contact']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items, contact: { email: email('x'), name: 42, phone_number: '+56 9 1111 2222' } }))), ['contact.name']);
+    assert.deepEqual(
+      Object.keys(
+        errors(await create({ line_items, contact: { email: email('x'), name: 42, phone_number: '+56 9 1111 2222' } })),
+      ),
+      ['contact.name'],
+    );
   });
 
   it('an unknown or malformed address id is 422 at address.id', async () => {
     const line_items = [{ variant_id: CASABLANCA, units: 1 }];
-    assert.deepEqual(errors(await create({ line_items, address: { id: 99999 } })), { 'address.id': ['Address 99999 does not exist in this shop'] });
+    assert.deepEqual(errors(await create({ line_items, address: { id: 99999 } })), {
+      'address.id': ['Address 99999 does not exist in this shop'],
+    });
     for (const address of [{}, { id: '35666' }, { id: 1.5 }, 35666]) {
-      assert.deepEqual(Object.keys(errors(await create({ line_items, address }))), ['address.id'], JSON.stringify(address));
+      assert.deepEqual(
+        Object.keys(errors(await create({ line_items, address }))),
+        ['address.id'],
+        JSON.stringify(address),
+      );
     }
   });
 
   it('line_items missing, empty or not a list, bad units and bad variant ids are 422 with their fields', async () => {
     assert.deepEqual(Object.keys(errors(await create({}))), ['line_items']);
     assert.deepEqual(Object.keys(errors(await create({ line_items: [] }))), ['line_items']);
-    assert.deepEqual(Object.keys(errors(await create({ line_items: { variant_id: CASABLANCA, units: 1 } }))), ['line_items']);
+    assert.deepEqual(Object.keys(errors(await create({ line_items: { variant_id: CASABLANCA, units: 1 } }))), [
+      'line_items',
+    ]);
     assert.deepEqual(Object.keys(errors(await create({ line_items: [42] }))), ['line_items[0]']);
     for (const units of [0, -1, 1.5, '2', null, 10_000]) {
-      assert.deepEqual(Object.keys(errors(await create({ line_items: [{ variant_id: CASABLANCA, units }] }))), ['line_items[0].units'], String(units));
+      assert.deepEqual(
+        Object.keys(errors(await create({ line_items: [{ variant_id: CASABLANCA, units }] }))),
+        ['line_items[0].units'],
+        String(units),
+      );
     }
     for (const variant_id of ['1201', 1.5, -3, 0, null]) {
-      assert.deepEqual(Object.keys(errors(await create({ line_items: [{ variant_id, units: 1 }] }))), ['line_items[0].variant_id'], String(variant_id));
+      assert.deepEqual(
+        Object.keys(errors(await create({ line_items: [{ variant_id, units: 1 }] }))),
+        ['line_items[0].variant_id'],
+        String(variant_id),
+      );
     }
     const tooMany = Array.from({ length: 101 }, () => ({ variant_id: CASABLANCA, units: 1 }));
     assert.deepEqual(Object.keys(errors(await create({ line_items: tooMany }))), ['line_items']);
@@ -260,21 +356,38 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
   it('reports every problem at once, and a refused order writes nothing', async () => {
     const before = [await count('bootic_orders'), await count('bootic_contacts')];
     const response = await create({
-      line_items: [{ variant_id: 32222, units: 1 }, { variant_id: CASABLANCA, units: 0 }],
+      line_items: [
+        { variant_id: 32222, units: 1 },
+        { variant_id: CASABLANCA, units: 0 },
+      ],
       contact: { email: email('y') },
       address: { id: 1 },
     });
-    assert.deepEqual(Object.keys(errors(response)).sort(), ['address.id', 'contact.name', 'contact.phone_number', 'line_items[1].units', 'variant.id']);
+    assert.deepEqual(Object.keys(errors(response)).sort(), [
+      'address.id',
+      'contact.name',
+      'contact.phone_number',
+      'line_items[1].units',
+      'variant.id',
+    ]);
     // A known contact with a new name, refused for another reason, is not updated either.
-    const refused = await create({ line_items: [{ variant_id: 32222, units: 1 }], contact: { email: BOOTIC_DEMO_CONTACT.email, name: 'Someone Else' } });
+    const refused = await create({
+      line_items: [{ variant_id: 32222, units: 1 }],
+      contact: { email: BOOTIC_DEMO_CONTACT.email, name: 'Someone Else' },
+    });
     assert.equal(refused.status, 422);
     assert.deepEqual([await count('bootic_orders'), await count('bootic_contacts')], before);
-    const [joe] = await server.db.query<{ name: string }>(`SELECT name FROM bootic_contacts WHERE email = $1`, [BOOTIC_DEMO_CONTACT.email]);
+    const [joe] = await server.db.query<{ name: string }>(`SELECT name FROM bootic_contacts WHERE email = $1`, [
+      BOOTIC_DEMO_CONTACT.email,
+    ]);
     assert.equal(joe!.name, BOOTIC_DEMO_CONTACT.name);
   });
 
   it('honours Idempotency-Key: a replay answers the first 201 and creates nothing', async () => {
-    const body = { line_items: [{ variant_id: CASABLANCA, units: 1 }], contact: { email: email('idem'), name: 'Ida Em', phone_number: '+56 9 5555 0000' } };
+    const body = {
+      line_items: [{ variant_id: CASABLANCA, units: 1 }],
+      contact: { email: email('idem'), name: 'Ida Em', phone_number: '+56 9 5555 0000' },
+    };
     const key = { 'Idempotency-Key': `bootic-${Date.now()}` };
     const first = await create(body, key);
     assert.equal(first.status, 201, first.text);
@@ -297,7 +410,11 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     assert.equal((await server.post('/v1/shops/30/orders', body)).status, 404);
     assert.equal((await server.post('/v1/shops/abc/orders', body)).status, 404);
     assert.equal((await server.get('/v1/shops/29/orders/R0X0000')).status, 404);
-    assert.equal((await server.request('POST', SHOP, { raw: '{"line_items": [', headers: { 'Content-Type': 'application/json' } })).status, 400);
+    assert.equal(
+      (await server.request('POST', SHOP, { raw: '{"line_items": [', headers: { 'Content-Type': 'application/json' } }))
+        .status,
+      400,
+    );
   });
 });
 
@@ -305,11 +422,22 @@ describe('random input to create_order', () => {
   it('never gets a 500: a 201, or a 422 in seed 003’s shape (400 for a body that is not a JSON object)', async () => {
     const variant = fc.constantFrom(CASABLANCA, REAR_WINDOW, GIFT_WRAP, 32222, 0, -1, 1.5, '1201', null);
     const units = fc.oneof(fc.integer({ min: -2, max: 10_001 }), fc.constantFrom(1, 2, 1.5, '1', null, 1e21));
-    const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(BOOTIC_DEMO_CONTACT.email, 'a@b.cl', '+56 9 1234 5678', '', null, 7));
+    const text = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(BOOTIC_DEMO_CONTACT.email, 'a@b.cl', '+56 9 1234 5678', '', null, 7),
+    );
     const body = fc.record(
       {
-        line_items: fc.oneof(fc.array(fc.oneof(fc.record({ variant_id: variant, units }, { requiredKeys: [] }), fc.anything()), { maxLength: 4 }), fc.anything()),
-        contact: fc.oneof(fc.record({ email: text, name: text, phone_number: text }, { requiredKeys: [] }), fc.anything()),
+        line_items: fc.oneof(
+          fc.array(fc.oneof(fc.record({ variant_id: variant, units }, { requiredKeys: [] }), fc.anything()), {
+            maxLength: 4,
+          }),
+          fc.anything(),
+        ),
+        contact: fc.oneof(
+          fc.record({ email: text, name: text, phone_number: text }, { requiredKeys: [] }),
+          fc.anything(),
+        ),
         address: fc.oneof(fc.record({ id: fc.constantFrom(35666, 35667, 1, '35666', -1, null) }), fc.anything()),
       },
       { requiredKeys: [] },
@@ -329,7 +457,10 @@ describe('random input to create_order', () => {
 
 describe('the web checkout and cart stand-ins (btc:web_checkout, btc:web_cart)', () => {
   it('serve a small HTML page naming the order code and total, with no API key', async () => {
-    const created = await create({ line_items: [{ variant_id: CASABLANCA, units: 2 }], contact: { email: BOOTIC_DEMO_CONTACT.email } });
+    const created = await create({
+      line_items: [{ variant_id: CASABLANCA, units: 2 }],
+      contact: { email: BOOTIC_DEMO_CONTACT.email },
+    });
     const { code, total } = created.body;
     for (const rel of ['btc:web_checkout', 'btc:web_cart']) {
       const response = await fetch(created.body._links[rel].href);

@@ -11,7 +11,14 @@ import type { ItemSnapshot } from '../../server/model/orders.ts';
 import { ButtonReporter, buttonLineItems } from '../../server/reporters/button.ts';
 import type { StartOptions } from '../../server/start.ts';
 import { startFakeButton, type FakeButton } from '../support/fake-button.ts';
-import { addSubProducts, createProduct, dropSchema, startTestServer, testDatabaseUrl, type TestServer } from '../support/server.ts';
+import {
+  addSubProducts,
+  createProduct,
+  dropSchema,
+  startTestServer,
+  testDatabaseUrl,
+  type TestServer,
+} from '../support/server.ts';
 
 // Button order reporting (seed 004) through the outbox, against a loopback Button stand-in that checks
 // every documented field. Retry delays are milliseconds here (they are seconds to minutes by default).
@@ -19,7 +26,14 @@ const BUTTON_KEY = 'btn_test_key_for_tests_only_7f3a9c';
 const BASIC = Buffer.from(`${BUTTON_KEY}:`).toString('base64');
 const TOKEN = 'fakesrctok-0123456789abcdef';
 const logs: string[] = [];
-const TIMINGS = { pollMs: 40, baseDelayMs: 20, maxDelayMs: 160, timeoutMs: 3000, leaseMs: 10_000, log: (m: string) => void logs.push(m) };
+const TIMINGS = {
+  pollMs: 40,
+  baseDelayMs: 20,
+  maxDelayMs: 160,
+  timeoutMs: 3000,
+  leaseMs: 10_000,
+  log: (m: string) => void logs.push(m),
+};
 
 /** Every response body the tests saw, to show the key is in none of them. */
 const seen: string[] = [];
@@ -51,7 +65,8 @@ async function start(fake: FakeButton, extra: StartOptions = {}, cleanup = true)
     },
   };
   wrapped.get = (path, token) => wrapped.request('GET', path, { token });
-  wrapped.post = (path, body, token, headers) => wrapped.request('POST', path, { body, token, ...(headers ? { headers } : {}) });
+  wrapped.post = (path, body, token, headers) =>
+    wrapped.request('POST', path, { body, token, ...(headers ? { headers } : {}) });
   wrapped.put = (path, body, token) => wrapped.request('PUT', path, { body, token });
   if (cleanup) {
     cleanups.push(async () => {
@@ -79,7 +94,8 @@ after(async () => {
 
 /** The creates (POST /v1/order) Button carried out for one order. */
 const creates = (fake: FakeButton, orderId: string) =>
-  fake.calls.filter((c) => c.applied && c.method === 'POST' && c.path === '/v1/order' && c.body?.order_id === orderId).length;
+  fake.calls.filter((c) => c.applied && c.method === 'POST' && c.path === '/v1/order' && c.body?.order_id === orderId)
+    .length;
 
 /** One database that outlives a server: a PGlite directory, or a PostgreSQL schema. */
 function durableDatabase(): StartOptions {
@@ -102,11 +118,37 @@ interface Catalogue {
 
 /** Products as an admin makes them: VAT included, a discount, an add-on, tags. */
 async function catalogue(server: TestServer): Promise<Catalogue> {
-  const A = await createProduct(server, { name: 'Rear Window', price: 9.99, discount: 0.1, vat: 0.25, currency: 'EUR', tags: ['thriller', 'mystery', '1950s', 'dvd'] });
-  const B = await createProduct(server, { name: 'Casablanca', price: 8.99, vat: 0.25, currency: 'EUR', tags: ['drama', 'romance', '1940s', 'dvd'] });
-  const W = await createProduct(server, { name: 'Gift wrap', price: 3.5, vat: 0.25, currency: 'EUR', main_product: false, tags: ['extra'] });
+  const A = await createProduct(server, {
+    name: 'Rear Window',
+    price: 9.99,
+    discount: 0.1,
+    vat: 0.25,
+    currency: 'EUR',
+    tags: ['thriller', 'mystery', '1950s', 'dvd'],
+  });
+  const B = await createProduct(server, {
+    name: 'Casablanca',
+    price: 8.99,
+    vat: 0.25,
+    currency: 'EUR',
+    tags: ['drama', 'romance', '1940s', 'dvd'],
+  });
+  const W = await createProduct(server, {
+    name: 'Gift wrap',
+    price: 3.5,
+    vat: 0.25,
+    currency: 'EUR',
+    main_product: false,
+    tags: ['extra'],
+  });
   await addSubProducts(server, B, [W]);
-  const odd = await createProduct(server, { name: 'Odd one', price: 9.99, vat: 0.25, currency: 'EUR', tags: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] });
+  const odd = await createProduct(server, {
+    name: 'Odd one',
+    price: 9.99,
+    vat: 0.25,
+    currency: 'EUR',
+    tags: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
+  });
   return { A, B, W, odd };
 }
 
@@ -126,14 +168,28 @@ interface Paid {
 }
 
 /** A user orders (with the affiliate token, unless null) and pays with a test card. */
-async function orderAndPay(server: TestServer, token: string, items: unknown[], btnRef: string | null = TOKEN): Promise<Paid> {
+async function orderAndPay(
+  server: TestServer,
+  token: string,
+  items: unknown[],
+  btnRef: string | null = TOKEN,
+): Promise<Paid> {
   const made = await server.post('/orders', { items, ...(btnRef ? { btn_ref: btnRef } : {}) }, token);
   assert.equal(made.status, 200, made.text);
   const method = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, token);
   assert.equal(method.status, 200, method.text);
-  const paid = await server.post('/payments', { orders: [made.body._id.$oid], payment_method: method.body._id.$oid }, token);
+  const paid = await server.post(
+    '/payments',
+    { orders: [made.body._id.$oid], payment_method: method.body._id.$oid },
+    token,
+  );
   assert.equal(paid.status, 200, paid.text);
-  return { id: made.body._id.$oid, humanId: made.body.human_id, user: made.body.user.$oid, paymentDate: paid.body.payment_date.$date };
+  return {
+    id: made.body._id.$oid,
+    humanId: made.body.human_id,
+    user: made.body.user.$oid,
+    paymentDate: paid.body.payment_date.$date,
+  };
 }
 
 interface Report {
@@ -189,7 +245,9 @@ describe('Button reports (POST /v1/order)', () => {
     ]);
     await until(() => fake.orders.has(order.id), 'the report');
     assert.deepEqual(fake.problems, []);
-    const call = fake.calls.find((c) => c.method === 'POST' && c.path === '/v1/order' && c.body?.order_id === order.id)!;
+    const call = fake.calls.find(
+      (c) => c.method === 'POST' && c.path === '/v1/order' && c.body?.order_id === order.id,
+    )!;
     assert.equal(call.authorization, `Basic ${BASIC}`);
     assert.match(call.contentType!, /^application\/json/);
     const body = fake.orders.get(order.id)!.body;
@@ -244,7 +302,12 @@ describe('Button reports (POST /v1/order)', () => {
     // 3 × 9.99 incl. 25 % VAT: 23.98 net, which 3 does not divide: 2 × 7.99 + 1 × 8.00.
     assert.equal(again.total, 2398);
     assert.deepEqual(
-      again.line_items.map((l: { identifier: string; quantity: number; amount: number; total: number }) => [l.identifier, l.quantity, l.amount, l.total]),
+      again.line_items.map((l: { identifier: string; quantity: number; amount: number; total: number }) => [
+        l.identifier,
+        l.quantity,
+        l.amount,
+        l.total,
+      ]),
       [
         [p.odd, 2, 799, 1598],
         [`${p.odd}:2`, 1, 800, 800],
@@ -267,40 +330,70 @@ describe('Button reports (POST /v1/order)', () => {
       product: fc.constantFrom('a'.repeat(24), 'b'.repeat(24), 'c'.repeat(24)),
     });
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), fc.constantFrom('EUR', 'CLP', 'KWD'), (raw, currency) => {
-        const items: ItemSnapshot[] = raw.map((r, i) => ({
-          product: r.product,
-          quantity: r.quantity,
-          name: `Item ${i}`,
-          price: r.price,
-          discount: r.discount,
-          vat: r.vat,
-          currency,
-          final_price: 0,
-          sub_products: r.subs.map((price, j) => ({ id: String(j).repeat(24).slice(0, 24), name: `Sub ${j}`, price })),
-        }));
-        const lines = buttonLineItems(items, new Map());
-        const net = summarize(
-          items.map((i) => ({ price: i.price, subProducts: i.sub_products, discount: i.discount, vat: i.vat, quantity: i.quantity, currency })),
-        ).net;
-        assert.equal(lines.reduce((sum, l) => sum + l.total, 0), net);
-        assert.equal(new Set(lines.map((l) => l.identifier)).size, lines.length, 'identifiers are unique');
-        for (const l of lines) {
-          assert.equal(l.amount * l.quantity, l.total);
-          assert.ok(l.quantity > 0 && l.amount >= 0 && Number.isSafeInteger(l.total));
-        }
-      }),
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('EUR', 'CLP', 'KWD'),
+        (raw, currency) => {
+          const items: ItemSnapshot[] = raw.map((r, i) => ({
+            product: r.product,
+            quantity: r.quantity,
+            name: `Item ${i}`,
+            price: r.price,
+            discount: r.discount,
+            vat: r.vat,
+            currency,
+            final_price: 0,
+            sub_products: r.subs.map((price, j) => ({
+              id: String(j).repeat(24).slice(0, 24),
+              name: `Sub ${j}`,
+              price,
+            })),
+          }));
+          const lines = buttonLineItems(items, new Map());
+          const net = summarize(
+            items.map((i) => ({
+              price: i.price,
+              subProducts: i.sub_products,
+              discount: i.discount,
+              vat: i.vat,
+              quantity: i.quantity,
+              currency,
+            })),
+          ).net;
+          assert.equal(
+            lines.reduce((sum, l) => sum + l.total, 0),
+            net,
+          );
+          assert.equal(new Set(lines.map((l) => l.identifier)).size, lines.length, 'identifiers are unique');
+          for (const l of lines) {
+            assert.equal(l.amount * l.quantity, l.total);
+            assert.ok(l.quantity > 0 && l.amount >= 0 && Number.isSafeInteger(l.total));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('retries with exponential backoff, jitter and a cap', () => {
     const reporter = (random: number) =>
-      new ButtonReporter({} as Database, { apiKey: 'k', apiUrl: 'http://x', baseDelayMs: 1000, maxDelayMs: 60_000, random: () => random });
+      new ButtonReporter({} as Database, {
+        apiKey: 'k',
+        apiUrl: 'http://x',
+        baseDelayMs: 1000,
+        maxDelayMs: 60_000,
+        random: () => random,
+      });
     const low = reporter(0);
     const high = reporter(1);
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8, 20].map((n) => high.backoff(n)), [1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
-    assert.deepEqual([1, 2, 3, 7, 20].map((n) => low.backoff(n)), [500, 1000, 2000, 30000, 30000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 20].map((n) => high.backoff(n)),
+      [1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 7, 20].map((n) => low.backoff(n)),
+      [500, 1000, 2000, 30000, 30000],
+    );
     const some = reporter(0.37);
     for (let n = 1; n < 40; n++) {
       const ceiling = Math.min(60_000, 1000 * 2 ** (n - 1));
@@ -393,7 +486,11 @@ describe('Button updates and cancellations', () => {
       { product: p.A, quantity: 2 },
       { product: p.B, quantity: 1, sub_products: [p.W] },
     ]);
-    const returned = await server.put(`/orders/${order.id}/items`, { items: [{ product: p.A, quantity: 1 }] }, server.serviceKey);
+    const returned = await server.put(
+      `/orders/${order.id}/items`,
+      { items: [{ product: p.A, quantity: 1 }] },
+      server.serviceKey,
+    );
     assert.equal(returned.status, 200, returned.text);
     assert.equal(returned.body.order_status, 'SUCCESS');
     assert.equal(Math.round(returned.body.total_amount * 100), summarize([PRICES.A]).total);
@@ -404,7 +501,9 @@ describe('Button updates and cancellations', () => {
     await until(() => fake.orders.get(order.id)?.active === false, 'the cancellation');
 
     assert.deepEqual(callsFor(fake, order.id), ['POST /v1/order', 'POST /v1/order/:id', 'DELETE /v1/order/:id']);
-    const create = fake.calls.find((c) => c.applied && c.method === 'POST' && c.path === '/v1/order' && c.body.order_id === order.id)!.body;
+    const create = fake.calls.find(
+      (c) => c.applied && c.method === 'POST' && c.path === '/v1/order' && c.body.order_id === order.id,
+    )!.body;
     const update = fake.calls.find((c) => c.applied && c.method === 'POST' && c.path === `/v1/order/${order.id}`)!.body;
     assert.equal(create.line_items.length, 2);
     assert.equal(update.line_items.length, 1);
@@ -425,7 +524,10 @@ describe('Button updates and cancellations', () => {
     // A user still can not change or cancel a paid order; an admin's return must keep to the order's lines.
     const other = await orderAndPay(server, fay, [{ product: p.A, quantity: 2 }]);
     assert.equal((await server.post(`/orders/${other.id}/cancel`, {}, fay)).status, 409);
-    assert.equal((await server.put(`/orders/${other.id}/items`, { items: [{ product: p.A, quantity: 1 }] }, fay)).status, 409);
+    assert.equal(
+      (await server.put(`/orders/${other.id}/items`, { items: [{ product: p.A, quantity: 1 }] }, fay)).status,
+      409,
+    );
     for (const items of [[{ product: p.A, quantity: 3 }], [{ product: p.B, quantity: 1 }], []]) {
       const refused = await server.put(`/orders/${other.id}/items`, { items }, server.serviceKey);
       assert.equal(refused.status, 400, JSON.stringify(items));
@@ -438,7 +540,11 @@ describe('Button updates and cancellations', () => {
     fake.failNext(1, 400);
     const order = await orderAndPay(server, gus, [{ product: p.A, quantity: 2 }]);
     await until(async () => (await reports(server, order.id))[0]?.state === 'failed', 'the refusal');
-    const returned = await server.put(`/orders/${order.id}/items`, { items: [{ product: p.A, quantity: 1 }] }, server.serviceKey);
+    const returned = await server.put(
+      `/orders/${order.id}/items`,
+      { items: [{ product: p.A, quantity: 1 }] },
+      server.serviceKey,
+    );
     assert.equal(returned.status, 200, returned.text);
     await sleep(200);
     assert.deepEqual(callsFor(fake, order.id), [], 'the update waits behind the failed create');
@@ -448,7 +554,11 @@ describe('Button updates and cancellations', () => {
     assert.equal(retry.status, 200, retry.text);
     await until(async () => (await reports(server, order.id)).every((r) => r.state === 'sent'), 'both reports');
     assert.deepEqual(callsFor(fake, order.id), ['POST /v1/order', 'POST /v1/order/:id']);
-    assert.equal((await server.post(`/admin/reports/${failed!.id}/retry`, {}, server.serviceKey)).status, 404, 'only failed reports are retried');
+    assert.equal(
+      (await server.post(`/admin/reports/${failed!.id}/retry`, {}, server.serviceKey)).status,
+      404,
+      'only failed reports are retried',
+    );
     assert.equal((await server.get(`/admin/reports?order=${order.id}`, await server.userToken('gus'))).status, 403);
   });
 
@@ -482,22 +592,35 @@ describe('Button updates and cancellations', () => {
     assert.deepEqual(await reports(server, order.id), []);
   });
 
-  it('two servers on one PostgreSQL send every report once', { skip: testDatabaseUrl() ? false : 'PostgreSQL only (PGlite is one process)' }, async () => {
-    const fake = await startFake();
-    const db = durableDatabase();
-    const one = await start(fake, db);
-    const two = await start(fake, { ...db, button: { ...TIMINGS, pollMs: 10 } });
-    const p = await catalogue(one);
-    const ids: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      const server = i % 2 ? two : one;
-      ids.push((await orderAndPay(server, await server.userToken(`multi-${i}`, `multi-${i}@example.com`), [{ product: p.A, quantity: 1 }])).id);
-    }
-    await until(() => ids.every((id) => fake.orders.has(id)), 'every report');
-    await sleep(200);
-    assert.deepEqual(ids.map((id) => creates(fake, id)), [1, 1, 1, 1, 1, 1, 1, 1]);
-    assert.deepEqual(fake.problems, []);
-  });
+  it(
+    'two servers on one PostgreSQL send every report once',
+    { skip: testDatabaseUrl() ? false : 'PostgreSQL only (PGlite is one process)' },
+    async () => {
+      const fake = await startFake();
+      const db = durableDatabase();
+      const one = await start(fake, db);
+      const two = await start(fake, { ...db, button: { ...TIMINGS, pollMs: 10 } });
+      const p = await catalogue(one);
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const server = i % 2 ? two : one;
+        ids.push(
+          (
+            await orderAndPay(server, await server.userToken(`multi-${i}`, `multi-${i}@example.com`), [
+              { product: p.A, quantity: 1 },
+            ])
+          ).id,
+        );
+      }
+      await until(() => ids.every((id) => fake.orders.has(id)), 'every report');
+      await sleep(200);
+      assert.deepEqual(
+        ids.map((id) => creates(fake, id)),
+        [1, 1, 1, 1, 1, 1, 1, 1],
+      );
+      assert.deepEqual(fake.problems, []);
+    },
+  );
 
   it('the key is in no outbox row and no API answer', async () => {
     const { fake, server, p } = await sharedServer();

@@ -19,21 +19,37 @@ describe('configuration', () => {
   it('refuses to start in production with a missing secret', () => {
     for (const name of ['TILLKIT_API_KEY', 'TILLKIT_SERVICE_KEY', 'TILLKIT_JWT_SECRET'] as const) {
       const env: Record<string, string | undefined> = { NODE_ENV: 'production', ...STRONG, [name]: undefined };
-      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.includes(`${name} is not set`));
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(`${name} is not set`),
+      );
     }
   });
 
   it('refuses the published demo and test values in production', () => {
-    for (const [name, value] of Object.entries({ ...DEMO_ENV, TILLKIT_JWT_SECRET: 'test-jwt-secret-for-tests-only-0123456789abcdef' })) {
+    for (const [name, value] of Object.entries({
+      ...DEMO_ENV,
+      TILLKIT_JWT_SECRET: 'test-jwt-secret-for-tests-only-0123456789abcdef',
+    })) {
       assert.throws(() => loadConfig({ NODE_ENV: 'production', ...STRONG, [name]: value }), ConfigError, name);
     }
     assert.throws(() => loadConfig({ NODE_ENV: 'production', ...STRONG, TILLKIT_DEMO_AUTH: '1' }), /DEMO_AUTH/);
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', ...STRONG, TILLKIT_PAYMENTS: 'test' }), /TILLKIT_PAYMENTS=test/);
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', ...STRONG, TILLKIT_JWT_SECRET: 'short' }), /32 characters/);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', ...STRONG, TILLKIT_PAYMENTS: 'test' }),
+      /TILLKIT_PAYMENTS=test/,
+    );
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', ...STRONG, TILLKIT_JWT_SECRET: 'short' }),
+      /32 characters/,
+    );
   });
 
   it('accepts real values in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', ...STRONG, TILLKIT_CORS_ORIGINS: 'https://a.example, https://b.example' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      ...STRONG,
+      TILLKIT_CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
     assert.equal(config.production, true);
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example']);
     assert.equal(config.demoAuth, false);
@@ -52,9 +68,25 @@ describe('configuration', () => {
 
 describe('npm run server (server/main.ts)', () => {
   it('prints its URL, serves the demo catalogue with the demo key, and stops on SIGTERM', async () => {
-    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'development', PORT: '0', TILLKIT_DATA_DIR: 'memory://' };
-    for (const name of ['TILLKIT_API_KEY', 'TILLKIT_SERVICE_KEY', 'TILLKIT_JWT_SECRET', 'DATABASE_URL', 'TILLKIT_DEMO_AUTH']) delete env[name];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      TILLKIT_DATA_DIR: 'memory://',
+    };
+    for (const name of [
+      'TILLKIT_API_KEY',
+      'TILLKIT_SERVICE_KEY',
+      'TILLKIT_JWT_SECRET',
+      'DATABASE_URL',
+      'TILLKIT_DEMO_AUTH',
+    ])
+      delete env[name];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -74,7 +106,10 @@ describe('npm run server (server/main.ts)', () => {
         body: JSON.stringify({ email: 'demo@example.com' }),
       });
       assert.equal(token.status, 200);
-      const preflight = await fetch(`${url}/orders`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
+      const preflight = await fetch(`${url}/orders`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' },
+      });
       assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), '*');
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));

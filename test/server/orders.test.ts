@@ -26,7 +26,8 @@ before(async () => {
 
 after(() => server.close());
 
-const deep = (levels: number): Record<string, unknown> => (levels === 0 ? { city: 'Oslo' } : { inner: deep(levels - 1) });
+const deep = (levels: number): Record<string, unknown> =>
+  levels === 0 ? { city: 'Oslo' } : { inner: deep(levels - 1) };
 
 const workedExample = () => ({
   items: [
@@ -63,8 +64,26 @@ describe('POST /orders', () => {
     const { body: order, text } = await server.post('/orders', workedExample(), alice);
     const [a, b] = order.items;
     assert.deepEqual(
-      { product: a.product.$oid, quantity: a.quantity, name: a.name, price: a.price, discount: a.discount, vat: a.vat, currency: a.currency, final_price: a.final_price },
-      { product: p.A, quantity: 2, name: 'Product A', price: 40, discount: 0.1, vat: 0.25, currency: 'EUR', final_price: 72 },
+      {
+        product: a.product.$oid,
+        quantity: a.quantity,
+        name: a.name,
+        price: a.price,
+        discount: a.discount,
+        vat: a.vat,
+        currency: a.currency,
+        final_price: a.final_price,
+      },
+      {
+        product: p.A,
+        quantity: 2,
+        name: 'Product A',
+        price: 40,
+        discount: 0.1,
+        vat: 0.25,
+        currency: 'EUR',
+        final_price: 72,
+      },
     );
     assert.equal(b.final_price, 15);
     assert.deepEqual(b.sub_products, [{ _id: { $oid: p.B1 }, name: 'Sub Product B1', price: 5 }]);
@@ -73,9 +92,21 @@ describe('POST /orders', () => {
   });
 
   it('prices the item examples: 20 at 0.5 × 1 is 10, 10 × 3 is 30, the order 40', async () => {
-    const response = await server.post('/orders', { items: [{ product: p.half, quantity: 1 }, { product: p.ten, quantity: 3 }] }, alice);
+    const response = await server.post(
+      '/orders',
+      {
+        items: [
+          { product: p.half, quantity: 1 },
+          { product: p.ten, quantity: 3 },
+        ],
+      },
+      alice,
+    );
     assert.equal(response.status, 200);
-    assert.deepEqual(response.body.items.map((i: { final_price: number }) => i.final_price), [10, 30]);
+    assert.deepEqual(
+      response.body.items.map((i: { final_price: number }) => i.final_price),
+      [10, 30],
+    );
     assert.match(response.text, /"total_amount":40\.00/);
     assert.equal(response.body.total_quantity, 4);
   });
@@ -93,10 +124,24 @@ describe('POST /orders', () => {
   });
 
   it('stores the addresses, note, delivery time and btn_ref given', async () => {
-    const address = { city: 'Oslo', geo: [59.9294087, 10.7643042], zip_code: '0557', street_name: 'Christies gate 34A', country: 'Norway' };
+    const address = {
+      city: 'Oslo',
+      geo: [59.9294087, 10.7643042],
+      zip_code: '0557',
+      street_name: 'Christies gate 34A',
+      country: 'Norway',
+    };
     const response = await server.post(
       '/orders',
-      { ...workedExample(), delivery_address: address, billing_address: address, note: 'I am a note.', delivery_time: 1472022000000, btn_ref: 'srctok-abc123', currency: 'EUR' },
+      {
+        ...workedExample(),
+        delivery_address: address,
+        billing_address: address,
+        note: 'I am a note.',
+        delivery_time: 1472022000000,
+        btn_ref: 'srctok-abc123',
+        currency: 'EUR',
+      },
       alice,
     );
     assert.equal(response.status, 200, response.text);
@@ -108,7 +153,16 @@ describe('POST /orders', () => {
 
   it('refuses products in different currencies with the documented message, writing nothing', async () => {
     const before = await orderCount();
-    const response = await server.post('/orders', { items: [{ product: p.A, quantity: 1 }, { product: p.nok, quantity: 1 }] }, alice);
+    const response = await server.post(
+      '/orders',
+      {
+        items: [
+          { product: p.A, quantity: 1 },
+          { product: p.nok, quantity: 1 },
+        ],
+      },
+      alice,
+    );
     assert.equal(response.status, 400);
     assert.equal(response.body.message, 'An order can not have products with different currencies');
     assert.equal(response.body.code, 'currency-mismatch');
@@ -130,20 +184,32 @@ describe('POST /orders', () => {
     });
 
     it('only with a parent that offers it', async () => {
-      const response = await server.post('/orders', { items: [{ product: p.A, quantity: 1, sub_products: [p.B1] }] }, alice);
+      const response = await server.post(
+        '/orders',
+        { items: [{ product: p.A, quantity: 1, sub_products: [p.B1] }] },
+        alice,
+      );
       assert.equal(response.status, 400);
       assert.equal(response.body.field, 'items[0].sub_products');
       assert.equal(response.body.code, 'sub-product-not-offered');
     });
 
     it('a main product is not an add-on (rule 3)', async () => {
-      const response = await server.post('/orders', { items: [{ product: p.B, quantity: 1, sub_products: [p.A] }] }, alice);
+      const response = await server.post(
+        '/orders',
+        { items: [{ product: p.B, quantity: 1, sub_products: [p.A] }] },
+        alice,
+      );
       assert.equal(response.status, 400);
       assert.equal(response.body.code, 'sub-product-nested');
     });
 
     it('the same add-on is not chosen twice', async () => {
-      const response = await server.post('/orders', { items: [{ product: p.B, quantity: 1, sub_products: [p.B1, p.B1] }] }, alice);
+      const response = await server.post(
+        '/orders',
+        { items: [{ product: p.B, quantity: 1, sub_products: [p.B1, p.B1] }] },
+        alice,
+      );
       assert.equal(response.status, 400);
       assert.equal(response.body.code, 'sub-product-duplicate');
     });
@@ -161,12 +227,28 @@ describe('POST /orders', () => {
       ['a fractional quantity', () => ({ items: [{ product: p.A, quantity: 1.5 }] }), 'items[0].quantity'],
       ['a quantity as a string', () => ({ items: [{ product: p.A, quantity: '2' }] }), 'items[0].quantity'],
       ['a huge quantity', () => ({ items: [{ product: p.A, quantity: 1e9 }] }), 'items[0].quantity'],
-      ['an unknown product id', () => ({ items: [{ product: 'ffffffffffffffffffffffff', quantity: 1 }] }), 'items[0].product'],
+      [
+        'an unknown product id',
+        () => ({ items: [{ product: 'ffffffffffffffffffffffff', quantity: 1 }] }),
+        'items[0].product',
+      ],
       ['a product id that is no id', () => ({ items: [{ product: 'productA', quantity: 1 }] }), 'items[0].product'],
-      ['an unknown sub-product', () => ({ items: [{ product: p.B, quantity: 1, sub_products: ['eeeeeeeeeeeeeeeeeeeeeeee'] }] }), 'items[0].sub_products[0]'],
+      [
+        'an unknown sub-product',
+        () => ({ items: [{ product: p.B, quantity: 1, sub_products: ['eeeeeeeeeeeeeeeeeeeeeeee'] }] }),
+        'items[0].sub_products[0]',
+      ],
       ['a note that is not a string', () => ({ ...workedExample(), note: 5 }), 'note'],
-      ['an address that is not an object', () => ({ ...workedExample(), delivery_address: 'Oslo' }), 'delivery_address'],
-      ['a delivery time that is no timestamp', () => ({ ...workedExample(), delivery_time: 'tomorrow' }), 'delivery_time'],
+      [
+        'an address that is not an object',
+        () => ({ ...workedExample(), delivery_address: 'Oslo' }),
+        'delivery_address',
+      ],
+      [
+        'a delivery time that is no timestamp',
+        () => ({ ...workedExample(), delivery_time: 'tomorrow' }),
+        'delivery_time',
+      ],
       ['a NUL character, which PostgreSQL can not store', () => '{"items": [], "note": "a\\u0000b"}', 'body'],
       ['an address nested too deep', () => ({ ...workedExample(), delivery_address: deep(50) }), 'delivery_address'],
       ['resources nested too deep', () => ({ ...workedExample(), resources: [deep(20)] }), 'resources'],
@@ -175,7 +257,10 @@ describe('POST /orders', () => {
       it(name, async () => {
         const before = await orderCount();
         const value = body();
-        const response = await server.request('POST', '/orders', { token: alice, ...(typeof value === 'string' ? { raw: value } : { body: value }) });
+        const response = await server.request('POST', '/orders', {
+          token: alice,
+          ...(typeof value === 'string' ? { raw: value } : { body: value }),
+        });
         assert.equal(response.status, 400, response.text);
         assert.equal(response.body.field, field);
         assert.equal(typeof response.body.message, 'string');
@@ -205,7 +290,11 @@ describe('POST /orders', () => {
     const response = await server.post('/orders', { ...workedExample(), user: bobsOrder.user.$oid }, server.serviceKey);
     assert.equal(response.status, 200);
     assert.equal(response.body.user.$oid, bobsOrder.user.$oid);
-    const unknown = await server.post('/orders', { ...workedExample(), user: 'dddddddddddddddddddddddd' }, server.serviceKey);
+    const unknown = await server.post(
+      '/orders',
+      { ...workedExample(), user: 'dddddddddddddddddddddddd' },
+      server.serviceKey,
+    );
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.field, 'user');
   });
@@ -234,7 +323,10 @@ describe('a user sees and changes only their own orders', () => {
     const id = alicesOrder._id.$oid;
     assert.equal((await server.get(`/orders/${id}`, bob)).status, 404);
     assert.equal((await server.put(`/orders/${id}`, { note: 'mine now' }, bob)).status, 404);
-    assert.equal((await server.put(`/orders/${id}/items`, { items: [{ product: p.A, quantity: 1 }] }, bob)).status, 404);
+    assert.equal(
+      (await server.put(`/orders/${id}/items`, { items: [{ product: p.A, quantity: 1 }] }, bob)).status,
+      404,
+    );
     assert.equal((await server.post(`/orders/${id}/cancel`, {}, bob)).status, 404);
     const { body } = await server.get(`/orders/${id}`, alice);
     assert.equal(body.note, '');
@@ -256,7 +348,10 @@ describe('a user sees and changes only their own orders', () => {
     assert.ok(!bobs.body.some((o: { _id: { $oid: string } }) => o._id.$oid === alicesOrder._id.$oid));
     assert.deepEqual((await server.get(`/orders/search?query=${alicesOrder.human_id}`, bob)).body, []);
     const admin = await server.get(`/orders/search?query=${alicesOrder.human_id}`, server.serviceKey);
-    assert.deepEqual(admin.body.map((o: { _id: { $oid: string } }) => o._id.$oid), [alicesOrder._id.$oid]);
+    assert.deepEqual(
+      admin.body.map((o: { _id: { $oid: string } }) => o._id.$oid),
+      [alicesOrder._id.$oid],
+    );
     assert.equal((await server.get(`/orders/${alicesOrder._id.$oid}`, server.serviceKey)).status, 200);
   });
 
@@ -271,7 +366,11 @@ describe('PUT /orders/:id', () => {
   it('updates the note, addresses and delivery time, not the items', async () => {
     const { body: order } = await server.post('/orders', workedExample(), alice);
     const id = order._id.$oid;
-    const response = await server.put(`/orders/${id}`, { note: 'Delivery before 4PM', delivery_time: 1700000000000, billing_address: { city: 'Bergen' } }, alice);
+    const response = await server.put(
+      `/orders/${id}`,
+      { note: 'Delivery before 4PM', delivery_time: 1700000000000, billing_address: { city: 'Bergen' } },
+      alice,
+    );
     assert.equal(response.status, 200, response.text);
     assert.equal(response.body.note, 'Delivery before 4PM');
     assert.deepEqual(response.body.delivery_time, { $date: 1700000000000 });
@@ -296,7 +395,11 @@ describe('PUT /orders/:id', () => {
 describe('PUT /orders/:id/items', () => {
   it('overwrites the items and re-totals', async () => {
     const { body: order } = await server.post('/orders', workedExample(), alice);
-    const response = await server.put(`/orders/${order._id.$oid}/items`, { items: [{ product: p.half, quantity: 2 }] }, alice);
+    const response = await server.put(
+      `/orders/${order._id.$oid}/items`,
+      { items: [{ product: p.half, quantity: 2 }] },
+      alice,
+    );
     assert.equal(response.status, 200, response.text);
     assert.equal(response.body.items.length, 1);
     assert.equal(response.body.items[0].name, 'Half price');
@@ -308,7 +411,16 @@ describe('PUT /orders/:id/items', () => {
   it('refuses what POST refuses, leaving the order as it was', async () => {
     const { body: order } = await server.post('/orders', workedExample(), alice);
     const id = order._id.$oid;
-    const mixed = await server.put(`/orders/${id}/items`, { items: [{ product: p.A, quantity: 1 }, { product: p.nok, quantity: 1 }] }, alice);
+    const mixed = await server.put(
+      `/orders/${id}/items`,
+      {
+        items: [
+          { product: p.A, quantity: 1 },
+          { product: p.nok, quantity: 1 },
+        ],
+      },
+      alice,
+    );
     assert.equal(mixed.status, 400);
     assert.equal(mixed.body.message, 'An order can not have products with different currencies');
     const zero = await server.put(`/orders/${id}/items`, { items: [{ product: p.A, quantity: 0 }] }, alice);
@@ -329,7 +441,10 @@ describe('POST /orders/:id/cancel', () => {
     const edit = await server.put(`/orders/${id}`, { note: 'too late' }, alice);
     assert.equal(edit.status, 409);
     assert.equal(edit.body.code, 'order-cancelled');
-    assert.equal((await server.put(`/orders/${id}/items`, { items: [{ product: p.A, quantity: 1 }] }, alice)).status, 409);
+    assert.equal(
+      (await server.put(`/orders/${id}/items`, { items: [{ product: p.A, quantity: 1 }] }, alice)).status,
+      409,
+    );
     assert.equal((await server.post(`/orders/${id}/cancel`, {}, alice)).status, 409);
     assert.equal((await server.request('POST', `/orders/${id}/cancel`, { token: alice })).status, 409);
   });
@@ -342,7 +457,11 @@ describe('GET /orders and /orders/search', () => {
     carol = await server.userToken('carol', 'carol@example.com');
     await server.post('/v2/users', { first_name: 'Carol', last_name: 'Danvers' }, carol);
     for (let i = 0; i < 12; i++) {
-      const { body } = await server.post('/orders', { items: [{ product: p.ten, quantity: i + 1 }], delivery_time: 1_800_000_000_000 + i * 86_400_000 }, carol);
+      const { body } = await server.post(
+        '/orders',
+        { items: [{ product: p.ten, quantity: i + 1 }], delivery_time: 1_800_000_000_000 + i * 86_400_000 },
+        carol,
+      );
       made.push({ id: body._id.$oid, human: body.human_id, created: body.created.$date });
     }
     await server.post(`/orders/${made[0]!.id}/cancel`, {}, carol);
@@ -362,7 +481,10 @@ describe('GET /orders and /orders/search', () => {
 
   it('sorts', async () => {
     const byTotal = await server.get('/orders?sort=total_amount&size=3', carol);
-    assert.deepEqual(byTotal.body.map((o: { total_amount: number }) => o.total_amount), [10, 20, 30]);
+    assert.deepEqual(
+      byTotal.body.map((o: { total_amount: number }) => o.total_amount),
+      [10, 20, 30],
+    );
     const oldest = await server.get('/orders?sort=created&size=1', carol);
     assert.equal(oldest.body[0]._id.$oid, made[0]!.id);
     assert.equal((await server.get('/orders?sort=password', carol)).status, 400);
@@ -370,10 +492,16 @@ describe('GET /orders and /orders/search', () => {
 
   it('filters by order status, delivery status and dates', async () => {
     const cancelled = await server.get('/orders?order_status=CANCELLED', carol);
-    assert.deepEqual(cancelled.body.map((o: { _id: { $oid: string } }) => o._id.$oid), [made[0]!.id]);
+    assert.deepEqual(
+      cancelled.body.map((o: { _id: { $oid: string } }) => o._id.$oid),
+      [made[0]!.id],
+    );
     assert.equal((await server.get('/orders?order_status=CANCELED', carol)).body.length, 1);
     assert.equal((await server.get('/orders?delivery_status=PENDING&size=100', carol)).body.length, 12);
-    const delivered = await server.get(`/orders?date_filter=delivery&from_date=${1_800_000_000_000 + 2 * 86_400_000}&to_date=${1_800_000_000_000 + 4 * 86_400_000}`, carol);
+    const delivered = await server.get(
+      `/orders?date_filter=delivery&from_date=${1_800_000_000_000 + 2 * 86_400_000}&to_date=${1_800_000_000_000 + 4 * 86_400_000}`,
+      carol,
+    );
     assert.equal(delivered.body.length, 3);
     const created = await server.get(`/orders?from_date=${made[11]!.created + 1}`, carol);
     assert.deepEqual(created.body, []);
@@ -385,9 +513,15 @@ describe('GET /orders and /orders/search', () => {
 
   it('searches by human_id, _id and the user’s name', async () => {
     const byHuman = await server.get(`/orders/search?query=${made[3]!.human.toLowerCase()}`, carol);
-    assert.deepEqual(byHuman.body.map((o: { _id: { $oid: string } }) => o._id.$oid), [made[3]!.id]);
+    assert.deepEqual(
+      byHuman.body.map((o: { _id: { $oid: string } }) => o._id.$oid),
+      [made[3]!.id],
+    );
     const byId = await server.get(`/orders/search?query=${made[4]!.id}`, carol);
-    assert.deepEqual(byId.body.map((o: { _id: { $oid: string } }) => o._id.$oid), [made[4]!.id]);
+    assert.deepEqual(
+      byId.body.map((o: { _id: { $oid: string } }) => o._id.$oid),
+      [made[4]!.id],
+    );
     const byName = await server.get('/orders/search?query=danvers&size=100', server.serviceKey);
     assert.equal(byName.body.length, 12);
     assert.equal((await server.get('/orders/search', carol)).status, 400);

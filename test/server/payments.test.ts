@@ -41,9 +41,20 @@ beforeEach(() => {
   processor.failNext = 0;
 });
 
-const workedExample = () => ({ items: [{ product: p.A, quantity: 2 }, { product: p.B, quantity: 1, sub_products: [p.B1] }] });
+const workedExample = () => ({
+  items: [
+    { product: p.A, quantity: 2 },
+    { product: p.B, quantity: 1, sub_products: [p.B1] },
+  ],
+});
 
-async function order(token: string, items = [{ product: p.A, quantity: 2 }, { product: p.B, quantity: 1, sub_products: [p.B1] }]): Promise<string> {
+async function order(
+  token: string,
+  items = [
+    { product: p.A, quantity: 2 },
+    { product: p.B, quantity: 1, sub_products: [p.B1] },
+  ],
+): Promise<string> {
   const response = await server.post('/orders', { items }, token);
   assert.equal(response.status, 200, response.text);
   return response.body._id.$oid;
@@ -62,7 +73,8 @@ async function charges(orderId: string): Promise<{ status: string; amount: numbe
   return response.body.flatMap((payment: { charges: unknown[] }) => payment.charges);
 }
 
-const statusOf = async (orderId: string, token: string) => (await server.get(`/orders/${orderId}`, token)).body.order_status;
+const statusOf = async (orderId: string, token: string) =>
+  (await server.get(`/orders/${orderId}`, token)).body.order_status;
 
 describe('POST /payment_methods', () => {
   it('turns a Stripe test token into a card as seed 000 shows it', async () => {
@@ -86,11 +98,16 @@ describe('POST /payment_methods', () => {
     assert.equal(c.exp_month, 12);
     assert.ok(c.exp_year > new Date().getUTCFullYear());
     assert.match(c.fingerprint, /^[\w-]{16}$/);
-    for (const key of ['address_city', 'address_zip', 'name', 'dynamic_last4', 'tokenization_method']) assert.equal(c[key], null);
+    for (const key of ['address_city', 'address_zip', 'name', 'dynamic_last4', 'tokenization_method'])
+      assert.equal(c[key], null);
   });
 
   it('knows Mastercard and American Express, and gives one card one fingerprint', async () => {
-    const mastercard = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_mastercard' }, alice);
+    const mastercard = await server.post(
+      '/payment_methods',
+      { payment_method: 'stripe', token: 'tok_mastercard' },
+      alice,
+    );
     assert.deepEqual([mastercard.body.card.brand, mastercard.body.card.last4], ['MasterCard', '4444']);
     const amex = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_amex' }, alice);
     assert.deepEqual([amex.body.card.brand, amex.body.card.last4], ['American Express', '0005']);
@@ -121,7 +138,10 @@ describe('POST /payment_methods', () => {
     await card(carol, 'tok_visa');
     await card(carol, 'tok_amex');
     const mine = await server.get('/payment_methods', carol);
-    assert.deepEqual(mine.body.map((m: { card: { last4: string } }) => m.card.last4), ['4242', '0005']);
+    assert.deepEqual(
+      mine.body.map((m: { card: { last4: string } }) => m.card.last4),
+      ['4242', '0005'],
+    );
     const bobs = await server.get('/payment_methods', bob);
     assert.ok(bobs.body.every((m: { user: { $oid: string } }) => m.user.$oid === bobs.body[0].user.$oid));
     assert.ok(!bobs.body.some((m: { user: { $oid: string } }) => m.user.$oid === mine.body[0].user.$oid));
@@ -170,7 +190,10 @@ describe('POST /payments', () => {
     const orderId = await order(alice);
     await server.post('/payments', { orders: [orderId], payment_method: await card(alice) }, alice);
     assert.equal((await server.put(`/orders/${orderId}`, { note: 'x' }, alice)).status, 409);
-    assert.equal((await server.put(`/orders/${orderId}/items`, { items: [{ product: p.A, quantity: 1 }] }, alice)).status, 409);
+    assert.equal(
+      (await server.put(`/orders/${orderId}/items`, { items: [{ product: p.A, quantity: 1 }] }, alice)).status,
+      409,
+    );
     const cancel = await server.post(`/orders/${orderId}/cancel`, {}, alice);
     assert.equal(cancel.status, 409);
     assert.equal(cancel.body.code, 'order-paid');
@@ -194,7 +217,11 @@ describe('POST /payments', () => {
       ['tok_chargeDeclinedExpiredCard', 'expired_card', 'expired_card', /expired/],
     ];
     for (const [tok, code, declineCode, message] of declines) {
-      const response = await server.post('/payments', { orders: [orderId], payment_method: await card(alice, tok) }, alice);
+      const response = await server.post(
+        '/payments',
+        { orders: [orderId], payment_method: await card(alice, tok) },
+        alice,
+      );
       assert.equal(response.status, 402, response.text);
       assert.equal(response.body.code, code);
       assert.equal(response.body.decline_code, declineCode);
@@ -202,19 +229,33 @@ describe('POST /payments', () => {
       assert.match(response.body.message, message);
       assert.equal(await statusOf(orderId, alice), 'DECLINED');
     }
-    const paid = await server.post('/payments', { orders: [orderId], payment_method: await card(alice, 'tok_mastercard') }, alice);
+    const paid = await server.post(
+      '/payments',
+      { orders: [orderId], payment_method: await card(alice, 'tok_mastercard') },
+      alice,
+    );
     assert.equal(paid.status, 200, paid.text);
     assert.equal(await statusOf(orderId, alice), 'SUCCESS');
     const made = await charges(orderId);
-    assert.deepEqual(made.map((c) => c.status), ['declined', 'declined', 'declined', 'succeeded']);
+    assert.deepEqual(
+      made.map((c) => c.status),
+      ['declined', 'declined', 'declined', 'succeeded'],
+    );
     const history = await server.get(`/payments?order=${orderId}`, alice);
-    assert.deepEqual(history.body.map((x: { current_state: string }) => x.current_state), ['declined', 'declined', 'declined', 'succeeded']);
+    assert.deepEqual(
+      history.body.map((x: { current_state: string }) => x.current_state),
+      ['declined', 'declined', 'declined', 'succeeded'],
+    );
     assert.equal(history.body[1].decline_code, 'insufficient_funds');
   });
 
   it('a declined order can still be edited before it is paid', async () => {
     const orderId = await order(alice);
-    await server.post('/payments', { orders: [orderId], payment_method: await card(alice, 'tok_chargeDeclined') }, alice);
+    await server.post(
+      '/payments',
+      { orders: [orderId], payment_method: await card(alice, 'tok_chargeDeclined') },
+      alice,
+    );
     const edit = await server.put(`/orders/${orderId}/items`, { items: [{ product: p.B, quantity: 1 }] }, alice);
     assert.equal(edit.status, 200);
     const paid = await server.post('/payments', { orders: [orderId], payment_method: await card(alice) }, alice);
@@ -225,7 +266,11 @@ describe('POST /payments', () => {
     const first = await order(alice);
     const second = await order(alice, [{ product: p.B, quantity: 3 }]);
     const calls = processor.calls.length;
-    const response = await server.post('/payments', { orders: [first, second], payment_method: await card(alice) }, alice);
+    const response = await server.post(
+      '/payments',
+      { orders: [first, second], payment_method: await card(alice) },
+      alice,
+    );
     assert.equal(response.status, 200, response.text);
     assert.match(response.text, /"amount":117\.00/);
     assert.equal(processor.calls.length, calls + 1);
@@ -281,14 +326,22 @@ describe('POST /payments', () => {
 
   it('lets an admin pay a user’s order with that user’s card', async () => {
     const orderId = await order(bob);
-    const response = await server.post('/payments', { orders: [orderId], payment_method: await card(bob) }, server.serviceKey);
+    const response = await server.post(
+      '/payments',
+      { orders: [orderId], payment_method: await card(bob) },
+      server.serviceKey,
+    );
     assert.equal(response.status, 200, response.text);
     assert.equal(await statusOf(orderId, bob), 'SUCCESS');
   });
 
   it('GET /payments/:id shows a user their own payment, an admin any, with the charges', async () => {
     const orderId = await order(alice);
-    const { body: payment } = await server.post('/payments', { orders: [orderId], payment_method: await card(alice) }, alice);
+    const { body: payment } = await server.post(
+      '/payments',
+      { orders: [orderId], payment_method: await card(alice) },
+      alice,
+    );
     const own = await server.get(`/payments/${payment._id.$oid}`, alice);
     assert.equal(own.status, 200);
     assert.equal(own.body.current_state, 'succeeded');
@@ -312,9 +365,17 @@ describe('POST /payments', () => {
     assert.ok(filtered.body.some((m: { _id: { $oid: string } }) => m._id.$oid === methodId));
     const everyone = await server.get('/payment_methods', server.serviceKey);
     assert.ok(everyone.body.length > filtered.body.length);
-    const forBob = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa', user: userId }, server.serviceKey);
+    const forBob = await server.post(
+      '/payment_methods',
+      { payment_method: 'stripe', token: 'tok_visa', user: userId },
+      server.serviceKey,
+    );
     assert.equal(forBob.body.user.$oid, userId);
-    assert.equal((await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, server.serviceKey)).body.field, 'user');
+    assert.equal(
+      (await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, server.serviceKey)).body
+        .field,
+      'user',
+    );
   });
 
   it('twenty concurrent payments of one order charge it exactly once', async () => {
@@ -352,7 +413,10 @@ describe('POST /payments', () => {
     const retry = await server.post('/payments', { orders: [orderId], payment_method: methodId }, alice);
     assert.equal(retry.status, 200, retry.text);
     const made = await charges(orderId);
-    assert.deepEqual(made.map((c) => c.status), ['failed', 'succeeded']);
+    assert.deepEqual(
+      made.map((c) => c.status),
+      ['failed', 'succeeded'],
+    );
     // The processor sees the retry as the same charge, so one that did go through is not made twice.
     assert.equal(made[0]!.idempotency_key, made[1]!.idempotency_key);
   });

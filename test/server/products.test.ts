@@ -43,7 +43,10 @@ describe('the demo catalogue', () => {
       assert.equal(p.main_product, true);
       assert.equal(p.vat, 0.25);
       assert.ok(p.tags.length >= 2, p.name);
-      assert.ok(p.tags.some((t) => /^\d{4}s$/.test(t)), `${p.name} has a decade tag`);
+      assert.ok(
+        p.tags.some((t) => /^\d{4}s$/.test(t)),
+        `${p.name} has a decade tag`,
+      );
       assert.ok(p.short_description && p.description.length > p.short_description.length, p.name);
       assert.ok(p.price >= 4.99 && p.price <= 24.99, `${p.name} at ${p.price}`);
     }
@@ -62,7 +65,8 @@ describe('the demo catalogue', () => {
   it('offers a collector’s sleeve and gift wrap on several parents', async () => {
     const subs = (await all('&all=true')).filter((p) => !p.main_product);
     const names = subs.map((p) => p.name);
-    for (const name of ["Collector's sleeve", 'Gift wrap', "Director's commentary booklet"]) assert.ok(names.includes(name), name);
+    for (const name of ["Collector's sleeve", 'Gift wrap', "Director's commentary booklet"])
+      assert.ok(names.includes(name), name);
     for (const sub of subs) {
       assert.ok(sub.parents.length >= 5, `${sub.name} has ${sub.parents.length} parents`);
       assert.deepEqual(sub._sub_products, []);
@@ -128,9 +132,15 @@ describe('GET /products', () => {
 
   it('sorts by created (default), price, name, either way', async () => {
     const byCreated = await all();
-    assert.deepEqual(byCreated.map((p) => p.created.$date), [...byCreated.map((p) => p.created.$date)].sort((a, b) => a - b));
+    assert.deepEqual(
+      byCreated.map((p) => p.created.$date),
+      [...byCreated.map((p) => p.created.$date)].sort((a, b) => a - b),
+    );
     const byPrice = (await all('&sort=price')).map((p) => p.price);
-    assert.deepEqual(byPrice, [...byPrice].sort((a, b) => a - b));
+    assert.deepEqual(
+      byPrice,
+      [...byPrice].sort((a, b) => a - b),
+    );
     const byPriceDesc = (await all('&sort=-price')).map((p) => p.price);
     assert.deepEqual(byPriceDesc, [...byPrice].reverse());
     const byName = (await all('&sort=name')).map((p) => p.name.toLowerCase());
@@ -173,9 +183,15 @@ describe('GET /products', () => {
 describe('GET /products/search and /products/tags', () => {
   it('searches names and descriptions, case-insensitively', async () => {
     const byName = await server.get('/products/search?query=lebowski');
-    assert.deepEqual(byName.body.map((p: Product) => p.name), ['The Big Lebowski']);
+    assert.deepEqual(
+      byName.body.map((p: Product) => p.name),
+      ['The Big Lebowski'],
+    );
     const byDescription = await server.get('/products/search?query=DELOREAN');
-    assert.deepEqual(byDescription.body.map((p: Product) => p.name), ['Back to the Future']);
+    assert.deepEqual(
+      byDescription.body.map((p: Product) => p.name),
+      ['Back to the Future'],
+    );
     assert.deepEqual((await server.get('/products/search?query=zzzzzz')).body, []);
     assert.equal((await server.get('/products/search?query=%25')).body.length, 0, 'a % is a character, not a wildcard');
     assert.equal((await server.get('/products/search?query=a%00b')).status, 400);
@@ -184,9 +200,15 @@ describe('GET /products/search and /products/tags', () => {
   it('finds a product by id and by human_id', async () => {
     const [target] = await all();
     const byId = await server.get(`/products/search?query=${target!._id.$oid}`);
-    assert.deepEqual(byId.body.map((p: Product) => p._id.$oid), [target!._id.$oid]);
+    assert.deepEqual(
+      byId.body.map((p: Product) => p._id.$oid),
+      [target!._id.$oid],
+    );
     const byHuman = await server.get(`/products/search?query=${target!.human_id.toLowerCase()}`);
-    assert.deepEqual(byHuman.body.map((p: Product) => p._id.$oid), [target!._id.$oid]);
+    assert.deepEqual(
+      byHuman.body.map((p: Product) => p._id.$oid),
+      [target!._id.$oid],
+    );
   });
 
   it('needs a query', async () => {
@@ -245,7 +267,16 @@ describe('admin: POST and PUT /products', () => {
   it('creates a product as the seed does, computing final_price', async () => {
     const response = await server.post(
       '/products',
-      { description: 'It is a test product', currency: 'NOK', price: 3.14, name: 'Product Name', vat: 0.15, discount: 0.25, external_reference: '123456abcd', tags: ['Foo'] },
+      {
+        description: 'It is a test product',
+        currency: 'NOK',
+        price: 3.14,
+        name: 'Product Name',
+        vat: 0.15,
+        discount: 0.25,
+        external_reference: '123456abcd',
+        tags: ['Foo'],
+      },
       server.serviceKey,
     );
     assert.equal(response.status, 200, response.text);
@@ -259,7 +290,11 @@ describe('admin: POST and PUT /products', () => {
   it('writes money with the currency’s own decimals (JPY 0, KWD 3)', async () => {
     const yen = await server.post('/products', { name: 'Yen DVD', price: 1500, currency: 'JPY' }, server.serviceKey);
     assert.match(yen.text, /"price":1500,/);
-    const dinar = await server.post('/products', { name: 'Dinar DVD', price: 1.234, currency: 'KWD' }, server.serviceKey);
+    const dinar = await server.post(
+      '/products',
+      { name: 'Dinar DVD', price: 1.234, currency: 'KWD' },
+      server.serviceKey,
+    );
     assert.match(dinar.text, /"price":1\.234,/);
     const cents = await server.post('/products', { name: 'Round', price: 10, currency: 'EUR' }, server.serviceKey);
     assert.match(cents.text, /"price":10\.00,/);
@@ -268,14 +303,23 @@ describe('admin: POST and PUT /products', () => {
   it('stores media given as {kind, url, name}', async () => {
     const response = await server.post(
       '/products',
-      { name: 'awesome product', price: 42.42, currency: 'NOK', media: [{ kind: 'image', url: 'https://images.example/a.jpg', name: 'My Awesome Image' }] },
+      {
+        name: 'awesome product',
+        price: 42.42,
+        currency: 'NOK',
+        media: [{ kind: 'image', url: 'https://images.example/a.jpg', name: 'My Awesome Image' }],
+      },
       server.serviceKey,
     );
     assert.equal(response.status, 200);
     assert.equal(response.body.media[0].url, 'https://images.example/a.jpg');
     assert.match(response.body.media[0].human_id, /^[0-9A-Z]{6}$/);
     assert.equal(response.body.image.url, 'https://images.example/a.jpg');
-    const noUrl = await server.post('/products', { name: 'x', price: 1, currency: 'EUR', media: [{ image: '5a2a837a9bb92800137cb16f' }] }, server.serviceKey);
+    const noUrl = await server.post(
+      '/products',
+      { name: 'x', price: 1, currency: 'EUR', media: [{ image: '5a2a837a9bb92800137cb16f' }] },
+      server.serviceKey,
+    );
     assert.equal(noUrl.status, 400);
     assert.equal(noUrl.body.field, 'media[0]');
   });
@@ -310,7 +354,11 @@ describe('admin: POST and PUT /products', () => {
 
   it('updates given fields and recomputes final_price', async () => {
     const id = await createProduct(server, { name: 'Repriced', price: 10, currency: 'EUR' });
-    const response = await server.put(`/products/${id}`, { price: 12.5, discount: 0.2, tags: ['sale'] }, server.serviceKey);
+    const response = await server.put(
+      `/products/${id}`,
+      { price: 12.5, discount: 0.2, tags: ['sale'] },
+      server.serviceKey,
+    );
     assert.equal(response.status, 200);
     assert.match(response.text, /"price":12\.50,"discount":0\.2,"final_price":10\.00/);
     assert.equal(response.body.name, 'Repriced');
@@ -354,7 +402,11 @@ describe('admin: PUT /products/:id/sub_products', () => {
     assert.equal(currency.status, 400);
     assert.equal(currency.body.field, 'add[1]');
     assert.equal(currency.body.message, 'An order can not have products with different currencies');
-    const unknown = await server.put(`/products/${parent}/sub_products`, { add: ['ffffffffffffffffffffffff'] }, server.serviceKey);
+    const unknown = await server.put(
+      `/products/${parent}/sub_products`,
+      { add: ['ffffffffffffffffffffffff'] },
+      server.serviceKey,
+    );
     assert.equal(unknown.status, 400);
     assert.equal((await server.put(`/products/${parent}/sub_products`, {}, server.serviceKey)).status, 400);
     assert.equal((await server.put(`/products/${parent}/sub_products`, { add: 'x' }, server.serviceKey)).status, 400);

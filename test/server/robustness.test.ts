@@ -16,26 +16,82 @@ before(async () => {
   ids.sub = await createProduct(server, { name: 'S', price: 1, currency: 'EUR', main_product: false });
   await addSubProducts(server, ids.product, [ids.sub]);
   ids.order = (await server.post('/orders', { items: [{ product: ids.product, quantity: 1 }] }, user)).body._id.$oid;
-  ids.method = (await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, user)).body._id.$oid;
+  ids.method = (
+    await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, user)
+  ).body._id.$oid;
   // A paid order, which an admin may return in part or in full.
-  ids.paid = (await server.post('/orders', { items: [{ product: ids.product, quantity: 3, sub_products: [ids.sub] }] }, user)).body._id.$oid;
+  ids.paid = (
+    await server.post('/orders', { items: [{ product: ids.product, quantity: 3, sub_products: [ids.sub] }] }, user)
+  ).body._id.$oid;
   await server.post('/payments', { orders: [ids.paid], payment_method: ids.method }, user);
 });
 after(() => server.close());
 
 /** JSON values biased towards what the routes read: their field names, ids, numbers at the edges. */
-const id = fc.constantFrom(() => ids.product!, () => ids.sub!, () => ids.order!, () => ids.method!, () => ids.paid!).map((f) => f());
+const id = fc
+  .constantFrom(
+    () => ids.product!,
+    () => ids.sub!,
+    () => ids.order!,
+    () => ids.method!,
+    () => ids.paid!,
+  )
+  .map((f) => f());
 const leaf = fc.oneof(
   fc.string(),
   fc.integer(),
   fc.double(),
-  fc.constantFrom(0, -1, 1.5, 1e21, 9999, 10000, 0.125, null, true, 'EUR', 'NOK', 'XXX', 'stripe', 'tok_visa', '$oid', ''),
+  fc.constantFrom(
+    0,
+    -1,
+    1.5,
+    1e21,
+    9999,
+    10000,
+    0.125,
+    null,
+    true,
+    'EUR',
+    'NOK',
+    'XXX',
+    'stripe',
+    'tok_visa',
+    '$oid',
+    '',
+  ),
   id,
 );
 const field = fc.constantFrom(
-  'items', 'product', 'quantity', 'sub_products', 'discount', 'orders', 'payment_method', 'token', 'user', 'name', 'price',
-  'currency', 'vat', 'tags', 'media', 'image', 'add', 'remove', 'main_product', 'note', 'delivery_address', 'delivery_time',
-  'delivery_status', 'resources', 'email', 'addresses', 'billing_address', '$oid', 'properties', 'deleted',
+  'items',
+  'product',
+  'quantity',
+  'sub_products',
+  'discount',
+  'orders',
+  'payment_method',
+  'token',
+  'user',
+  'name',
+  'price',
+  'currency',
+  'vat',
+  'tags',
+  'media',
+  'image',
+  'add',
+  'remove',
+  'main_product',
+  'note',
+  'delivery_address',
+  'delivery_time',
+  'delivery_status',
+  'resources',
+  'email',
+  'addresses',
+  'billing_address',
+  '$oid',
+  'properties',
+  'deleted',
 );
 const { value: json } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
@@ -75,12 +131,48 @@ describe('random input never gets a 500', () => {
   }
 
   it('GET lists with random query strings', async () => {
-    const names = fc.constantFrom('size', 'page', 'sort', 'from_date', 'to_date', 'date_filter', 'all', 'include_deleted', 'query', 'tags', 'order_status', 'delivery_status', 'user', 'order', 'expand', 'state');
-    const query = fc.dictionary(names, fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('-price', 'name', '-created', 'true', 'CANCELED', '1e3', '-0')), { maxKeys: 5 });
-    const list = fc.constantFrom('/products', '/products/search', '/products/tags', '/orders', '/orders/search', '/payments', '/payment_methods', '/admin/reports');
+    const names = fc.constantFrom(
+      'size',
+      'page',
+      'sort',
+      'from_date',
+      'to_date',
+      'date_filter',
+      'all',
+      'include_deleted',
+      'query',
+      'tags',
+      'order_status',
+      'delivery_status',
+      'user',
+      'order',
+      'expand',
+      'state',
+    );
+    const query = fc.dictionary(
+      names,
+      fc.oneof(
+        fc.string(),
+        fc.integer().map(String),
+        fc.constantFrom('-price', 'name', '-created', 'true', 'CANCELED', '1e3', '-0'),
+      ),
+      { maxKeys: 5 },
+    );
+    const list = fc.constantFrom(
+      '/products',
+      '/products/search',
+      '/products/tags',
+      '/orders',
+      '/orders/search',
+      '/payments',
+      '/payment_methods',
+      '/admin/reports',
+    );
     await fc.assert(
       fc.asyncProperty(list, query, fc.boolean(), async (path, q, admin) => {
-        const response = await server.request('GET', `${path}?${new URLSearchParams(q)}`, { token: admin ? server.serviceKey : user });
+        const response = await server.request('GET', `${path}?${new URLSearchParams(q)}`, {
+          token: admin ? server.serviceKey : user,
+        });
         assert.ok(response.status < 500, `${path}?${new URLSearchParams(q)}: ${response.status} ${response.text}`);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },

@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 
 if (!process.env.TILLKIT_TEST_DATABASE_URL) {
-  console.log('test:server:pg skipped: TILLKIT_TEST_DATABASE_URL not set (e.g. postgres://user:pass@127.0.0.1:5432/db)');
+  console.log(
+    'test:server:pg skipped: TILLKIT_TEST_DATABASE_URL not set (e.g. postgres://user:pass@127.0.0.1:5432/db)',
+  );
   process.exit(0);
 }
 const { status } = spawnSync(process.execPath, ['scripts/test-node.mjs', 'server'], {

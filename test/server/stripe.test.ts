@@ -18,12 +18,19 @@ interface Seen {
   readonly form: URLSearchParams;
 }
 
-const CARDS: Record<string, { brand: string; last4: string; decline?: { code: string; decline_code: string; message: string } }> = {
+const CARDS: Record<
+  string,
+  { brand: string; last4: string; decline?: { code: string; decline_code: string; message: string } }
+> = {
   tok_visa: { brand: 'Visa', last4: '4242' },
   tok_chargeDeclinedInsufficientFunds: {
     brand: 'Visa',
     last4: '9995',
-    decline: { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    decline: {
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+      message: 'Your card has insufficient funds.',
+    },
   },
 };
 
@@ -94,17 +101,46 @@ class StripeStandIn {
       const token = form.get('source') ?? '';
       const card = CARDS[token];
       if (!card) {
-        return [400, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'source', message: `No such token: '${token}'` } }];
+        return [
+          400,
+          {
+            error: {
+              type: 'invalid_request_error',
+              code: 'resource_missing',
+              param: 'source',
+              message: `No such token: '${token}'`,
+            },
+          },
+        ];
       }
       const id = this.#id('card');
       this.#cardTokens.set(id, token);
       return [
         200,
         {
-          id, object: 'card', customer: sources[1], brand: card.brand, last4: card.last4, exp_month: 8, exp_year: 2031,
-          funding: 'credit', country: 'US', fingerprint: `fp${card.last4}standin`, cvc_check: 'pass', name: null,
-          address_city: null, address_country: null, address_line1: null, address_line1_check: null, address_line2: null,
-          address_state: null, address_zip: null, address_zip_check: null, dynamic_last4: null, tokenization_method: null, metadata: {},
+          id,
+          object: 'card',
+          customer: sources[1],
+          brand: card.brand,
+          last4: card.last4,
+          exp_month: 8,
+          exp_year: 2031,
+          funding: 'credit',
+          country: 'US',
+          fingerprint: `fp${card.last4}standin`,
+          cvc_check: 'pass',
+          name: null,
+          address_city: null,
+          address_country: null,
+          address_line1: null,
+          address_line1_check: null,
+          address_line2: null,
+          address_state: null,
+          address_zip: null,
+          address_zip_check: null,
+          dynamic_last4: null,
+          tokenization_method: null,
+          metadata: {},
         },
       ];
     }
@@ -113,10 +149,28 @@ class StripeStandIn {
       if (!card) return [400, { error: { type: 'invalid_request_error', message: 'No such source' } }];
       const id = this.#id('ch');
       if (card.decline) return [402, { error: { type: 'card_error', charge: id, ...card.decline } }];
-      this.charges.push({ id, amount: Number(form.get('amount')), currency: form.get('currency')!, key: this.seen.at(-1)!.idempotencyKey! });
-      return [200, { id, object: 'charge', amount: Number(form.get('amount')), currency: form.get('currency'), status: 'succeeded', paid: true }];
+      this.charges.push({
+        id,
+        amount: Number(form.get('amount')),
+        currency: form.get('currency')!,
+        key: this.seen.at(-1)!.idempotencyKey!,
+      });
+      return [
+        200,
+        {
+          id,
+          object: 'charge',
+          amount: Number(form.get('amount')),
+          currency: form.get('currency'),
+          status: 'succeeded',
+          paid: true,
+        },
+      ];
     }
-    return [404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` } }];
+    return [
+      404,
+      { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` } },
+    ];
   }
 }
 
@@ -201,7 +255,11 @@ describe('the stripe processor', () => {
 
   it('turns Stripe’s card error into a 402 with its codes, and the order into DECLINED', async () => {
     const orderId = await order();
-    const response = await server.post('/payments', { orders: [orderId], payment_method: await card('tok_chargeDeclinedInsufficientFunds') }, alice);
+    const response = await server.post(
+      '/payments',
+      { orders: [orderId], payment_method: await card('tok_chargeDeclinedInsufficientFunds') },
+      alice,
+    );
     assert.equal(response.status, 402, response.text);
     assert.equal(response.body.code, 'card_declined');
     assert.equal(response.body.decline_code, 'insufficient_funds');
@@ -218,7 +276,9 @@ describe('the stripe processor', () => {
     stripe.dropAnswers = 1;
     const response = await server.post('/payments', { orders: [orderId], payment_method: methodId }, alice);
     assert.equal(response.status, 200, response.text);
-    const attempts = stripe.seen.filter((s) => s.path === '/v1/charges' && s.idempotencyKey === `tillkit-charge-${response.body._id.$oid}`);
+    const attempts = stripe.seen.filter(
+      (s) => s.path === '/v1/charges' && s.idempotencyKey === `tillkit-charge-${response.body._id.$oid}`,
+    );
     assert.equal(attempts.length, 2);
     assert.equal(stripe.charges.length, before + 1);
   });
@@ -235,7 +295,12 @@ describe('the stripe processor', () => {
     assert.equal(retry.status, 200, retry.text);
     // The charge was made on the first attempt; the retry got it back instead of a second one.
     assert.equal(stripe.charges.length, before + 1);
-    const keys = new Set(stripe.seen.filter((s) => s.path === '/v1/charges').slice(-4).map((s) => s.idempotencyKey));
+    const keys = new Set(
+      stripe.seen
+        .filter((s) => s.path === '/v1/charges')
+        .slice(-4)
+        .map((s) => s.idempotencyKey),
+    );
     assert.equal(keys.size, 1);
   });
 });

@@ -13,7 +13,17 @@ const john = {
   last_name: 'McClane',
   email: 'diehardlover@email.com',
   mobile_phone_number: '+4712345678',
-  addresses: [{ city: 'Danielsen', service: 'google', alias: '', country: 'Paraguay', zip_code: '0556', state: 'Oslo', street_name: 'Streetname 7' }],
+  addresses: [
+    {
+      city: 'Danielsen',
+      service: 'google',
+      alias: '',
+      country: 'Paraguay',
+      zip_code: '0556',
+      state: 'Oslo',
+      street_name: 'Streetname 7',
+    },
+  ],
 };
 
 describe('POST /v2/users', () => {

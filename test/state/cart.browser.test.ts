@@ -95,7 +95,9 @@ describe('cart persistence', () => {
 
     const second = createCartStore({ key: KEY });
     expect(second.$summary.get().total).to.equal(8700);
-    expect(second.$lines.get()[1]!.subProducts).to.deep.equal([{ id: 'subProductB1', name: 'Sub Product B1', price: 500, discount: 0, vat: 0.25, ref: null }]);
+    expect(second.$lines.get()[1]!.subProducts).to.deep.equal([
+      { id: 'subProductB1', name: 'Sub Product B1', price: 500, discount: 0, vat: 0.25, ref: null },
+    ]);
   });
 
   it('keeps one cart per merchant key and follows a key change', () => {
@@ -114,9 +116,64 @@ describe('cart persistence', () => {
     ['not JSON', '{"v":1,"lines":[{'],
     ['another schema version', JSON.stringify({ v: 99, lines: [] })],
     ['foreign data', JSON.stringify(['someone', 'else'])],
-    ['a line with a negative price', JSON.stringify({ v: 1, lines: [{ key: 'x', productId: 'x', name: 'X', price: -1, discount: 0, vat: 0, currency: 'EUR', image: null, quantity: 1, subProducts: [] }] })],
-    ['a fractional quantity', JSON.stringify({ v: 1, lines: [{ key: 'x', productId: 'x', name: 'X', price: 1, discount: 0, vat: 0, currency: 'EUR', image: null, quantity: 1.5, subProducts: [] }] })],
-    ['mixed currencies', JSON.stringify({ v: 1, lines: ['EUR', 'NOK'].map((currency) => ({ key: currency, productId: 'x', name: 'X', price: 1, discount: 0, vat: 0, currency, image: null, quantity: 1, subProducts: [] })) })],
+    [
+      'a line with a negative price',
+      JSON.stringify({
+        v: 1,
+        lines: [
+          {
+            key: 'x',
+            productId: 'x',
+            name: 'X',
+            price: -1,
+            discount: 0,
+            vat: 0,
+            currency: 'EUR',
+            image: null,
+            quantity: 1,
+            subProducts: [],
+          },
+        ],
+      }),
+    ],
+    [
+      'a fractional quantity',
+      JSON.stringify({
+        v: 1,
+        lines: [
+          {
+            key: 'x',
+            productId: 'x',
+            name: 'X',
+            price: 1,
+            discount: 0,
+            vat: 0,
+            currency: 'EUR',
+            image: null,
+            quantity: 1.5,
+            subProducts: [],
+          },
+        ],
+      }),
+    ],
+    [
+      'mixed currencies',
+      JSON.stringify({
+        v: 1,
+        lines: ['EUR', 'NOK'].map((currency) => ({
+          key: currency,
+          productId: 'x',
+          name: 'X',
+          price: 1,
+          discount: 0,
+          vat: 0,
+          currency,
+          image: null,
+          quantity: 1,
+          subProducts: [],
+        })),
+      }),
+    ],
   ]) {
     it(`discards ${label} with a warning, never a crash`, async () => {
       localStorage.setItem(KEY, raw!);
@@ -182,10 +239,11 @@ async function otherTab(): Promise<Window> {
   return frame.contentWindow!;
 }
 
-const storageEvent = (): Promise<unknown> => new Promise((resolve) => window.addEventListener('storage', resolve, { once: true }));
+const storageEvent = (): Promise<unknown> =>
+  new Promise((resolve) => window.addEventListener('storage', resolve, { once: true }));
 
 describe('cart sync between tabs', () => {
-  it('receives another tab\'s changes through the storage event', async () => {
+  it("receives another tab's changes through the storage event", async () => {
     const tab = await otherTab();
     const here = mounted(createCartStore({ key: KEY }));
     const there = mounted(createCartStore({ key: KEY, storage: tab.localStorage, events: tab }));

@@ -13,7 +13,15 @@ export const api = (): Window['TILLKIT_TEST_API'] => window.TILLKIT_TEST_API;
 /** Points the elements at the real reference server, with its demo sign-in. */
 export function useReferenceServer(overrides: Parameters<typeof configure>[0] = {}): void {
   const { url, apiKey } = api();
-  configure({ apiUrl: url, apiKey, tokenUrl: `${url}/demo/token`, fetch: null, locale: 'en-US', stripeKey: '', ...overrides });
+  configure({
+    apiUrl: url,
+    apiKey,
+    tokenUrl: `${url}/demo/token`,
+    fetch: null,
+    locale: 'en-US',
+    stripeKey: '',
+    ...overrides,
+  });
 }
 
 /** An empty, unlocked cart and no saved state. */
@@ -41,7 +49,9 @@ export async function until(check: () => unknown, timeout = 8000): Promise<void>
 /** Admin requests to the reference server, for checking what the widget did. */
 export async function admin<T>(path: string): Promise<T> {
   const { url, apiKey, serviceKey } = api();
-  const response = await fetch(url + path, { headers: { 'X-Builton-Api-Key': apiKey, Authorization: `Bearer ${serviceKey}` } });
+  const response = await fetch(url + path, {
+    headers: { 'X-Builton-Api-Key': apiKey, Authorization: `Bearer ${serviceKey}` },
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }

@@ -55,23 +55,39 @@ export function validateOrder(body: unknown, orderId?: string): string[] {
   const p: string[] = [];
   if (!isObject(body)) return ['the body is not a JSON object'];
   if (!isInt(body.total, 0)) p.push(`total must be an integer >= 0, got ${JSON.stringify(body.total)}`);
-  if (typeof body.currency !== 'string' || !/^[A-Z]{3}$/.test(body.currency) || !isCurrencyCode(body.currency)) p.push('currency must be an ISO 4217 code');
-  if (typeof body.order_id !== 'string' || body.order_id.length === 0 || body.order_id.length > 255 || !/^[\x20-\x7e]+$/.test(body.order_id)) {
+  if (typeof body.currency !== 'string' || !/^[A-Z]{3}$/.test(body.currency) || !isCurrencyCode(body.currency))
+    p.push('currency must be an ISO 4217 code');
+  if (
+    typeof body.order_id !== 'string' ||
+    body.order_id.length === 0 ||
+    body.order_id.length > 255 ||
+    !/^[\x20-\x7e]+$/.test(body.order_id)
+  ) {
     p.push('order_id must be an ASCII string of 1 to 255 characters');
   }
   if (orderId !== undefined && body.order_id !== orderId) p.push('order_id differs from the path');
-  if (typeof body.purchase_date !== 'string' || !ISO_8601.test(body.purchase_date) || Number.isNaN(Date.parse(body.purchase_date))) {
+  if (
+    typeof body.purchase_date !== 'string' ||
+    !ISO_8601.test(body.purchase_date) ||
+    Number.isNaN(Date.parse(body.purchase_date))
+  ) {
     p.push('purchase_date must be an ISO-8601 date-time');
   }
-  if (typeof body.btn_ref !== 'string' || !TOKEN.test(body.btn_ref)) p.push('btn_ref must match ^fakesrctok-[a-f0-9]{16}$ in tests');
+  if (typeof body.btn_ref !== 'string' || !TOKEN.test(body.btn_ref))
+    p.push('btn_ref must match ^fakesrctok-[a-f0-9]{16}$ in tests');
   const customer = body.customer;
   if (!isObject(customer)) p.push('customer is required');
   else {
     if (typeof customer.id !== 'string' || customer.id === '') p.push('customer.id is required');
-    if (typeof customer.email_sha256 !== 'string' || !/^[a-fA-F0-9]{64}$/.test(customer.email_sha256)) p.push('customer.email_sha256 must be 64 hex characters');
+    if (typeof customer.email_sha256 !== 'string' || !/^[a-fA-F0-9]{64}$/.test(customer.email_sha256))
+      p.push('customer.email_sha256 must be 64 hex characters');
     if (typeof customer.is_new !== 'boolean') p.push('customer.is_new must be a boolean');
   }
-  if (typeof body.customer_order_id !== 'string' || body.customer_order_id === '' || body.customer_order_id.length > 255) {
+  if (
+    typeof body.customer_order_id !== 'string' ||
+    body.customer_order_id === '' ||
+    body.customer_order_id.length > 255
+  ) {
     p.push('customer_order_id must be a string of 1 to 255 characters');
   }
   if (!Array.isArray(body.line_items) || body.line_items.length === 0) p.push('line_items must be a non-empty list');
@@ -83,13 +99,19 @@ export function validateOrder(body: unknown, orderId?: string): string[] {
       if (typeof item.identifier !== 'string' || item.identifier === '') p.push(`${at}.identifier is required`);
       else if (identifiers.has(item.identifier)) p.push(`${at}.identifier is not unique in the order`);
       else identifiers.add(item.identifier);
-      if (typeof item.sku !== 'string' || item.sku === '' || item.sku.length > 255) p.push(`${at}.sku must be a string of 1 to 255 characters`);
+      if (typeof item.sku !== 'string' || item.sku === '' || item.sku.length > 255)
+        p.push(`${at}.sku must be a string of 1 to 255 characters`);
       if (!isInt(item.quantity, 1)) p.push(`${at}.quantity must be an integer > 0`);
       if (!isInt(item.total, 0)) p.push(`${at}.total must be an integer >= 0`);
       if (!isInt(item.amount, 0)) p.push(`${at}.amount must be an integer >= 0`);
-      if (isInt(item.amount, 0) && isInt(item.quantity, 1) && item.amount * item.quantity !== item.total) p.push(`${at}: amount × quantity must equal total`);
+      if (isInt(item.amount, 0) && isInt(item.quantity, 1) && item.amount * item.quantity !== item.total)
+        p.push(`${at}: amount × quantity must equal total`);
       if (typeof item.description !== 'string' || item.description === '') p.push(`${at}.description is required`);
-      if (!Array.isArray(item.category) || item.category.length > 7 || !item.category.every((c) => typeof c === 'string')) {
+      if (
+        !Array.isArray(item.category) ||
+        item.category.length > 7 ||
+        !item.category.every((c) => typeof c === 'string')
+      ) {
         p.push(`${at}.category must be a list of at most 7 strings`);
       }
       if (!isObject(item.attributes) || !Object.values(item.attributes).every((v) => typeof v === 'string')) {
@@ -105,7 +127,11 @@ export async function startFakeButton(apiKey: string): Promise<FakeButton> {
   const calls: ButtonCall[] = [];
   const problems: string[] = [];
   const orders: FakeButton['orders'] = new Map();
-  let failures: { count: number; status: number; headers: Record<string, string> } = { count: 0, status: 503, headers: {} };
+  let failures: { count: number; status: number; headers: Record<string, string> } = {
+    count: 0,
+    status: 503,
+    headers: {},
+  };
   let losses = 0;
   let holding = false;
   let held: (() => void) | null = null;
@@ -114,19 +140,25 @@ export async function startFakeButton(apiKey: string): Promise<FakeButton> {
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
-  const ok = (id: string, active: boolean) => ({ meta: { status: 'ok' }, object: { id: `btn-${id}`, order_id: id, active } });
+  const ok = (id: string, active: boolean) => ({
+    meta: { status: 'ok' },
+    object: { id: `btn-${id}`, order_id: id, active },
+  });
 
   /** Carries out a request; returns [status, body]. */
   function handle(call: ButtonCall): [number, unknown] {
     if (call.authorization !== expectedAuth) {
-      problems.push(`${call.method} ${call.path}: Authorization is not Basic <key>: (got ${call.authorization ? 'another value' : 'none'})`);
+      problems.push(
+        `${call.method} ${call.path}: Authorization is not Basic <key>: (got ${call.authorization ? 'another value' : 'none'})`,
+      );
       return [401, { meta: { status: 'error' }, error: { message: 'Unauthorized' } }];
     }
     const match = /^\/v1\/order(?:\/([^/]+))?$/.exec(call.path);
     if (!match) return [404, { meta: { status: 'error' }, error: { message: 'Not found' } }];
     const id = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
     if (call.method === 'POST') {
-      if (!/^application\/json\b/.test(call.contentType ?? '')) problems.push(`${call.method} ${call.path}: Content-Type is not application/json`);
+      if (!/^application\/json\b/.test(call.contentType ?? ''))
+        problems.push(`${call.method} ${call.path}: Content-Type is not application/json`);
       const found = validateOrder(call.body, id);
       if (found.length) {
         problems.push(...found.map((f) => `${call.method} ${call.path}: ${f}`));
@@ -134,7 +166,8 @@ export async function startFakeButton(apiKey: string): Promise<FakeButton> {
       }
       const orderId = call.body.order_id as string;
       if (id === undefined) {
-        if (orders.has(orderId)) return [409, { meta: { status: 'error' }, error: { message: 'Order already exists' } }];
+        if (orders.has(orderId))
+          return [409, { meta: { status: 'error' }, error: { message: 'Order already exists' } }];
         orders.set(orderId, { body: call.body, active: true });
         return [200, ok(orderId, true)];
       }
@@ -146,9 +179,13 @@ export async function startFakeButton(apiKey: string): Promise<FakeButton> {
     }
     if (id === undefined) return [405, { meta: { status: 'error' }, error: { message: 'Method not allowed' } }];
     const existing = orders.get(id);
-    if (call.method === 'GET') return existing ? [200, ok(id, existing.active)] : [404, { meta: { status: 'error' }, error: { message: 'Order not found' } }];
+    if (call.method === 'GET')
+      return existing
+        ? [200, ok(id, existing.active)]
+        : [404, { meta: { status: 'error' }, error: { message: 'Order not found' } }];
     if (call.method === 'DELETE') {
-      if (!existing || !existing.active) return [404, { meta: { status: 'error' }, error: { message: 'Order not found' } }];
+      if (!existing || !existing.active)
+        return [404, { meta: { status: 'error' }, error: { message: 'Order not found' } }];
       existing.active = false;
       return [200, ok(id, false)];
     }
@@ -180,7 +217,12 @@ export async function startFakeButton(apiKey: string): Promise<FakeButton> {
       if (failures.count > 0) {
         failures.count--;
         call.outcome = failures.status;
-        return json(res, failures.status, { meta: { status: 'error' }, error: { message: 'Service unavailable (simulated)' } }, failures.headers);
+        return json(
+          res,
+          failures.status,
+          { meta: { status: 'error' }, error: { message: 'Service unavailable (simulated)' } },
+          failures.headers,
+        );
       }
       const [status, answer] = handle(call);
       call.applied = true;

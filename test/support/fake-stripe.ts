@@ -23,7 +23,11 @@ export function fakeStripe(reply: TokenReply | (() => Promise<TokenReply>) = { t
         create(type, options) {
           expect(type).to.equal('card');
           log.createOptions.push(options);
-          const entry = { frame: document.createElement('div'), change: null as ((e: ChangeEvent) => void) | null, destroyed: false };
+          const entry = {
+            frame: document.createElement('div'),
+            change: null as ((e: ChangeEvent) => void) | null,
+            destroyed: false,
+          };
           entry.frame.className = '__PrivateStripeElement';
           log.cards.push(entry);
           return {
@@ -56,4 +60,3 @@ export function countingLoader(result: () => Promise<StripeLike | null>) {
   };
   return { load, calls };
 }
-

@@ -130,7 +130,13 @@ export async function addSubProducts(server: TestServer, parent: string, subs: r
 export async function createWorkedExample(server: TestServer): Promise<{ A: string; B: string; B1: string }> {
   const A = await createProduct(server, { name: 'Product A', price: 40, discount: 0.1, vat: 0.25, currency: 'EUR' });
   const B = await createProduct(server, { name: 'Product B', price: 10, vat: 0.25, currency: 'EUR' });
-  const B1 = await createProduct(server, { name: 'Sub Product B1', price: 5, vat: 0.25, currency: 'EUR', main_product: false });
+  const B1 = await createProduct(server, {
+    name: 'Sub Product B1',
+    price: 5,
+    vat: 0.25,
+    currency: 'EUR',
+    main_product: false,
+  });
   await addSubProducts(server, B, [B1]);
   return { A, B, B1 };
 }

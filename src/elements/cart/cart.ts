@@ -83,7 +83,8 @@ export class TillCart extends TillElement {
     const lines = this.lines.value;
     const locked = this.locked.value;
     const title = html`<h2 tabindex="-1">${this.heading || this.t('cart.title')}</h2>`;
-    if (!lines.length) return html`<section aria-label=${this.heading || this.t('cart.title')}>${title}<p part="empty" class="muted">${this.t('cart.empty')}</p></section>`;
+    if (!lines.length)
+      return html`<section aria-label=${this.heading || this.t('cart.title')}>${title}<p part="empty" class="muted">${this.t('cart.empty')}</p></section>`;
     const summary = cart.$summary.get();
     const currency = summary.currency!;
     return html`
@@ -100,14 +101,18 @@ export class TillCart extends TillElement {
           <dd class="muted price">${this.money(summary.vat, currency)}</dd>
         </dl>
         <div class="actions">
-          ${this.confirmingClear
-            ? html`<span role="alert">${this.t('cart.clearConfirm')}</span>
+          ${
+            this.confirmingClear
+              ? html`<span role="alert">${this.t('cart.clearConfirm')}</span>
                 <button @click=${this.clear} ?disabled=${locked}>${this.t('cart.clearYes')}</button>
                 <button @click=${() => (this.confirmingClear = false)}>${this.t('cart.clearNo')}</button>`
-            : html`<button class="link" @click=${() => (this.confirmingClear = true)} ?disabled=${locked}>${this.t('cart.clear')}</button>`}
-          ${this.checkoutHref
-            ? html`<a part="checkout" class="primary" href=${this.checkoutHref}>${this.t('cart.checkout')}</a>`
-            : html`<button part="checkout" class="primary" @click=${this.requestCheckout}>${this.t('cart.checkout')}</button>`}
+              : html`<button class="link" @click=${() => (this.confirmingClear = true)} ?disabled=${locked}>${this.t('cart.clear')}</button>`
+          }
+          ${
+            this.checkoutHref
+              ? html`<a part="checkout" class="primary" href=${this.checkoutHref}>${this.t('cart.checkout')}</a>`
+              : html`<button part="checkout" class="primary" @click=${this.requestCheckout}>${this.t('cart.checkout')}</button>`
+          }
         </div>
       </section>
     `;
@@ -155,7 +160,11 @@ export class TillCart extends TillElement {
       this.invalid = Object.fromEntries(Object.entries(this.invalid).filter(([key]) => key !== line.key));
     } catch (error) {
       if (!isTillError(error)) throw error;
-      this.invalid = { ...this.invalid, [line.key]: error.code === 'quantity-invalid' ? this.t('cart.quantityInvalid', { max: MAX_QUANTITY }) : error.message };
+      this.invalid = {
+        ...this.invalid,
+        [line.key]:
+          error.code === 'quantity-invalid' ? this.t('cart.quantityInvalid', { max: MAX_QUANTITY }) : error.message,
+      };
     }
   }
 
@@ -175,7 +184,8 @@ export class TillCart extends TillElement {
     cart.remove(line.key);
     // Keep keyboard focus in the cart: move it to the next line's remove button, or the heading.
     void this.updateComplete.then(() => {
-      const next = this.renderRoot.querySelector<HTMLElement>('.remove') ?? this.renderRoot.querySelector<HTMLElement>('h2');
+      const next =
+        this.renderRoot.querySelector<HTMLElement>('.remove') ?? this.renderRoot.querySelector<HTMLElement>('h2');
       next?.focus();
     });
   }

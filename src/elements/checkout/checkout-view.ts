@@ -40,10 +40,26 @@ const CONTACT: readonly TextField[] = [
   { name: 'phone', label: 'checkout.phone', type: 'tel', autocomplete: 'tel' },
 ];
 const address = (prefix: '' | 'billing', section: string): readonly TextField[] => [
-  { name: (prefix ? 'billingStreet' : 'street') as ContactField, label: 'checkout.street', autocomplete: `${section} street-address` },
-  { name: (prefix ? 'billingZip' : 'zip') as ContactField, label: 'checkout.zip', autocomplete: `${section} postal-code` },
-  { name: (prefix ? 'billingCity' : 'city') as ContactField, label: 'checkout.city', autocomplete: `${section} address-level2` },
-  { name: (prefix ? 'billingCountry' : 'country') as ContactField, label: 'checkout.country', autocomplete: `${section} country-name` },
+  {
+    name: (prefix ? 'billingStreet' : 'street') as ContactField,
+    label: 'checkout.street',
+    autocomplete: `${section} street-address`,
+  },
+  {
+    name: (prefix ? 'billingZip' : 'zip') as ContactField,
+    label: 'checkout.zip',
+    autocomplete: `${section} postal-code`,
+  },
+  {
+    name: (prefix ? 'billingCity' : 'city') as ContactField,
+    label: 'checkout.city',
+    autocomplete: `${section} address-level2`,
+  },
+  {
+    name: (prefix ? 'billingCountry' : 'country') as ContactField,
+    label: 'checkout.country',
+    autocomplete: `${section} country-name`,
+  },
 ];
 const DELIVERY = address('', 'shipping');
 const BILLING = address('billing', 'billing');
@@ -56,7 +72,12 @@ class CheckoutView implements View {
   /** The card input's readiness, as its provider reports it. */
   private cardState = { complete: false, error: null as string | null, loading: false };
   /** The offline test-card form's values and per-field messages. */
-  private testCard: { number: string; expiry: string; cvc: string; errors: Partial<Record<'number' | 'expiry' | 'cvc', string>> } = {
+  private testCard: {
+    number: string;
+    expiry: string;
+    cvc: string;
+    errors: Partial<Record<'number' | 'expiry' | 'cvc', string>>;
+  } = {
     number: '',
     expiry: '',
     cvc: '',
@@ -201,12 +222,14 @@ class CheckoutView implements View {
             <input type="checkbox" .checked=${contact.billingSame} @change=${(e: Event) => setContact({ billingSame: (e.target as HTMLInputElement).checked })} />
             ${this.t('checkout.billingSame')}
           </label>
-          ${contact.billingSame
-            ? nothing
-            : html`<fieldset>
+          ${
+            contact.billingSame
+              ? nothing
+              : html`<fieldset>
                 <legend>${this.t('checkout.billing')}</legend>
                 <div class="grid">${BILLING.map((f) => this.renderField(f, state))}</div>
-              </fieldset>`}
+              </fieldset>`
+          }
           <div class="field">
             <label for="note">${this.t('checkout.note')}</label>
             <textarea id="note" rows="2" maxlength="500" .value=${contact.note} @input=${(e: Event) => setContact({ note: (e.target as HTMLTextAreaElement).value })}></textarea>
@@ -272,12 +295,14 @@ class CheckoutView implements View {
         <form part="form" novalidate @submit=${this.submitPayment}>
           <h3 class="step-heading" tabindex="-1">${this.t('checkout.step.payment')}</h3>
           <p class="total-row to-pay"><span>${this.t('checkout.toPay')}</span><strong part="total" class="price">${total}</strong></p>
-          ${mismatch
-            ? html`<div class="notice" role="alert">
+          ${
+            mismatch
+              ? html`<div class="notice" role="alert">
                 <p>${this.t('checkout.totalChanged', { server: this.money(mismatch.server, mismatch.currency), local: this.money(mismatch.local, mismatch.currency) })}</p>
                 <button type="button" @click=${confirmTotal}>${this.t('checkout.totalConfirm', { server: this.money(mismatch.server, mismatch.currency) })}</button>
               </div>`
-            : nothing}
+              : nothing
+          }
           <fieldset class="card">
             <legend>${this.t('checkout.card')}</legend>
             ${this.host.config.value.stripeKey ? this.renderStripe() : this.renderTestCard(busy)}
@@ -303,7 +328,12 @@ class CheckoutView implements View {
 
   private renderTestCard(busy: boolean) {
     const { number, expiry, cvc, errors } = this.testCard;
-    const input = (name: 'number' | 'expiry' | 'cvc', label: StringKey, value: string, extra: { placeholder: string; size: number }) => html`
+    const input = (
+      name: 'number' | 'expiry' | 'cvc',
+      label: StringKey,
+      value: string,
+      extra: { placeholder: string; size: number },
+    ) => html`
       <div class="field ${name}">
         <label for="card-${name}">${this.t(label)}</label>
         <input
@@ -324,7 +354,8 @@ class CheckoutView implements View {
       <p class="test-mode">${this.t('checkout.testMode')}</p>
       <ul class="test-cards">
         ${TEST_CARDS.map(
-          (card) => html`<li><button type="button" class="link" ?disabled=${busy} @click=${() => this.useTestCard(card.number)}>${formatCardNumber(card.number)}</button> <span class="muted">${card.label}</span></li>`,
+          (card) =>
+            html`<li><button type="button" class="link" ?disabled=${busy} @click=${() => this.useTestCard(card.number)}>${formatCardNumber(card.number)}</button> <span class="muted">${card.label}</span></li>`,
         )}
       </ul>
       <div class="grid card-fields">
@@ -343,7 +374,12 @@ class CheckoutView implements View {
 
   private useTestCard(number: string): void {
     const year = String((new Date().getFullYear() + 3) % 100).padStart(2, '0');
-    this.setTestCard({ number: formatCardNumber(number), expiry: `12/${year}`, cvc: number.startsWith('3') ? '1234' : '123', errors: {} });
+    this.setTestCard({
+      number: formatCardNumber(number),
+      expiry: `12/${year}`,
+      cvc: number.startsWith('3') ? '1234' : '123',
+      errors: {},
+    });
   }
 
   private submitPayment = async (event: Event): Promise<void> => {
@@ -352,7 +388,11 @@ class CheckoutView implements View {
     if (state.busy || state.totalToConfirm) return;
     if (this.host.config.value.stripeKey) {
       const provider = this.provider;
-      await pay(() => provider?.createToken({ name: `${state.contact.firstName} ${state.contact.lastName}`.trim() }) ?? Promise.resolve({ error: { message: this.t('checkout.cardLoading') } }));
+      await pay(
+        () =>
+          provider?.createToken({ name: `${state.contact.firstName} ${state.contact.lastName}`.trim() }) ??
+          Promise.resolve({ error: { message: this.t('checkout.cardLoading') } }),
+      );
       return;
     }
     const errors = testCardErrors(this.testCard);
@@ -373,8 +413,12 @@ class CheckoutView implements View {
     this.cardHost = document.createElement('div');
     this.cardHost.slot = 'card';
     this.host.append(this.cardHost);
-    const provider = (this.provider = createStripeProvider({ publishableKey: stripeKey, locale: this.host.activeLocale, loadStripe: loadStripe ?? undefined }));
-    provider.onChange?.((state) => (this.setCard({ ...state, loading: false })));
+    const provider = (this.provider = createStripeProvider({
+      publishableKey: stripeKey,
+      locale: this.host.activeLocale,
+      loadStripe: loadStripe ?? undefined,
+    }));
+    provider.onChange?.((state) => this.setCard({ ...state, loading: false }));
     this.setCard({ complete: false, error: null, loading: true });
     await provider.mount(this.cardHost);
     if (this.provider === provider && this.cardState.loading) this.setCard({ ...this.cardState, loading: false });

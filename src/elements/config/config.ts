@@ -36,7 +36,15 @@ export class TillConfig extends ReactiveElement {
 
   protected override update(changed: Map<PropertyKey, unknown>): void {
     super.update(changed);
-    configure({ apiUrl: this.apiUrl, apiKey: this.apiKey, backend: this.backend, shopId: this.shopId, stripeKey: this.stripeKey, tokenUrl: this.tokenUrl, locale: this.locale });
+    configure({
+      apiUrl: this.apiUrl,
+      apiKey: this.apiKey,
+      backend: this.backend,
+      shopId: this.shopId,
+      stripeKey: this.stripeKey,
+      tokenUrl: this.tokenUrl,
+      locale: this.locale,
+    });
   }
 
   /** Nothing to render, so no shadow root either. */

@@ -3,7 +3,13 @@ import { live } from 'lit/directives/live.js';
 import { isTillError, unitPrice } from '../../core/index.ts';
 import type { ApiProduct } from '../../api/types.ts';
 import { addToCart } from '../../state/cart.ts';
-import { DEFAULT_QUERY, createCatalogue, loadAddOns, type CatalogueQuery, type CatalogueState } from '../../state/catalogue.ts';
+import {
+  DEFAULT_QUERY,
+  createCatalogue,
+  loadAddOns,
+  type CatalogueQuery,
+  type CatalogueState,
+} from '../../state/catalogue.ts';
 import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings } from '../shared/strings.ts';
@@ -71,7 +77,11 @@ class ProductListView implements View {
     if (found.length) this.set({ addOns: { ...this.addOns, ...Object.fromEntries(found) } });
   }
 
-  private set(patch: { addOns?: ProductListView['addOns']; choices?: ProductListView['choices']; feedback?: ProductListView['feedback'] }): void {
+  private set(patch: {
+    addOns?: ProductListView['addOns'];
+    choices?: ProductListView['choices'];
+    feedback?: ProductListView['feedback'];
+  }): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
@@ -83,13 +93,15 @@ class ProductListView implements View {
     return html`
       <section aria-label=${h.t('products.label')} aria-busy=${busy}>
         ${this.renderToolbar(query)}
-        ${status === 'error'
-          ? html`<div class="alert" role="alert"><p>${error || h.t('products.error')}</p><button @click=${() => this.load({ page: query.page })}>${h.t('retry')}</button></div>`
-          : busy && !products.length
-            ? this.renderSkeleton(query.size)
-            : !products.length
-              ? html`<p class="empty muted" role="status">${h.t(query.search || query.tag ? 'products.empty' : 'products.emptyAll')}</p>`
-              : html`<ul part="grid" class="grid">${products.map((p) => this.renderProduct(p))}</ul>`}
+        ${
+          status === 'error'
+            ? html`<div class="alert" role="alert"><p>${error || h.t('products.error')}</p><button @click=${() => this.load({ page: query.page })}>${h.t('retry')}</button></div>`
+            : busy && !products.length
+              ? this.renderSkeleton(query.size)
+              : !products.length
+                ? html`<p class="empty muted" role="status">${h.t(query.search || query.tag ? 'products.empty' : 'products.emptyAll')}</p>`
+                : html`<ul part="grid" class="grid">${products.map((p) => this.renderProduct(p))}</ul>`
+        }
         ${this.renderPager(query, total, products.length, busy)}
       </section>
     `;
@@ -98,25 +110,32 @@ class ProductListView implements View {
   private renderToolbar(query: CatalogueQuery) {
     const h = this.host;
     const tags = h.filterTags
-      ? h.filterTags.split(',').map((t) => t.trim()).filter(Boolean)
+      ? h.filterTags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
       : [...this.seenTags].sort((a, b) => a.localeCompare(b, h.activeLocale));
     return html`
       <div part="toolbar" class="toolbar" role="search">
-        ${h.searchable
-          ? html`<div class="grow">
+        ${
+          h.searchable
+            ? html`<div class="grow">
               <label for="search">${h.t('products.search')}</label>
               <input id="search" type="search" .value=${query.search} placeholder=${h.t('products.searchPlaceholder')} @input=${this.onSearch} />
             </div>`
-          : nothing}
-        ${!h.tags && tags.length
-          ? html`<div>
+            : nothing
+        }
+        ${
+          !h.tags && tags.length
+            ? html`<div>
               <label for="tag">${h.t('products.tag')}</label>
               <select id="tag" @change=${(e: Event) => this.load({ tag: (e.target as HTMLSelectElement).value, search: '' })}>
                 <option value="" ?selected=${!query.tag}>${h.t('products.allTags')}</option>
                 ${tags.map((tag) => html`<option ?selected=${tag === query.tag}>${tag}</option>`)}
               </select>
             </div>`
-          : nothing}
+            : nothing
+        }
         <div>
           <label for="sort">${h.t('products.sort')}</label>
           <select id="sort" @change=${(e: Event) => this.load({ sort: (e.target as HTMLSelectElement).value })}>
@@ -149,21 +168,26 @@ class ProductListView implements View {
     const qty = `qty-${product.id}`;
     return html`
       <li part="product" class="product">
-        ${product.image
-          ? html`<img part="image" class="image" src=${product.image} alt=${product.name} width="240" height="320" loading="lazy" />`
-          : html`<div class="image" aria-hidden="true"></div>`}
+        ${
+          product.image
+            ? html`<img part="image" class="image" src=${product.image} alt=${product.name} width="240" height="320" loading="lazy" />`
+            : html`<div class="image" aria-hidden="true"></div>`
+        }
         <h3 part="name">${product.name}</h3>
         ${product.shortDescription ? html`<p class="muted">${product.shortDescription}</p>` : nothing}
         <p class="prices">
           <span part="price" class="price">${h.money(unitPrice(product), product.currency)}</span>
-          ${product.discount > 0
-            ? html`<s class="muted price">${h.t('products.was', { price: h.money(product.price, product.currency) })}</s>
+          ${
+            product.discount > 0
+              ? html`<s class="muted price">${h.t('products.was', { price: h.money(product.price, product.currency) })}</s>
                 <span class="badge">${h.t('discount', { percent: h.percent(product.discount) })}</span>`
-            : nothing}
+              : nothing
+          }
         </p>
         ${product.vat > 0 ? html`<p class="muted">${h.t('vatIncluded', { vat: h.percent(product.vat) })}</p>` : nothing}
-        ${addOns.length
-          ? html`<fieldset class="add-ons">
+        ${
+          addOns.length
+            ? html`<fieldset class="add-ons">
               <legend>${h.t('products.addOns')}</legend>
               ${addOns.map(
                 (sub) => html`<label class="check">
@@ -173,7 +197,8 @@ class ProductListView implements View {
                 </label>`,
               )}
             </fieldset>`
-          : nothing}
+            : nothing
+        }
         <div class="buy">
           <label class="sr-only" for=${qty}>${h.t('products.quantity')}</label>
           <input id=${qty} type="number" inputmode="numeric" min="1" max="99" .value=${live(String(choice.quantity))} @change=${(e: Event) => this.choose(product, { quantity: Number((e.target as HTMLInputElement).value) })} />
@@ -198,7 +223,11 @@ class ProductListView implements View {
     const choice = this.choices[product.id] ?? { subs: [], quantity: 1 };
     let feedback: { ok: boolean; message: string };
     try {
-      addToCart(product, choice.quantity, addOns.filter((sub) => choice.subs.includes(sub.id)));
+      addToCart(
+        product,
+        choice.quantity,
+        addOns.filter((sub) => choice.subs.includes(sub.id)),
+      );
       feedback = { ok: true, message: this.host.t('products.added', { name: product.name }) };
       this.choose(product, { subs: [], quantity: 1 });
     } catch (error) {

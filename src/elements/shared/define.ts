@@ -7,5 +7,6 @@ export function define(tag: string, element: CustomElementConstructor): void {
   if (!registry) return; // server-side rendering: nothing to register
   const existing = registry.get(tag);
   if (!existing) registry.define(tag, element);
-  else if (existing !== element) console.warn(`[tillkit] <${tag}> is already defined by another copy of Tillkit; keeping that one.`);
+  else if (existing !== element)
+    console.warn(`[tillkit] <${tag}> is already defined by another copy of Tillkit; keeping that one.`);
 }
