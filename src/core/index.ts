@@ -4,3 +4,5 @@ export * from './decimal.ts';
 export * from './money.ts';
 export * from './pricing.ts';
 export * from './cart.ts';
+export * from './order.ts';
+export * from './contact.ts';
