@@ -1,4 +1,4 @@
-import { assertPrice, isTillError, parseRate, priceLine, toMinor } from '../core/index.ts';
+import { ORDER_STATUSES, assertPrice, isTillError, parseRate, priceLine, toMinor } from '../core/index.ts';
 import { createHttp, invalidResponse, type HttpRequest, type HttpResponse } from './http.ts';
 import type {
   Address,
@@ -227,12 +227,10 @@ function user(v: unknown): User {
   };
 }
 
-const STATUSES: readonly OrderStatus[] = ['CREATED', 'PROCESSING', 'DECLINED', 'FAILED', 'SUCCESS', 'CANCELLED'];
-
 function status(v: unknown): OrderStatus {
   const s = str(v, 'CREATED').toUpperCase();
   // The Orders documentation itself answers a cancel with "CANCELED"; both spellings mean one status.
-  const known = STATUSES.find((x) => x === (s === 'CANCELED' ? 'CANCELLED' : s));
+  const known = ORDER_STATUSES.find((x) => x === (s === 'CANCELED' ? 'CANCELLED' : s));
   if (!known) throw new Shape('order_status');
   return known;
 }

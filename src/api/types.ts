@@ -93,7 +93,9 @@ export interface OrderInput {
   readonly btn_ref?: string;
 }
 
-export type OrderStatus = 'CREATED' | 'PROCESSING' | 'DECLINED' | 'FAILED' | 'SUCCESS' | 'CANCELLED';
+import type { OrderStatus } from '../core/index.ts';
+
+export type { OrderStatus };
 
 export interface OrderItem {
   readonly productId: string;
