@@ -1,7 +1,7 @@
 // Render and update times of <till-cart> in Chromium with the CPU slowed 4× (a cheap phone), next to
 // a baseline in the same page: the same lines written as one innerHTML string, no framework at all.
 // Uses the built bundle: `npm run build && npm run bench:render`.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { launchChromium } from '../test/e2e/harness.ts';
@@ -11,7 +11,9 @@ const ROUNDS = 30;
 const THROTTLE = 4;
 
 const dist = join(import.meta.dirname, '..', 'dist');
-const server = createServer(async (request, response) => {
+const server = createServer((request, response) => void serve(request, response));
+
+async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url!, 'http://x').pathname;
   if (path === '/') {
     response
@@ -29,7 +31,7 @@ const server = createServer(async (request, response) => {
   } catch {
     response.writeHead(404).end();
   }
-});
+}
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as { port: number };
 

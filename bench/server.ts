@@ -49,14 +49,14 @@ async function startChild(env: Record<string, string>): Promise<Running> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return { url, child };
 }
 

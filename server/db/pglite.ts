@@ -23,7 +23,7 @@ export async function openPGlite(dataDir: string): Promise<Database> {
   const base = wrap(db);
   return {
     kind: 'pglite',
-    query: base.query,
+    query: (sql, params) => base.query(sql, params),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     exec: async (sql) => {
       await db.exec(sql);

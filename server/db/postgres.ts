@@ -9,9 +9,9 @@ const typeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8) return (text: string) => Number(text);
     if (oid === NUMERIC) return (text: string) => text;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (text: string) => unknown;
   },
-} as unknown as pg.CustomTypesConfig;
+} as pg.CustomTypesConfig;
 
 export interface PostgresOptions {
   readonly url: string;

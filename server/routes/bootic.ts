@@ -159,7 +159,7 @@ export function booticRoutes({ db, now }: Deps): Hono<AppEnv> {
     const priced = priceLineItems(requests, variants);
     const at = now();
     const { order, contact } = await db.transaction(async (tx) => {
-      let contact: ContactRow | null = null;
+      let contact: ContactRow | undefined;
       if (contactInput) {
         // Passing more fields for a known email updates the contact (and so every order that shares it).
         [contact] = existing
@@ -196,7 +196,7 @@ export function booticRoutes({ db, now }: Deps): Hono<AppEnv> {
         );
       }
       if (!order) throw new Error('could not draw a unique order code');
-      return { order, contact };
+      return { order, contact: contact ?? null };
     });
     return send(c, booticOrderJson(order, contact, origin(c)), 201);
   });

@@ -88,7 +88,7 @@ function idList(body: Body, key: string): unknown[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.length > 100)
     throw badRequest('type-invalid', `${key} must be a list of at most 100 product ids`, key);
-  return value;
+  return value as unknown[];
 }
 
 export function productRoutes({ db, now }: Deps): Hono<AppEnv> {

@@ -235,7 +235,7 @@ function status(v: unknown): OrderStatus {
   return known;
 }
 
-const address = (v: unknown): Address | null => (isObject(v) ? (v as Address) : null);
+const address = (v: unknown): Address | null => (isObject(v) ? v : null);
 
 function orderItem(v: unknown, orderCurrency: string | null): OrderItem {
   const i = object(v, 'items');

@@ -25,7 +25,7 @@ export function captureAttribution(
   storage: StorageLike | null = local(),
   now = Date.now(),
 ): string | null {
-  let token: string | null = null;
+  let token: string | null;
   try {
     token = new URL(url).searchParams.get('btn_ref');
   } catch {

@@ -122,7 +122,7 @@ export function summarize(lines: readonly PricingLine[], subProducts: SubProduct
   let total = 0;
   let vat = 0;
   let totalQuantity = 0;
-  const priced: LinePrice[] = new Array(lines.length);
+  const priced = new Array<LinePrice>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (currency === null) currency = line.currency;

@@ -51,7 +51,7 @@ after(async () => {
 
 describe('a React 19 page built with Vite', () => {
   it('type-checks against the package’s declarations and its JSX typings', () => {
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', app], {
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript7/bin/tsc'), '-p', app], {
       encoding: 'utf8',
     });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);

@@ -55,7 +55,7 @@ const atStep = (step: string) => until(() => $checkout.get().step === step && !$
 
 async function useCard(el: TillCheckout, number: string): Promise<void> {
   $$(el, '.test-cards button')
-    .find((b) => b.textContent!.replace(/\s/g, '') === number)!
+    .find((b) => b.textContent.replace(/\s/g, '') === number)!
     .click();
   await el.updateComplete;
 }

@@ -8,7 +8,7 @@ const $ = <T extends Element = HTMLElement>(el: TillProductList, selector: strin
   el.shadowRoot!.querySelector<T>(selector)!;
 const $$ = (el: TillProductList, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const cards = (el: TillProductList) => $$(el, '[part=product]');
-const names = (el: TillProductList) => $$(el, '[part=name]').map((n) => n.textContent!.trim());
+const names = (el: TillProductList) => $$(el, '[part=name]').map((n) => n.textContent.trim());
 const loaded = (el: TillProductList) =>
   until(() => el.shadowRoot!.querySelector('section')?.getAttribute('aria-busy') === 'false');
 
@@ -27,7 +27,7 @@ describe('<till-product-list> against the reference server', () => {
     expect(cards(el)).to.have.length(8);
     const first = cards(el)[0]!;
     expect(first.querySelector('img')!.getAttribute('alt')).to.equal(
-      first.querySelector('[part=name]')!.textContent!.trim(),
+      first.querySelector('[part=name]')!.textContent.trim(),
     );
     expect(first.querySelector('[part=price]')!.textContent).to.match(/€\d+\.\d\d/);
     expect(first.textContent).to.contain('incl. 25% VAT');
@@ -89,7 +89,7 @@ describe('<till-product-list> against the reference server', () => {
     // Ascending list price: the undiscounted price of each card (struck through when discounted).
     const listPrices = () =>
       cards(el).map((card) =>
-        Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent!.replace(/[^\d.]/g, '')),
+        Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent.replace(/[^\d.]/g, '')),
       );
     const ascending = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
     await until(() => cards(el).length === everything && ascending(listPrices()));
@@ -103,7 +103,7 @@ describe('<till-product-list> against the reference server', () => {
     await loaded(el);
     await until(() => $(el, '.add-ons input[type=checkbox]'));
     const card = cards(el).find((c) => c.querySelector('.add-ons'))!;
-    const name = card.querySelector('[part=name]')!.textContent!.trim();
+    const name = card.querySelector('[part=name]')!.textContent.trim();
     const addOn = card.querySelector<HTMLInputElement>('.add-ons input')!;
     addOn.click();
     const quantity = card.querySelector<HTMLInputElement>('input[type=number]')!;

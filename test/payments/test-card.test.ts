@@ -38,7 +38,7 @@ describe('testCardToken', () => {
   it('refuses a valid number that is not a test card, pointing to the test cards', () => {
     const result = testCardToken(card('4012888888881881'), NOW);
     assert.equal(result.error?.code, 'unknown_test_card');
-    assert.match(result.error!.message, /test cards.*4242 4242 4242 4242/);
+    assert.match(result.error.message, /test cards.*4242 4242 4242 4242/);
   });
 
   it('refuses a number failing Luhn or of the wrong length', () => {
