@@ -42,6 +42,7 @@ const scriptTagBuild: UserConfig = {
 export const NPM_ENTRIES = Object.fromEntries(
   [
     'index',
+    'core/index',
     'define',
     'elements/cart/till-cart',
     'elements/checkout/till-checkout',

@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { TillError } from '../src/core/index.ts';
+import { TillError } from 'tillkit/core';
 import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
 import { send, type AppEnv, type Deps } from './context.ts';
 import { HttpError } from './http/errors.ts';

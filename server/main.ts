@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { ConfigError } from './config.ts';
 import { DEMO_ENV } from './demo.ts';
 import { startServer } from './start.ts';

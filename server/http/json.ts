@@ -1,4 +1,4 @@
-import { toDecimalString } from '../../src/core/index.ts';
+import { toDecimalString } from 'tillkit/core';
 
 /**
  * A JSON number written exactly as given. `JSON.stringify(87)` writes `87`, but the API promises money

@@ -1,4 +1,4 @@
-import { MAX_QUANTITY, formatMoney, summarize } from '../../src/core/index.ts';
+import { MAX_QUANTITY, formatMoney, summarize } from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
 import type { Json } from '../http/json.ts';
 import { isPlainObject } from '../http/validate.ts';

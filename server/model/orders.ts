@@ -7,7 +7,7 @@ import {
   type OrderSummary,
   type PricingLine,
   type ProductRef,
-} from '../../src/core/index.ts';
+} from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';

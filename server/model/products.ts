@@ -8,7 +8,7 @@ import {
   parseRate,
   priceLine,
   toMinor,
-} from '../../src/core/index.ts';
+} from 'tillkit/core';
 import { Params, type Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { humanId, isObjectId } from '../http/ids.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { priceLine, summarize } from '../../src/core/index.ts';
+import { priceLine, summarize } from 'tillkit/core';
 import type { Config } from '../config.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { pricingLine, type ItemSnapshot, type OrderRow } from '../model/orders.ts';

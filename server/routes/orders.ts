@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CURRENCY_MISMATCH, isCurrencyCode } from '../../src/core/index.ts';
+import { CURRENCY_MISMATCH, isCurrencyCode } from 'tillkit/core';
 import { requireUserOrAdmin } from '../auth.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { Params, type Queryable } from '../db/database.ts';

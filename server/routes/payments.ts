@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CURRENCY_MISMATCH } from '../../src/core/index.ts';
+import { CURRENCY_MISMATCH } from 'tillkit/core';
 import { requireUserOrAdmin } from '../auth.ts';
 import { send, type AppEnv, type Deps } from '../context.ts';
 import { Params } from '../db/database.ts';

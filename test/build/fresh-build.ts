@@ -17,6 +17,7 @@ const OUTPUTS = [
   'dist/types/index.d.ts',
   'dist/types/jsx.d.ts',
   'dist/custom-elements.json',
+  'server/dist/main.js',
 ];
 const INPUTS = [
   'src',
@@ -26,12 +27,15 @@ const INPUTS = [
   'custom-elements-manifest.config.mjs',
   'scripts/build-types.mjs',
   'scripts/minify-literals.ts',
+  'server',
+  'scripts/build-server.mjs',
 ];
 
 function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+  const inputs = readdirSync(path).filter((name) => name !== 'dist' && name !== 'node_modules');
+  return Math.max(stat.mtimeMs, ...inputs.map((name) => newest(join(path, name))));
 }
 
 function isFresh(): boolean {
