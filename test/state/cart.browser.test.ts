@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { atom } from 'nanostores';
-import { CART_SCHEMA_VERSION, createCartStore, type CartStore } from '../../src/state/cart.ts';
+import { CART_SCHEMA_VERSION } from '../../src/state/cart/saved.ts';
+import { createCartStore, type CartStore } from '../../src/state/cart/store.ts';
 import { isTillError } from '../../src/core/index.ts';
 import { kronerProduct, productA, productB, subProductB1 } from '../support/catalogue.ts';
 
