@@ -16,15 +16,10 @@ export {
   removeLine,
   clearCart,
   cart,
-  createCartStore,
-  cartStorageKey,
-  CART_SCHEMA_VERSION,
-  type CartLine,
-  type CartSubProduct,
-  type CartSnapshot,
-  type CartStore,
-  type CartStoreOptions,
 } from './state/cart.ts';
+export { createCartStore, type CartStore, type CartStoreOptions } from './state/cart/store.ts';
+export { cartStorageKey, CART_SCHEMA_VERSION } from './state/cart/saved.ts';
+export type { CartLine, CartSubProduct, CartSnapshot } from './state/cart/line.ts';
 export {
   $checkout,
   placeOrder,

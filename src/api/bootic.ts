@@ -1,3 +1,4 @@
+import { isJsonObject } from '../core/index.ts';
 import { createHttp, invalidResponse } from './http.ts';
 import type { BuiltOnClientOptions, RequestOptions } from './types.ts';
 
@@ -57,7 +58,7 @@ export function createBooticClient(options: BuiltOnClientOptions & { readonly sh
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json => (isJsonObject(v) ? v : {});
 const int = (v: unknown): number | null => (Number.isSafeInteger(v) ? (v as number) : null);
 const href = (links: Json, rel: string): string | null => {
   const value = obj(links[rel])['href'];

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../core/index.ts';
 import type { ApiErrorInit, ApiErrorKind, BuiltOnClientOptions, FieldError } from './types.ts';
 
 /**
@@ -215,8 +216,7 @@ export const invalidResponse = (status: number, field?: string, cause?: unknown)
   new ApiError({ kind: 'invalid-response', status, message: MESSAGES['invalid-response'], field, cause });
 
 const EMPTY: Record<string, unknown> = {};
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : EMPTY;
+const record = (value: unknown): Record<string, unknown> => (isJsonObject(value) ? value : EMPTY);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
 const abortError = (signal: AbortSignal): ApiError =>

@@ -1,7 +1,10 @@
+import { isJsonObject } from '../core/index.ts';
+
 /**
  * Button attribution: a publisher sends the customer to the merchant with `?btn_ref=<token>`. The
  * token is kept first-party (this origin's localStorage) for the attribution window and goes with
  * the order, so the merchant's server can report the sale. A newer token replaces an older one.
+ * The caller hands in the storage (the state layer passes `localStorage`, or null where there is none).
  */
 export const ATTRIBUTION_KEY = 'till:btn_ref';
 /** How long a landing keeps its attribution: 30 days. */
@@ -9,22 +12,11 @@ export const ATTRIBUTION_TTL = 30 * 24 * 60 * 60 * 1000;
 /** Button's tokens are URL-safe strings of at most 255 characters. */
 const TOKEN = /^[\w-]{1,255}$/;
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-function local(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+/** Where the token is kept: `localStorage` or anything shaped like it. */
+export type AttributionStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Reads `btn_ref` from a landing URL and keeps it; returns the token kept, if any. */
-export function captureAttribution(
-  url: string,
-  storage: StorageLike | null = local(),
-  now = Date.now(),
-): string | null {
+export function captureAttribution(url: string, storage: AttributionStorage | null, now = Date.now()): string | null {
   let token: string | null;
   try {
     token = new URL(url).searchParams.get('btn_ref');
@@ -41,14 +33,13 @@ export function captureAttribution(
 }
 
 /** The token within its window, or null; an expired one is removed. */
-export function storedAttribution(storage: StorageLike | null = local(), now = Date.now()): string | null {
+export function storedAttribution(storage: AttributionStorage | null, now = Date.now()): string | null {
   try {
-    const saved = JSON.parse(storage?.getItem(ATTRIBUTION_KEY) ?? 'null') as {
-      token?: unknown;
-      expires?: unknown;
-    } | null;
-    if (saved && typeof saved.token === 'string' && TOKEN.test(saved.token) && typeof saved.expires === 'number') {
-      if (saved.expires > now) return saved.token;
+    const saved: unknown = JSON.parse(storage?.getItem(ATTRIBUTION_KEY) ?? 'null');
+    if (!isJsonObject(saved)) return null;
+    const { token, expires } = saved;
+    if (typeof token === 'string' && TOKEN.test(token) && typeof expires === 'number') {
+      if (expires > now) return token;
       storage?.removeItem(ATTRIBUTION_KEY);
     }
   } catch {

@@ -6,3 +6,4 @@ export * from './pricing.ts';
 export * from './cart.ts';
 export * from './order.ts';
 export * from './contact.ts';
+export * from './json.ts';

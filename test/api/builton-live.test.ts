@@ -9,6 +9,7 @@ import { summarize } from '../../src/core/index.ts';
 import { TestProcessor } from '../../server/payments/test-processor.ts';
 import type { ChargeRequest } from '../../server/payments/processor.ts';
 import { addSubProducts, createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { requestUrl } from '../support/request-url.ts';
 import { failure } from './fake-fetch.ts';
 
 /** The test processor, made slow on demand to hold a payment in flight. */
@@ -253,7 +254,7 @@ describe('BuiltOn client ↔ reference server', () => {
     // The request reaches the server and is acted on; its answer is lost on the way back, once.
     const lossy: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (String(input).endsWith('/payments') && init?.method === 'POST') {
+      if (requestUrl(input).endsWith('/payments') && init?.method === 'POST') {
         keys.push(new Headers(init.headers).get('Idempotency-Key'));
         if (dropped++ === 0) {
           await response.arrayBuffer();
@@ -281,7 +282,7 @@ describe('BuiltOn client ↔ reference server', () => {
     const statuses: number[] = [];
     const watching: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (String(input).endsWith('/payments')) statuses.push(response.status);
+      if (requestUrl(input).endsWith('/payments')) statuses.push(response.status);
       return response;
     };
     // Backoff 150 ms and 5 retries: the retries span far more than the 300 ms the charge takes.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { isApiError, type ApiError } from '../../src/api/http.ts';
+import { requestUrl } from '../support/request-url.ts';
 /** A recording stand-in for `fetch`: answers each call with the next scripted reply. */
 
 export interface Call {
@@ -22,7 +23,7 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
   const calls: Call[] = [];
   const fn = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const call: Call = {
-      url: new URL(String(input)),
+      url: new URL(requestUrl(input)),
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
@@ -32,8 +33,13 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
     const reply = replies.length > 1 ? replies.shift()! : replies[0];
     if (reply === undefined) throw new Error('fakeFetch: no reply scripted');
     if (reply === 'hang') {
-      // Never answers; settles only when aborted, as a real fetch does.
-      return new Promise((_, reject) => call.signal?.addEventListener('abort', () => reject(call.signal!.reason)));
+      // Never answers; settles only when aborted, as a real fetch does: rejected with the signal's reason.
+      return new Promise((_, reject) =>
+        call.signal?.addEventListener('abort', () => {
+          const { reason } = call.signal!;
+          reject(reason instanceof Error ? reason : new Error(String(reason)));
+        }),
+      );
     }
     if (reply instanceof Error) throw reply;
     return typeof reply === 'function' ? reply(call) : reply.clone();

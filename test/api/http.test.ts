@@ -88,14 +88,16 @@ describe('http: requests', () => {
   });
 
   it('makes v4 UUIDs without randomUUID (plain-http pages)', () => {
-    const original = crypto.randomUUID;
+    const own = Object.getOwnPropertyDescriptor(crypto, 'randomUUID');
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
     try {
       const a = uuid();
       assert.match(a, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       assert.notEqual(a, uuid());
     } finally {
-      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+      // Put back what was there: an own property, or none (the method lives on Crypto's prototype).
+      if (own) Object.defineProperty(crypto, 'randomUUID', own);
+      else delete (crypto as Partial<Crypto>).randomUUID;
     }
   });
 });

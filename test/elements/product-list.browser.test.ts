@@ -3,6 +3,7 @@ import '../../src/elements/product-list/till-product-list.ts';
 import type { TillProductList } from '../../src/elements/product-list/product-list.ts';
 import { cart } from '../../src/state/cart.ts';
 import { resetCart, until, useReferenceServer } from '../support/browser.ts';
+import { requestUrl } from '../support/request-url.ts';
 
 const $ = <T extends Element = HTMLElement>(el: TillProductList, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -151,7 +152,7 @@ describe('<till-product-list> against the reference server', () => {
   it('shows an empty state for a catalogue with nothing in it', async () => {
     useReferenceServer({
       fetch: (input, init) =>
-        String(input).includes('/products')
+        requestUrl(input).includes('/products')
           ? Promise.resolve(
               new Response('[]', { headers: { 'Content-Type': 'application/json', 'X-Total-Count': '0' } }),
             )

@@ -1,13 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { atom } from 'nanostores';
-import { CART_SCHEMA_VERSION, createCartStore, type CartStore } from '../../src/state/cart.ts';
+import { CART_SCHEMA_VERSION } from '../../src/state/cart/saved.ts';
+import { createCartStore, type CartStore } from '../../src/state/cart/store.ts';
 import { isTillError } from '../../src/core/index.ts';
 import { kronerProduct, productA, productB, subProductB1 } from '../support/catalogue.ts';
 
 const KEY = 'till:cart:test';
 
 /** Records console.warn while `run` runs. */
-async function warnings(run: () => unknown | Promise<unknown>): Promise<string[]> {
+async function warnings(run: () => unknown): Promise<string[]> {
   const seen: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
@@ -24,6 +25,16 @@ function mounted(store: CartStore): CartStore {
   const stop = store.$lines.listen(() => {});
   cleanups.push(stop);
   return store;
+}
+
+/** What `run` throws, or undefined when it returns. */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
 }
 
 const cleanups: (() => void)[] = [];
@@ -288,11 +299,9 @@ describe('frozen snapshot for a payment', () => {
     expect(here.$locked.get()).to.equal(true);
     expect(Object.isFrozen(snapshot.lines[0])).to.equal(true);
     expect(() => here.add(productB)).to.throw(/payment is in progress/);
-    try {
-      here.clear();
-    } catch (error) {
-      expect(isTillError(error, 'cart-locked')).to.equal(true);
-    }
+    const refused = thrown(() => here.clear());
+    expect(isTillError(refused, 'cart-locked')).to.equal(true);
+    expect(here.$lines.get().map((l) => [l.productId, l.quantity])).to.deep.equal([['productA', 2]]);
 
     const arrived = storageEvent();
     there.add(productB, 1, [subProductB1]);
@@ -303,6 +312,28 @@ describe('frozen snapshot for a payment', () => {
     here.release({ paid: true });
     expect(here.$locked.get()).to.equal(false);
     expect(here.$lines.get().map((l) => l.productId)).to.deep.equal(['productB']);
+  });
+
+  it('refuses every edit while locked with cart-locked, and leaves the lines and the saved cart as they were', () => {
+    const cart = mounted(createCartStore({ key: KEY }));
+    const a = cart.add(productA, 2);
+    cart.add(productB, 1, [subProductB1]);
+    cart.freeze();
+    const lines = structuredClone(cart.$lines.get());
+    const saved = localStorage.getItem(KEY);
+    const edits: [string, () => unknown][] = [
+      ['add to a line', () => cart.add(productA)],
+      ['add a new line', () => cart.add(productB)],
+      ['setQuantity', () => cart.setQuantity(a.key, 5)],
+      ['remove', () => cart.remove(a.key)],
+      ['clear', () => cart.clear()],
+    ];
+    for (const [edit, run] of edits) {
+      const error = thrown(run);
+      expect(isTillError(error, 'cart-locked'), `${edit} throws cart-locked, not ${String(error)}`).to.equal(true);
+      expect(cart.$lines.get(), `${edit} leaves the lines`).to.deep.equal(lines);
+      expect(localStorage.getItem(KEY), `${edit} leaves the saved cart`).to.equal(saved);
+    }
   });
 
   it('keeps every line when the payment did not succeed', () => {

@@ -190,13 +190,14 @@ export class TillCart extends TillElement {
     });
   }
 
-  private clear(): void {
+  // Listeners bound to this element, so the templates can pass them as they are.
+  private readonly clear = (): void => {
     cart.clear();
     this.confirmingClear = false;
-  }
+  };
 
-  private requestCheckout(): void {
+  private readonly requestCheckout = (): void => {
     this.dispatchEvent(new CustomEvent('till-checkout-request', { bubbles: true, composed: true }));
     this.renderRoot.querySelector<HTMLElement & { hidePopover?: () => void }>('[popover]')?.hidePopover?.();
-  }
+  };
 }
