@@ -1,7 +1,7 @@
 import { map, onMount } from 'nanostores';
 import { isTillError } from '../core/index.ts';
 import { createBooticClient, type BooticOrder, type BooticOrderInput } from '../api/bootic.ts';
-import { isApiError } from '../api/http.ts';
+import { isApiError, uuid } from '../api/http.ts';
 import type { Address, Order, OrderItemInput, Payment } from '../api/types.ts';
 import type { TokenResult } from '../payments/provider.ts';
 import { cart, type CartLine } from './cart.ts';
@@ -134,7 +134,7 @@ let orderKey: OrderKey | null = null;
  */
 function keyFor(body: unknown): string {
   const text = JSON.stringify(body);
-  if (orderKey?.body !== text) orderKey = { key: crypto.randomUUID(), body: text };
+  if (orderKey?.body !== text) orderKey = { key: uuid(), body: text };
   save();
   return orderKey.key;
 }
