@@ -3,6 +3,7 @@ import '../../src/elements/checkout/till-checkout.ts';
 import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
 import { createBuiltOnClient } from '../../src/api/builton.ts';
 import type { ApiProduct } from '../../src/api/types.ts';
+import { fromMinor, toMinor } from '../../src/core/index.ts';
 import { cart } from '../../src/state/cart.ts';
 import { $checkout, resetCheckout } from '../../src/state/checkout.ts';
 import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
@@ -50,6 +51,10 @@ async function fillDetails(el: TillCheckout): Promise<string> {
   return email;
 }
 
+/** The URL a `fetch` was called with, whichever form it took. */
+const urlOf = (input: RequestInfo | URL): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
 const submit = (el: TillCheckout) => $<HTMLFormElement>(el, 'form').requestSubmit();
 const atStep = (step: string) => until(() => $checkout.get().step === step && !$checkout.get().busy);
 
@@ -63,6 +68,7 @@ async function useCard(el: TillCheckout, number: string): Promise<void> {
 interface WireOrder {
   order_status: string;
   total_amount: number;
+  currency: string;
   payments?: unknown[];
 }
 
@@ -115,7 +121,7 @@ describe('<till-checkout> against the reference server', () => {
 
     const order = await admin<WireOrder>(`/orders/${done.detail.order.id}`);
     expect(order.order_status).to.equal('SUCCESS');
-    expect(Math.round(order.total_amount * 100)).to.equal(localTotal);
+    expect(toMinor(order.total_amount, order.currency)).to.equal(localTotal);
   });
 
   it('shows a decline, keeps the cart, and a retry with another card pays the same order', async () => {
@@ -149,7 +155,7 @@ describe('<till-checkout> against the reference server', () => {
     const payments: string[] = [];
     useReferenceServer({
       fetch: (input, init) => {
-        if (String(input).endsWith('/payments') && init?.method === 'POST') payments.push(String(init.body));
+        if (urlOf(input).endsWith('/payments') && init?.method === 'POST') payments.push(init.body as string);
         return fetch(input, init);
       },
     });
@@ -170,9 +176,9 @@ describe('<till-checkout> against the reference server', () => {
     useReferenceServer({
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        if (!(String(input).endsWith('/orders') && init?.method === 'POST')) return response;
+        if (!(urlOf(input).endsWith('/orders') && init?.method === 'POST')) return response;
         const body = await response.json();
-        body.total_amount = Math.round(body.total_amount * 100 + 250) / 100;
+        body.total_amount = fromMinor(toMinor(body.total_amount, body.currency) + 250, body.currency);
         return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
       },
     });
@@ -199,7 +205,7 @@ describe('<till-checkout> against the reference server', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     useReferenceServer({
       fetch: async (input, init) => {
-        if (String(input).endsWith('/orders') && init?.method === 'POST') await held;
+        if (urlOf(input).endsWith('/orders') && init?.method === 'POST') await held;
         return fetch(input, init);
       },
     });
@@ -286,7 +292,7 @@ describe('<till-checkout> against the reference server', () => {
     useReferenceServer({
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        if (String(input).endsWith('/orders') && init?.method === 'POST' && lost++ === 0) {
+        if (urlOf(input).endsWith('/orders') && init?.method === 'POST' && lost++ === 0) {
           throw new TypeError('Failed to fetch'); // the server made the order; the answer never arrived
         }
         return response;
