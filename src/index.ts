@@ -34,11 +34,13 @@ export {
   restartCheckout,
   setContact,
   validateContact,
+  checkoutBackend,
+  type CheckoutBackend,
   type CheckoutState,
   type CheckoutStep,
   type CheckoutError,
   type Contact,
-} from './state/checkout.ts';
+} from './state/checkout/index.ts';
 export { captureAttribution, storedAttribution } from './attribution/button.ts';
 export type { CardProvider, TokenResult } from './payments/provider.ts';
 export { createStripeProvider } from './payments/stripe.ts';

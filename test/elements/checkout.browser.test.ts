@@ -5,7 +5,7 @@ import { createBuiltOnClient } from '../../src/api/builton.ts';
 import type { ApiProduct } from '../../src/api/types.ts';
 import { fromMinor, toMinor } from '../../src/core/index.ts';
 import { cart } from '../../src/state/cart.ts';
-import { $checkout, resetCheckout } from '../../src/state/checkout.ts';
+import { $checkout, resetCheckout } from '../../src/state/checkout/index.ts';
 import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { countingLoader, fakeStripe } from '../support/fake-stripe.ts';
 

@@ -21,7 +21,7 @@ import {
   type CheckoutState,
   type Contact,
   type ContactField,
-} from '../../state/checkout.ts';
+} from '../../state/checkout/index.ts';
 import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings, type StringKey } from '../shared/strings.ts';
