@@ -42,9 +42,16 @@ export {
   type Contact,
 } from './state/checkout/index.ts';
 export { captureAttribution, storedAttribution } from './attribution/button.ts';
-export type { CardProvider, TokenResult } from './payments/provider.ts';
+export type {
+  CardChange,
+  CardProvider,
+  StripeCardProvider,
+  TestCardProvider,
+  TokenResult,
+} from './payments/provider.ts';
 export { createStripeProvider } from './payments/stripe.ts';
 export { TEST_CARDS, testCardToken } from './payments/test-card.ts';
+export { createTestCardProvider } from './payments/test-card-provider.ts';
 export { TillElement } from './elements/shared/base.ts';
 export { STRINGS, type StringKey, type Strings } from './elements/shared/strings.ts';
 export { TillCart } from './elements/cart/cart.ts';

@@ -1,4 +1,4 @@
-// The checkout's state without an element: its backends and its session, against
+// The checkout's state without an element: its backends, its session and its card action, against
 // the real reference server (BuiltOn and the Bootic demo shop), in Chromium's real session storage.
 import { expect } from '@open-wc/testing';
 import { createBuiltOnClient } from '../../src/api/builton.ts';
@@ -7,20 +7,24 @@ import type { ApiProduct } from '../../src/api/types.ts';
 import { cart } from '../../src/state/cart.ts';
 import {
   $checkout,
+  cardSetup,
   checkoutBackend,
+  createCardProvider,
   initialCheckout,
   onCheckoutEvent,
+  payWithCard,
   placeOrder,
   resetCheckout,
   restartCheckout,
   resumeCheckout,
+  sameCardSetup,
   setContact,
   validateContact,
   type CheckoutEvent,
 } from '../../src/state/checkout/index.ts';
 import { UNEXPECTED, describeError, fail } from '../../src/state/checkout/errors.ts';
 import { configure } from '../../src/state/config.ts';
-import { api, resetCart, useReferenceServer } from '../support/browser.ts';
+import { api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 
 const CONTACT = {
   firstName: 'John',
@@ -162,6 +166,33 @@ describe('checkout session', () => {
     await placeOrder();
     expect($checkout.get().order!.id).to.equal(orderId);
     expect(events.filter((e) => e.type === 'order-created')).to.have.length(1);
+  });
+});
+
+describe('the card action', () => {
+  it('makes the card form the configuration asks for: the test card, or Stripe’s with a key', () => {
+    expect(createCardProvider(cardSetup('en')).kind).to.equal('test');
+    expect(sameCardSetup(cardSetup('en'), cardSetup('nb'))).to.equal(true);
+    configure({ stripeKey: 'pk_test_tillkit' });
+    expect(createCardProvider(cardSetup('en')).kind).to.equal('stripe');
+    expect(sameCardSetup(cardSetup('en'), cardSetup('nb'))).to.equal(false);
+  });
+
+  it('checks the test card before anything is sent, then pays the pending order with its token', async () => {
+    fillContact();
+    await placeBuiltOnOrder();
+    const card = createCardProvider(cardSetup('en'));
+    if (card.kind !== 'test') throw new Error('the test card');
+    expect(await payWithCard(card)).to.equal(false);
+    expect(Object.keys(card.form.errors)).to.deep.equal(['number', 'expiry', 'cvc']);
+    expect($checkout.get().step).to.equal('payment');
+    expect($checkout.get().error).to.equal(null);
+
+    card.choose(card.cards[0]!.number);
+    expect(await payWithCard(card)).to.equal(true);
+    await until(() => $checkout.get().step === 'complete');
+    expect($checkout.get().order!.status).to.equal('SUCCESS');
+    expect($checkout.get().pendingOrderId).to.equal(null);
   });
 });
 

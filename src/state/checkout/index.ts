@@ -19,4 +19,5 @@ export {
 export { setContact, validateContact } from './contact.ts';
 export { checkoutBackend, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
 export { confirmTotal, pay } from './pay.ts';
+export { cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
