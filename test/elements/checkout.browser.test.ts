@@ -65,6 +65,28 @@ async function useCard(el: TillCheckout, number: string): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * Lit's dev-mode "change-in-update" warnings while `run` runs: an update scheduled by an update (a
+ * store changed from a controller's hostUpdate or hostUpdated). Lit says each warning once per page, so
+ * it is made to forget this one first.
+ */
+async function changeInUpdateWarnings(run: () => Promise<void>): Promise<string[]> {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    seen.push(args.map(String).join(' '));
+    original.apply(console, args);
+  };
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen.filter((warning) => warning.includes('change-in-update'));
+}
+
 interface WireOrder {
   order_status: string;
   total_amount: number;
@@ -308,5 +330,39 @@ describe('<till-checkout> against the reference server', () => {
     );
     expect(lost).to.equal(2);
     expect(mine.map((o) => o._id.$oid)).to.deep.equal([order!.id]);
+  });
+  it('picks up a pending order when it connects, without updating from inside an update', async () => {
+    const first = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(first);
+    submit(first);
+    await atStep('payment');
+    const orderId = $checkout.get().order!.id;
+    const saved = Object.entries(sessionStorage);
+    first.remove();
+    // A reload: nothing in memory, the session's copy still there.
+    resetCheckout();
+    for (const [key, value] of saved) sessionStorage.setItem(key, value);
+
+    const warnings = await changeInUpdateWarnings(async () => {
+      const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+      await atStep('payment');
+      await el.updateComplete;
+    });
+    expect($checkout.get().order!.id).to.equal(orderId);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it("mounts Stripe's card element at the payment step without updating from inside an update", async () => {
+    const { stripe, log } = fakeStripe({ token: { id: 'tok_visa' } });
+    useReferenceServer({ stripeKey: 'pk_test_tillkit', loadStripe: async () => stripe });
+    const warnings = await changeInUpdateWarnings(async () => {
+      const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+      await fillDetails(el);
+      submit(el);
+      await atStep('payment');
+      await until(() => log.cards.length === 1);
+      await el.updateComplete;
+    });
+    expect(warnings).to.deep.equal([]);
   });
 });
