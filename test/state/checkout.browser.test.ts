@@ -7,6 +7,7 @@ import type { ApiProduct } from '../../src/api/types.ts';
 import { cart } from '../../src/state/cart.ts';
 import {
   $checkout,
+  backendProfile,
   cardSetup,
   checkoutBackend,
   createCardProvider,
@@ -93,6 +94,14 @@ describe('checkout backends', () => {
       'redirect',
     ]);
     expect(checkoutBackend({ backend: 'nonsense' as 'builton' })).to.equal(builton);
+    // The same profile without the backends' code, for eager readers such as the cart's totals.
+    expect(backendProfile({ backend: 'bootic' })).to.deep.equal({
+      name: 'bootic',
+      subProducts: 'separate',
+      addresses: false,
+      payment: 'redirect',
+    });
+    expect(backendProfile({ backend: 'nonsense' as 'builton' }).subProducts).to.equal('bundled');
     configure({ backend: 'bootic' });
     expect(checkoutBackend()).to.equal(bootic);
   });

@@ -1,10 +1,10 @@
-import type { SubProductPricing } from '../../core/index.ts';
 import { cart, type CartLine } from '../cart.ts';
 import { $config, type TillConfig } from '../config.ts';
 import { booticBackend } from './bootic.ts';
 import { builtOnBackend } from './builton.ts';
 import { validateContact } from './contact.ts';
 import { report } from './errors.ts';
+import { backendProfile, type BackendProfile } from './profiles.ts';
 import { $checkout, update, type Contact } from './store.ts';
 
 /** What placing an order starts from: a checked contact, a cart that is not empty, and (Bootic) a known address. */
@@ -15,21 +15,12 @@ export interface OrderRequest {
 }
 
 /**
- * A merchant backend the checkout orders from: what it needs from the customer, how it prices, and
- * how an order is placed in it. Everything that differs between BuiltOn and Bootic is here, so the
- * checkout, the cart and the view ask the backend instead of testing its name.
+ * A merchant backend the checkout orders from: what it is like (its profile: how it prices, what it
+ * asks for, where the customer pays) and how an order is placed in it. Everything that differs between
+ * BuiltOn and Bootic is here, so the checkout, the cart and the view ask the backend instead of
+ * testing its name.
  */
-export interface CheckoutBackend {
-  readonly name: TillConfig['backend'];
-  /**
-   * How the backend prices sub-products, so the cart's totals match its own: `bundled` into their
-   * parent's line (BuiltOn's formula) or `separate`, each a line of its own (Bootic).
-   */
-  readonly subProducts: SubProductPricing;
-  /** Whether the details step asks for the delivery and billing addresses, or the contact only. */
-  readonly addresses: boolean;
-  /** Where the customer pays: in this checkout's payment step, or on the backend's own checkout. */
-  readonly payment: 'here' | 'redirect';
+export interface CheckoutBackend extends BackendProfile {
   /** Places the order and moves the checkout on, or reports why not. */
   placeOrder(request: OrderRequest): Promise<void>;
 }
@@ -40,8 +31,8 @@ const BACKENDS: Readonly<Record<TillConfig['backend'], CheckoutBackend>> = {
 };
 
 /** The backend the configuration names (BuiltOn unless told otherwise). */
-export const checkoutBackend = ({ backend }: Pick<TillConfig, 'backend'> = $config.get()): CheckoutBackend =>
-  (Object.hasOwn(BACKENDS, backend) ? BACKENDS[backend] : undefined) ?? builtOnBackend;
+export const checkoutBackend = (config: Pick<TillConfig, 'backend'> = $config.get()): CheckoutBackend =>
+  BACKENDS[backendProfile(config).name];
 
 /**
  * Step one: checks the contact (the fields the backend needs), then places the order from the cart

@@ -4,6 +4,7 @@ import { cart } from '../cart.ts';
 import { $config } from '../config.ts';
 import type { CheckoutBackend, OrderRequest } from './backend.ts';
 import { fail, report } from './errors.ts';
+import { BOOTIC } from './profiles.ts';
 import { orderKeyFor, saveSession } from './session.ts';
 import { emit, update, type ContactField, type FieldProblem } from './store.ts';
 
@@ -67,14 +68,5 @@ async function placeOrder({ contact: c, lines, addressId }: OrderRequest): Promi
   }
 }
 
-/**
- * A Bootic shop: the order is created in the shop and paid on its own checkout; only the contact is
- * asked for, and each add-on is a line of its own, priced as Bootic prices it.
- */
-export const booticBackend: CheckoutBackend = {
-  name: 'bootic',
-  subProducts: 'separate',
-  addresses: false,
-  payment: 'redirect',
-  placeOrder,
-};
+/** A Bootic shop (see its profile), placing orders as above. */
+export const booticBackend: CheckoutBackend = { ...BOOTIC, placeOrder };

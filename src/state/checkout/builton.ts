@@ -5,6 +5,7 @@ import { cart } from '../cart.ts';
 import { apiClient, requestToken, setCustomerToken } from '../client.ts';
 import type { CheckoutBackend, OrderRequest } from './backend.ts';
 import { fail, report } from './errors.ts';
+import { BUILTON } from './profiles.ts';
 import { holdsSameItems, orderItems } from './lines.ts';
 import { orderKeyFor, saveSession } from './session.ts';
 import { $checkout, emit, update } from './store.ts';
@@ -92,11 +93,5 @@ async function placeOrder({ contact: c, lines }: OrderRequest): Promise<void> {
   }
 }
 
-/** The BuiltOn API: orders and payments through this checkout, sub-products priced into their line. */
-export const builtOnBackend: CheckoutBackend = {
-  name: 'builton',
-  subProducts: 'bundled',
-  addresses: true,
-  payment: 'here',
-  placeOrder,
-};
+/** The BuiltOn API (see its profile), placing orders as above. */
+export const builtOnBackend: CheckoutBackend = { ...BUILTON, placeOrder };

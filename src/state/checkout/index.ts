@@ -18,6 +18,7 @@ export {
 } from './store.ts';
 export { setContact, validateContact } from './contact.ts';
 export { checkoutBackend, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
+export { backendProfile, type BackendProfile } from './profiles.ts';
 export { confirmTotal, pay } from './pay.ts';
 export { cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
