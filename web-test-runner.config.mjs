@@ -38,7 +38,7 @@ export default {
   <head>
     <script>
       window.process = { env: { NODE_ENV: 'development' } };
-      window.TILLKIT_TEST_API = ${JSON.stringify({ url: api?.url, apiKey: api?.apiKey, serviceKey: api?.serviceKey })};
+      window.TILLKIT_TEST_API = ${JSON.stringify({ url: api?.url, apiKey: api?.apiKey, booticApiKey: api?.booticApiKey, serviceKey: api?.serviceKey })};
     </script>
   </head>
   <body><script type="module" src="${testFramework}"></script></body>

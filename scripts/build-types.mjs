@@ -3,8 +3,9 @@
 // 1. tsc -p tsconfig.build.json emits .d.ts for every source module (declarations only).
 // 2. src/jsx.d.ts (React's JSX augmentation, a .d.ts input tsc does not emit) is copied beside them.
 // 3. Relative specifiers end in .ts in the sources (allowImportingTsExtensions); in the published
-//    declarations they must end in .js, which TypeScript maps to the .d.ts next to it for every
-//    consumer's moduleResolution (node16, nodenext, bundler).
+//    declarations (imports, and the string tables' module augmentations) they must end in .js, which
+//    TypeScript maps to the .d.ts next to it for every consumer's moduleResolution (node16, nodenext,
+//    bundler).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ const tsc = spawnSync(
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 copyFileSync(join(root, 'src/jsx.d.ts'), join(out, 'jsx.d.ts'));
 
-const relativeTs = /((?:from|import)\s*\(?\s*)(['"])(\.\.?\/[^'"]*?)\.ts\2/g;
+const relativeTs = /((?:from|import|declare module)\s*\(?\s*)(['"])(\.\.?\/[^'"]*?)\.ts\2/g;
 let files = 0;
 (function walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -10,3 +10,6 @@ import './elements/checkout/till-checkout.ts';
 
 export { $config, configure } from './state/config.ts';
 export { $cart, $cartSummary, addToCart, cart, clearCart } from './state/cart.ts';
+// The elements' own texts, so that their `strings` know every key wherever the elements are typed.
+export type { CheckoutStringKey } from './elements/checkout/strings.ts';
+export type { ProductListStringKey } from './elements/product-list/strings.ts';

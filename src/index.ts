@@ -29,17 +29,28 @@ export {
   restartCheckout,
   setContact,
   validateContact,
+  checkoutBackend,
+  type CheckoutBackend,
   type CheckoutState,
   type CheckoutStep,
   type CheckoutError,
   type Contact,
-} from './state/checkout.ts';
+} from './state/checkout/index.ts';
 export { captureAttribution, storedAttribution } from './attribution/button.ts';
-export type { CardProvider, TokenResult } from './payments/provider.ts';
+export type {
+  CardChange,
+  CardProvider,
+  StripeCardProvider,
+  TestCardProvider,
+  TokenResult,
+} from './payments/provider.ts';
 export { createStripeProvider } from './payments/stripe.ts';
 export { TEST_CARDS, testCardToken } from './payments/test-card.ts';
+export { createTestCardProvider } from './payments/test-card-provider.ts';
 export { TillElement } from './elements/shared/base.ts';
 export { STRINGS, type StringKey, type Strings } from './elements/shared/strings.ts';
+export type { CheckoutStringKey } from './elements/checkout/strings.ts';
+export type { ProductListStringKey } from './elements/product-list/strings.ts';
 export { TillCart } from './elements/cart/cart.ts';
 export { TillCheckout } from './elements/checkout/checkout.ts';
 export { TillProductList } from './elements/product-list/product-list.ts';

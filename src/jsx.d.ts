@@ -20,6 +20,9 @@ import type { TillCart } from './elements/cart/cart.ts';
 import type { TillCheckout } from './elements/checkout/checkout.ts';
 import type { TillConfig } from './elements/config/config.ts';
 import type { TillProductList } from './elements/product-list/product-list.ts';
+// The elements' own texts join `StringKey` (the `strings` prop's keys).
+import type {} from './elements/checkout/strings.ts';
+import type {} from './elements/product-list/strings.ts';
 import type {} from './events/cart-change.ts';
 import type {} from './events/checkout-complete.ts';
 import type {} from './events/checkout-error.ts';

@@ -1,4 +1,4 @@
-import type { CheckoutError } from '../state/checkout.ts';
+import type { CheckoutError } from '../state/checkout/index.ts';
 
 /** Fired by `<till-checkout>` when a step fails: the message is the one the customer sees. */
 export class TillCheckoutErrorEvent extends CustomEvent<CheckoutError> {

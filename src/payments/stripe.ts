@@ -4,7 +4,7 @@ import type {
   StripeElementLocale,
   StripeElementStyle,
 } from '@stripe/stripe-js';
-import type { CardProvider, TokenResult } from './provider.ts';
+import type { CardChange, StripeCardProvider, TokenResult } from './provider.ts';
 
 /**
  * The part of Stripe.js this provider uses, as Stripe documents it. The real `Stripe` object fits it
@@ -59,12 +59,12 @@ const defaultLoader: StripeLoader = (key, options) =>
  * inside `container`, which must be in the light DOM: card data never passes through this code, only
  * the single-use token Stripe returns.
  */
-export function createStripeProvider(options: StripeProviderOptions): CardProvider {
+export function createStripeProvider(options: StripeProviderOptions): StripeCardProvider {
   const locale = (options.locale || 'auto') as StripeElementLocale;
   let loading: Promise<StripeLike | null> | null = null;
   let stripe: StripeLike | null = null;
   let card: StripeCardLike | null = null;
-  let listener: ((state: { complete: boolean; error: string | null }) => void) | null = null;
+  let listener: ((state: CardChange) => void) | null = null;
   let failed = false;
 
   // One load for the provider's life; a failed one is forgotten so the next mount tries again.
@@ -99,6 +99,11 @@ export function createStripeProvider(options: StripeProviderOptions): CardProvid
 
     onChange(next) {
       listener = next;
+    },
+
+    // The card element says what is wrong as the customer types, and createToken refuses the rest.
+    async check() {
+      return true;
     },
 
     async createToken(details = {}): Promise<TokenResult> {

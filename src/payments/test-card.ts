@@ -36,6 +36,8 @@ export const TEST_CARDS: readonly TestCard[] = [
   },
 ];
 
+export type TestCardField = 'number' | 'expiry' | 'cvc';
+
 export type TestCardErrorCode = 'invalid_number' | 'invalid_expiry' | 'invalid_cvc' | 'unknown_test_card';
 
 export interface TestCardDetails {
@@ -45,8 +47,13 @@ export interface TestCardDetails {
   readonly cvc: string;
 }
 
+/** The test-card form as typed, with each field's message. */
+export interface TestCardForm extends TestCardDetails {
+  readonly errors: Partial<Record<TestCardField, string>>;
+}
+
 export interface TestCardError {
-  readonly field: 'number' | 'expiry' | 'cvc';
+  readonly field: TestCardField;
   readonly code: TestCardErrorCode;
   readonly message: string;
 }

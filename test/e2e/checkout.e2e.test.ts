@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { toMinor } from '../../src/core/index.ts';
 import { addDvdWithAddOn, chooseTestCard, fillDetails, minorUnits, startShop, type Shop } from './harness.ts';
 
 interface WireOrder {
@@ -8,6 +9,7 @@ interface WireOrder {
   human_id: string;
   order_status: string;
   total_amount: number;
+  currency: string;
   user: { $oid: string };
 }
 interface WirePayment {
@@ -61,7 +63,7 @@ describe('the demo shop, end to end in Chromium', () => {
 
     const order = await confirmedOrder(page);
     assert.equal(order.order_status, 'SUCCESS');
-    assert.equal(Math.round(order.total_amount * 100), cartTotal);
+    assert.equal(toMinor(order.total_amount, order.currency), cartTotal);
     assert.equal(await succeededCharges(order._id.$oid), 1);
     assert.equal(
       await page.locator('till-cart:not([compact]) [part=empty]').count(),
@@ -123,7 +125,7 @@ describe('the demo shop, end to end in Chromium', () => {
 
     const order = await confirmedOrder(page);
     assert.equal(order.order_status, 'SUCCESS');
-    assert.equal(Math.round(order.total_amount * 100), cartTotal);
+    assert.equal(toMinor(order.total_amount, order.currency), cartTotal);
     assert.equal((await ordersOf(order.user.$oid)).length, 1, 'one order');
     assert.equal(await succeededCharges(order._id.$oid), 1, 'one charge');
     await page.close();

@@ -20,7 +20,16 @@ export interface Shop {
   close(): Promise<void>;
 }
 
-export async function startShop(): Promise<Shop> {
+export interface ShopOptions {
+  /**
+   * Serve the shop under this host name instead of 127.0.0.1: Chromium resolves it to 127.0.0.1
+   * (`--host-resolver-rules`) and Vite accepts it. A name other than localhost is not a secure
+   * context over http, as a merchant's plain-http page is not.
+   */
+  host?: string;
+}
+
+export async function startShop({ host }: ShopOptions = {}): Promise<Shop> {
   const api = await spawnServer();
   process.env.VITE_TILLKIT_API_URL = api.url;
   process.env.VITE_TILLKIT_API_KEY = api.apiKey;
@@ -28,10 +37,15 @@ export async function startShop(): Promise<Shop> {
   let vite: ViteDevServer | undefined;
   let browser: Browser | undefined;
   try {
-    vite = await createServer({ logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+    vite = await createServer({
+      logLevel: 'error',
+      server: { port: 0, host: '127.0.0.1', ...(host ? { allowedHosts: [host] } : {}) },
+    });
     await vite.listen();
-    const shopUrl = vite.resolvedUrls!.local[0]!;
-    browser = await launchChromium();
+    const local = new URL(vite.resolvedUrls!.local[0]!);
+    if (host) local.hostname = host;
+    const shopUrl = local.href;
+    browser = await launchChromium(host ? [`--host-resolver-rules=MAP ${host} 127.0.0.1`] : []);
     return {
       apiUrl: api.url,
       shopUrl,
@@ -174,9 +188,9 @@ export async function serveSite(options: SiteOptions): Promise<Site> {
   };
 }
 
-/** Debian's Chromium, as the demo tests launch it. */
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/** Debian's Chromium, as the demo tests launch it (with `args` added to the usual ones). */
+export const launchChromium = (args: readonly string[] = []): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...args] });
 
 /** Adds the first product card's item to the cart (any page with a product list and a full cart). */
 export async function addFirstProduct(page: Page): Promise<void> {

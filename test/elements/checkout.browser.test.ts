@@ -3,8 +3,9 @@ import '../../src/elements/checkout/till-checkout.ts';
 import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
 import { createBuiltOnClient } from '../../src/api/builton.ts';
 import type { ApiProduct } from '../../src/api/types.ts';
+import { fromMinor, toMinor } from '../../src/core/index.ts';
 import { cart } from '../../src/state/cart.ts';
-import { $checkout, resetCheckout } from '../../src/state/checkout.ts';
+import { $checkout, resetCheckout } from '../../src/state/checkout/index.ts';
 import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { countingLoader, fakeStripe } from '../support/fake-stripe.ts';
 
@@ -50,6 +51,10 @@ async function fillDetails(el: TillCheckout): Promise<string> {
   return email;
 }
 
+/** The URL a `fetch` was called with, whichever form it took. */
+const urlOf = (input: RequestInfo | URL): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
 const submit = (el: TillCheckout) => $<HTMLFormElement>(el, 'form').requestSubmit();
 const atStep = (step: string) => until(() => $checkout.get().step === step && !$checkout.get().busy);
 
@@ -60,9 +65,32 @@ async function useCard(el: TillCheckout, number: string): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * Lit's dev-mode "change-in-update" warnings while `run` runs: an update scheduled by an update (a
+ * store changed from a controller's hostUpdate or hostUpdated). Lit says each warning once per page, so
+ * it is made to forget this one first.
+ */
+async function changeInUpdateWarnings(run: () => Promise<void>): Promise<string[]> {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    seen.push(args.map(String).join(' '));
+    original.apply(console, args);
+  };
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen.filter((warning) => warning.includes('change-in-update'));
+}
+
 interface WireOrder {
   order_status: string;
   total_amount: number;
+  currency: string;
   payments?: unknown[];
 }
 
@@ -115,7 +143,7 @@ describe('<till-checkout> against the reference server', () => {
 
     const order = await admin<WireOrder>(`/orders/${done.detail.order.id}`);
     expect(order.order_status).to.equal('SUCCESS');
-    expect(Math.round(order.total_amount * 100)).to.equal(localTotal);
+    expect(toMinor(order.total_amount, order.currency)).to.equal(localTotal);
   });
 
   it('shows a decline, keeps the cart, and a retry with another card pays the same order', async () => {
@@ -149,7 +177,7 @@ describe('<till-checkout> against the reference server', () => {
     const payments: string[] = [];
     useReferenceServer({
       fetch: (input, init) => {
-        if (String(input).endsWith('/payments') && init?.method === 'POST') payments.push(String(init.body));
+        if (urlOf(input).endsWith('/payments') && init?.method === 'POST') payments.push(init.body as string);
         return fetch(input, init);
       },
     });
@@ -170,9 +198,9 @@ describe('<till-checkout> against the reference server', () => {
     useReferenceServer({
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        if (!(String(input).endsWith('/orders') && init?.method === 'POST')) return response;
+        if (!(urlOf(input).endsWith('/orders') && init?.method === 'POST')) return response;
         const body = await response.json();
-        body.total_amount = Math.round(body.total_amount * 100 + 250) / 100;
+        body.total_amount = fromMinor(toMinor(body.total_amount, body.currency) + 250, body.currency);
         return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
       },
     });
@@ -199,7 +227,7 @@ describe('<till-checkout> against the reference server', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     useReferenceServer({
       fetch: async (input, init) => {
-        if (String(input).endsWith('/orders') && init?.method === 'POST') await held;
+        if (urlOf(input).endsWith('/orders') && init?.method === 'POST') await held;
         return fetch(input, init);
       },
     });
@@ -286,7 +314,7 @@ describe('<till-checkout> against the reference server', () => {
     useReferenceServer({
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        if (String(input).endsWith('/orders') && init?.method === 'POST' && lost++ === 0) {
+        if (urlOf(input).endsWith('/orders') && init?.method === 'POST' && lost++ === 0) {
           throw new TypeError('Failed to fetch'); // the server made the order; the answer never arrived
         }
         return response;
@@ -302,5 +330,39 @@ describe('<till-checkout> against the reference server', () => {
     );
     expect(lost).to.equal(2);
     expect(mine.map((o) => o._id.$oid)).to.deep.equal([order!.id]);
+  });
+  it('picks up a pending order when it connects, without updating from inside an update', async () => {
+    const first = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await fillDetails(first);
+    submit(first);
+    await atStep('payment');
+    const orderId = $checkout.get().order!.id;
+    const saved = Object.entries(sessionStorage);
+    first.remove();
+    // A reload: nothing in memory, the session's copy still there.
+    resetCheckout();
+    for (const [key, value] of saved) sessionStorage.setItem(key, value);
+
+    const warnings = await changeInUpdateWarnings(async () => {
+      const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+      await atStep('payment');
+      await el.updateComplete;
+    });
+    expect($checkout.get().order!.id).to.equal(orderId);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it("mounts Stripe's card element at the payment step without updating from inside an update", async () => {
+    const { stripe, log } = fakeStripe({ token: { id: 'tok_visa' } });
+    useReferenceServer({ stripeKey: 'pk_test_tillkit', loadStripe: async () => stripe });
+    const warnings = await changeInUpdateWarnings(async () => {
+      const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+      await fillDetails(el);
+      submit(el);
+      await atStep('payment');
+      await until(() => log.cards.length === 1);
+      await el.updateComplete;
+    });
+    expect(warnings).to.deep.equal([]);
   });
 });

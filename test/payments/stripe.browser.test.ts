@@ -61,7 +61,7 @@ describe('createStripeProvider', () => {
     const { stripe, log } = fakeStripe();
     const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
     const seen: unknown[] = [];
-    provider.onChange!((state) => seen.push(state));
+    provider.onChange((state) => seen.push(state));
     await provider.mount(container);
     log.cards[0]!.change!({ complete: false, error: { message: 'Your card number is incomplete.' } });
     log.cards[0]!.change!({ complete: true });
@@ -113,7 +113,7 @@ describe('createStripeProvider', () => {
     );
     const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: loader.load });
     const seen: unknown[] = [];
-    provider.onChange!((state) => seen.push(state));
+    provider.onChange((state) => seen.push(state));
     await quietly(() => provider.mount(container));
     expect(seen).to.deep.equal([{ complete: false, error: STRIPE_UNAVAILABLE }]);
     expect(await provider.createToken()).to.deep.equal({
@@ -136,7 +136,7 @@ describe('createStripeProvider', () => {
     const loader = countingLoader(async () => stripe);
     const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: loader.load });
     const seen: unknown[] = [];
-    provider.onChange!((state) => seen.push(state));
+    provider.onChange((state) => seen.push(state));
     await provider.mount(container);
     provider.destroy();
     expect(log.cards[0]!.destroyed).to.equal(true);

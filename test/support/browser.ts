@@ -4,7 +4,13 @@ import { configure } from '../../src/state/config.ts';
 declare global {
   interface Window {
     /** Set by the test runner's page: the reference server started for this run. */
-    TILLKIT_TEST_API: { url: string; apiKey: string; serviceKey: string };
+    TILLKIT_TEST_API: {
+      url: string;
+      apiKey: string;
+      /** The Bootic demo company's key: its CLP catalogue and Bootic shop 29. */
+      booticApiKey: string;
+      serviceKey: string;
+    };
   }
 }
 
@@ -41,7 +47,7 @@ export async function until(check: () => unknown, timeout = 8000): Promise<void>
     } catch {
       // not yet
     }
-    if (Date.now() - start > timeout) throw new Error(`condition not met in ${timeout} ms: ${check}`);
+    if (Date.now() - start > timeout) throw new Error(`condition not met in ${timeout} ms: ${check.toString()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

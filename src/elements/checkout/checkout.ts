@@ -1,6 +1,9 @@
 import { base } from '../shared/styles.ts';
 import { TillElement } from '../shared/base.ts';
 
+// The checkout's texts are in the `strings` it takes (their keys join `StringKey`).
+export type { CheckoutStringKey } from './strings.ts';
+
 /**
  * @summary The checkout: contact and addresses, then the card, then the confirmation. Creates the
  * customer and the order, pays it once, and survives reloads, declines and lost connections.

@@ -47,3 +47,13 @@ export const CHECKOUT_STRINGS = {
   'error.phone': 'Enter a phone number, digits and an optional leading +.',
   'error.too-long': 'This is too long.',
 };
+
+/** The keys of these texts (each can be replaced through the `strings` property or `configure`). */
+export type CheckoutStringKey = keyof typeof CHECKOUT_STRINGS;
+
+// These texts join the table of every text, and `StringKey` knows their keys.
+declare module '../shared/strings.ts' {
+  interface StringTables {
+    checkout: typeof CHECKOUT_STRINGS;
+  }
+}

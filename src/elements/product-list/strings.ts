@@ -23,3 +23,13 @@ export const PRODUCT_LIST_STRINGS = {
   'products.page': 'Page {page}',
   'products.pageOf': 'Page {page} of {pages}',
 };
+
+/** The keys of these texts (each can be replaced through the `strings` property or `configure`). */
+export type ProductListStringKey = keyof typeof PRODUCT_LIST_STRINGS;
+
+// These texts join the table of every text, and `StringKey` knows their keys.
+declare module '../shared/strings.ts' {
+  interface StringTables {
+    productList: typeof PRODUCT_LIST_STRINGS;
+  }
+}

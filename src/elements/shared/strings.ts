@@ -1,6 +1,3 @@
-import type { CHECKOUT_STRINGS } from '../checkout/strings.ts';
-import type { PRODUCT_LIST_STRINGS } from '../product-list/strings.ts';
-
 /**
  * The visible texts, in English. Any can be replaced, per element with the `strings` property or for
  * the whole page with `configure({ strings })`. `{name}` is filled in; keys ending in `.one` and
@@ -35,7 +32,22 @@ const SHARED_STRINGS = {
   'cart.quantityInvalid': 'Enter a whole number from 1 to {max}.',
 };
 
-export type StringKey = keyof typeof SHARED_STRINGS | keyof typeof PRODUCT_LIST_STRINGS | keyof typeof CHECKOUT_STRINGS;
+/**
+ * The tables of texts by owner. The shared ones are here; an element folder adds its own table where
+ * it defines it, by declaration merging, so this module knows no element folder:
+ *
+ *   declare module '../shared/strings.ts' {
+ *     interface StringTables { checkout: typeof CHECKOUT_STRINGS }
+ *   }
+ */
+export interface StringTables {
+  shared: typeof SHARED_STRINGS;
+}
+
+/** Every text's key, from every table. */
+export type StringKey = {
+  [Table in keyof StringTables]: Extract<keyof StringTables[Table], string>;
+}[keyof StringTables];
 export type Strings = Partial<Record<StringKey, string>>;
 
 export const STRINGS: Strings = { ...SHARED_STRINGS };

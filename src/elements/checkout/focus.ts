@@ -1,0 +1,52 @@
+import type { ReactiveController } from 'lit';
+import type { CheckoutState } from '../../state/checkout/index.ts';
+import type { TillCheckout } from './checkout.ts';
+
+/**
+ * Where focus goes as the checkout moves on, so keyboard and screen-reader users follow along: to a
+ * new step's heading, to a new error, and after a refused submit (or the server refusing fields) to
+ * the first field to fix, in form order. It only moves focus: it never changes state.
+ */
+export class CheckoutFocus implements ReactiveController {
+  private lastStep: string | undefined;
+  private lastError: unknown;
+  private lastFieldErrors: unknown;
+  private invalidNext = false;
+
+  constructor(
+    private readonly host: TillCheckout,
+    private readonly state: () => CheckoutState,
+  ) {
+    host.addController(this);
+  }
+
+  /** A submit the form may refuse: the update it causes takes focus to the first invalid field. */
+  expectInvalid(): void {
+    this.invalidNext = true;
+  }
+
+  /** Takes focus to the first invalid field once the update under way has rendered it. */
+  async toFirstInvalid(): Promise<void> {
+    await this.host.updateComplete;
+    this.focus('[aria-invalid=true]');
+  }
+
+  hostUpdated(): void {
+    const { step, error, fieldErrors } = this.state();
+    if (step !== this.lastStep) {
+      if (this.lastStep !== undefined) this.focus('.step-heading');
+      this.lastStep = step;
+    }
+    if (error && error !== this.lastError) this.focus('[part=error]');
+    this.lastError = error;
+    if (this.invalidNext || (fieldErrors !== this.lastFieldErrors && Object.keys(fieldErrors).length)) {
+      this.focus('[aria-invalid=true]');
+    }
+    this.invalidNext = false;
+    this.lastFieldErrors = fieldErrors;
+  }
+
+  private focus(selector: string): void {
+    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}

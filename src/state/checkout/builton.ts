@@ -1,0 +1,97 @@
+import { isApiError } from '../../api/http.ts';
+import type { Address, Order } from '../../api/types.ts';
+import { currentAttribution } from '../attribution.ts';
+import { cart } from '../cart.ts';
+import { apiClient, requestToken, setCustomerToken } from '../client.ts';
+import type { CheckoutBackend, OrderRequest } from './backend.ts';
+import { fail, report } from './errors.ts';
+import { BUILTON } from './profiles.ts';
+import { holdsSameItems, orderItems } from './lines.ts';
+import { orderKeyFor, saveSession } from './session.ts';
+import { $checkout, emit, update } from './store.ts';
+
+/** Gets the customer's JWT from the merchant; false when there is none to be had. */
+export async function signIn(email: string): Promise<boolean> {
+  const token = await requestToken(email.trim()).catch(() => null);
+  setCustomerToken(token);
+  return token !== null;
+}
+
+const SIGN_IN_FAILED = 'We could not sign you in to place the order. Please try again.';
+
+const address = (street: string, zip: string, city: string, country: string): Address => ({
+  street_name: street.trim(),
+  zip_code: zip.trim(),
+  city: city.trim(),
+  country: country.trim(),
+});
+
+/**
+ * A saved pending order, if it is still open; null when it is gone, foreign, paid or cancelled. An
+ * order being paid (PROCESSING) is still the one to use: ordering anew could charge twice.
+ */
+async function reusable(id: string): Promise<Order | null> {
+  try {
+    const order = await apiClient().getOrder(id);
+    return order.status === 'CANCELLED' || order.status === 'SUCCESS' ? null : order;
+  } catch (error) {
+    if (isApiError(error) && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+/**
+ * BuiltOn: signs the customer in, saves them with their addresses, creates (or, after a reload,
+ * reuses and updates) the order from the cart, and compares the server's total with the cart's
+ * before the payment step.
+ */
+async function placeOrder({ contact: c, lines }: OrderRequest): Promise<void> {
+  update({ busy: 'order', error: null, fieldErrors: {} });
+  const client = apiClient();
+  try {
+    if (!(await signIn(c.email))) return report({ message: SIGN_IN_FAILED, code: 'sign-in', stage: 'order' });
+    const delivery = address(c.street, c.zip, c.city, c.country);
+    const billing = c.billingSame ? delivery : address(c.billingStreet, c.billingZip, c.billingCity, c.billingCountry);
+    await client.createUser({
+      email: c.email.trim(),
+      first_name: c.firstName.trim(),
+      last_name: c.lastName.trim(),
+      mobile_phone_number: c.phone.trim(),
+      addresses: [delivery],
+      billing_address: billing,
+    });
+    const local = cart.$summary.get();
+    const { pendingOrderId } = $checkout.get();
+    let order = pendingOrderId ? await reusable(pendingOrderId) : null;
+    if (order && !holdsSameItems(lines, order)) {
+      order = await client.updateOrderItems(order.id, orderItems(lines));
+    }
+    if (!order) {
+      const btnRef = currentAttribution();
+      const body = {
+        items: orderItems(lines),
+        delivery_address: delivery,
+        billing_address: billing,
+        ...(c.note.trim() ? { note: c.note.trim() } : {}),
+        ...(btnRef ? { btn_ref: btnRef } : {}),
+      };
+      order = await client.createOrder(body, { idempotencyKey: orderKeyFor(body) });
+      emit({ type: 'order-created', order });
+    }
+    const mismatch = order.totalAmount !== local.total;
+    update({
+      busy: null,
+      step: 'payment',
+      order,
+      pendingOrderId: order.id,
+      totalToConfirm: mismatch ? { local: local.total, server: order.totalAmount, currency: order.currency } : null,
+    });
+    saveSession();
+    if (mismatch) emit({ type: 'total-mismatch', order, local: local.total, server: order.totalAmount });
+  } catch (error) {
+    fail(error, 'order');
+  }
+}
+
+/** The BuiltOn API (see its profile), placing orders as above. */
+export const builtOnBackend: CheckoutBackend = { ...BUILTON, placeOrder };

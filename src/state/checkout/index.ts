@@ -1,0 +1,24 @@
+/**
+ * The checkout: a state machine in one store (`$checkout`), its actions, and a `CheckoutBackend` per
+ * merchant backend (BuiltOn, Bootic).
+ */
+export {
+  $checkout,
+  initialCheckout,
+  onCheckoutEvent,
+  type CheckoutError,
+  type CheckoutEvent,
+  type CheckoutState,
+  type CheckoutStep,
+  type Contact,
+  type ContactField,
+  type FieldErrorCode,
+  type FieldProblem,
+  type OrderKey,
+} from './store.ts';
+export { setContact, validateContact } from './contact.ts';
+export { checkoutBackend, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
+export { backendProfile, type BackendProfile } from './profiles.ts';
+export { confirmTotal, pay } from './pay.ts';
+export { cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
+export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';

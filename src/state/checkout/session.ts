@@ -1,0 +1,85 @@
+import { onMount } from 'nanostores';
+import { uuid } from '../../api/http.ts';
+import { $config } from '../config.ts';
+import { $checkout, emptyContact, update, type Contact, type OrderKey } from './store.ts';
+
+// Session persistence: the contact, the order the checkout shows and the key that makes creating an
+// order idempotent. Session storage, not local: it survives a reload but not the end of the visit.
+// What is saved is read from the store and what is read goes into it: nothing is kept beside them.
+
+interface Saved {
+  v: 1;
+  contact: Contact;
+  orderId: string | null;
+  orderKey: OrderKey | null;
+}
+
+const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'default'}`;
+
+function storage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the contact, the id of the order shown (pending, or just paid) and the order key. */
+export function saveSession(): void {
+  const { contact, order, orderKey } = $checkout.get();
+  const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey };
+  try {
+    storage()?.setItem(sessionKey(), JSON.stringify(saved));
+  } catch {
+    // a full or blocked storage only costs the resume-after-reload convenience
+  }
+}
+
+function load(key: string): Saved | null {
+  try {
+    const saved = JSON.parse(storage()?.getItem(key) ?? 'null') as Saved | null;
+    if (saved?.v !== 1 || typeof saved.contact !== 'object') return null;
+    return { ...saved, contact: { ...emptyContact, ...saved.contact } };
+  } catch {
+    return null;
+  }
+}
+
+/** Picks up what this visit saved under the current merchant key (once per key). */
+export function restoreSession(): void {
+  const key = sessionKey();
+  if ($checkout.get().restoredFrom === key) return;
+  const saved = load(key);
+  update(
+    saved
+      ? { restoredFrom: key, contact: saved.contact, pendingOrderId: saved.orderId, orderKey: saved.orderKey }
+      : { restoredFrom: key },
+  );
+}
+
+/** Drops the saved copy (the state itself is the caller's to reset). */
+export function forgetSession(): void {
+  try {
+    storage()?.removeItem(sessionKey());
+  } catch {
+    // nothing saved, or nothing to do
+  }
+}
+
+/**
+ * The key for creating an order with this body: the same one again after a reload or a lost answer,
+ * so the server returns the order it already made; a new one when the cart or contact changed. The
+ * key is api's `uuid()`: `crypto.randomUUID` does not exist on a plain-http page.
+ */
+export function orderKeyFor(body: unknown): string {
+  const text = JSON.stringify(body);
+  let { orderKey } = $checkout.get();
+  if (orderKey?.body !== text) {
+    orderKey = { key: uuid(), body: text };
+    update({ orderKey });
+  }
+  saveSession();
+  return orderKey.key;
+}
+
+onMount($checkout, restoreSession);

@@ -1,0 +1,124 @@
+import { map } from 'nanostores';
+import type { BooticOrder } from '../../api/bootic.ts';
+import type { Order, Payment } from '../../api/types.ts';
+
+/** What the customer types in the first step. Kept in session storage so a reload loses nothing. */
+export interface Contact {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  street: string;
+  zip: string;
+  city: string;
+  country: string;
+  billingSame: boolean;
+  billingStreet: string;
+  billingZip: string;
+  billingCity: string;
+  billingCountry: string;
+  note: string;
+}
+
+export type ContactField = Exclude<keyof Contact, 'billingSame'>;
+/** Why a field was refused; the element shows the matching string (`error.required`, ...). */
+export type FieldErrorCode = 'required' | 'email' | 'phone' | 'too-long';
+/** A field's problem: one of ours by code, or the server's own words. */
+export type FieldProblem = FieldErrorCode | { readonly message: string };
+
+export type CheckoutStep = 'details' | 'payment' | 'complete';
+
+export interface CheckoutError {
+  readonly message: string;
+  readonly code?: string | undefined;
+  /** Where it happened: placing the order, paying, or resuming after a reload. */
+  readonly stage: 'order' | 'payment' | 'resume';
+}
+
+/** The Idempotency-Key of an order request, and the request (its JSON) it was made for. */
+export interface OrderKey {
+  readonly key: string;
+  readonly body: string;
+}
+
+export interface CheckoutState {
+  readonly step: CheckoutStep;
+  /** Set while a request runs; every action refuses to start while it is set. */
+  readonly busy: null | 'order' | 'payment' | 'resume';
+  readonly contact: Contact;
+  readonly fieldErrors: Partial<Record<ContactField, FieldProblem>>;
+  readonly error: CheckoutError | null;
+  /** The pending order, then the paid one. */
+  readonly order: Order | null;
+  /** Set when the server's total differs from the one the cart showed: the customer confirms it. */
+  readonly totalToConfirm: { readonly local: number; readonly server: number; readonly currency: string } | null;
+  readonly payment: Payment | null;
+  /** With the Bootic backend: the order created in the shop, to be completed on Bootic's checkout. */
+  readonly booticOrder: (BooticOrder & { readonly currency: string }) | null;
+  /**
+   * The order to take up again instead of ordering anew: the one placed in this visit, or the one
+   * session storage named after a reload. Cleared once it is paid, cancelled or gone.
+   */
+  readonly pendingOrderId: string | null;
+  /** The key that makes creating the order idempotent: the same request gets the same order back. */
+  readonly orderKey: OrderKey | null;
+  /** The session-storage entry already read into this state (read once per merchant key). */
+  readonly restoredFrom: string | null;
+}
+
+export type CheckoutEvent =
+  | { readonly type: 'order-created'; readonly order: Order }
+  | { readonly type: 'total-mismatch'; readonly order: Order; readonly local: number; readonly server: number }
+  | { readonly type: 'complete'; readonly order: Order; readonly payment: Payment | null }
+  | { readonly type: 'error'; readonly error: CheckoutError }
+  | { readonly type: 'redirect'; readonly order: BooticOrder; readonly url: string };
+
+export const emptyContact: Contact = {
+  email: '',
+  firstName: '',
+  lastName: '',
+  phone: '',
+  street: '',
+  zip: '',
+  city: '',
+  country: '',
+  billingSame: true,
+  billingStreet: '',
+  billingZip: '',
+  billingCity: '',
+  billingCountry: '',
+  note: '',
+};
+
+/** A checkout that has not started: what a page starts with, and what `resetCheckout` goes back to. */
+export const initialCheckout: CheckoutState = {
+  step: 'details',
+  busy: null,
+  contact: emptyContact,
+  fieldErrors: {},
+  error: null,
+  order: null,
+  totalToConfirm: null,
+  payment: null,
+  booticOrder: null,
+  pendingOrderId: null,
+  orderKey: null,
+  restoredFrom: null,
+};
+
+/** All of the checkout's state. Only the actions of this folder write it. */
+export const $checkout = map<CheckoutState>(initialCheckout);
+
+export const update = (patch: Partial<CheckoutState>): void => {
+  $checkout.set({ ...$checkout.get(), ...patch });
+};
+
+// The checkout's events: elements turn them into DOM events for the host page.
+const listeners = new Set<(event: CheckoutEvent) => void>();
+
+export const onCheckoutEvent = (listener: (event: CheckoutEvent) => void): (() => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+
+export const emit = (event: CheckoutEvent): void => listeners.forEach((listener) => listener(event));

@@ -1,0 +1,225 @@
+// The checkout's state without an element: its backends, its session and its card action, against
+// the real reference server (BuiltOn and the Bootic demo shop), in Chromium's real session storage.
+import { expect } from '@open-wc/testing';
+import { createBuiltOnClient } from '../../src/api/builton.ts';
+import { ApiError } from '../../src/api/http.ts';
+import type { ApiProduct } from '../../src/api/types.ts';
+import { cart } from '../../src/state/cart.ts';
+import {
+  $checkout,
+  backendProfile,
+  cardSetup,
+  checkoutBackend,
+  createCardProvider,
+  initialCheckout,
+  onCheckoutEvent,
+  payWithCard,
+  placeOrder,
+  resetCheckout,
+  restartCheckout,
+  resumeCheckout,
+  sameCardSetup,
+  setContact,
+  validateContact,
+  type CheckoutEvent,
+} from '../../src/state/checkout/index.ts';
+import { UNEXPECTED, describeError, fail } from '../../src/state/checkout/errors.ts';
+import { configure } from '../../src/state/config.ts';
+import { api, resetCart, until, useReferenceServer } from '../support/browser.ts';
+
+const CONTACT = {
+  firstName: 'John',
+  lastName: 'McClane',
+  phone: '+4712345678',
+  street: 'Christies gate 34A',
+  zip: '0557',
+  city: 'Oslo',
+  country: 'Norway',
+};
+let customer = 0;
+const fillContact = () => setContact({ ...CONTACT, email: `state${Date.now()}${customer++}@example.com` });
+
+/** Every checkout event while the test runs. */
+let events: CheckoutEvent[] = [];
+let stopEvents = () => {};
+
+async function products(apiKey: string): Promise<ApiProduct[]> {
+  const client = createBuiltOnClient({ baseUrl: api().url, apiKey });
+  return [...(await client.listProducts({ size: 100 })).items];
+}
+
+const session = (): { orderId: string | null; orderKey: { key: string } | null } | null =>
+  JSON.parse(sessionStorage.getItem(`till:checkout:${api().apiKey}`) ?? 'null');
+
+/** A BuiltOn order for the first DVD, placed through the action, up to the payment step. */
+async function placeBuiltOnOrder(): Promise<string> {
+  if (!cart.$lines.get().length)
+    cart.add(
+      (await products(api().apiKey)).find((p) => p.mainProduct)!,
+      1,
+    );
+  await placeOrder();
+  expect($checkout.get().error).to.equal(null);
+  expect($checkout.get().step).to.equal('payment');
+  return $checkout.get().order!.id;
+}
+
+beforeEach(() => {
+  resetCheckout();
+  resetCart();
+  useReferenceServer();
+  configure({ backend: 'builton', shopId: '' });
+  events = [];
+  stopEvents = onCheckoutEvent((event) => void events.push(event));
+});
+afterEach(() => {
+  stopEvents();
+  configure({ backend: 'builton', shopId: '' });
+});
+
+describe('checkout backends', () => {
+  it('are chosen by the configuration, and say how they price, what they ask for and where the customer pays', () => {
+    const builton = checkoutBackend({ backend: 'builton' });
+    const bootic = checkoutBackend({ backend: 'bootic' });
+    expect([builton.name, builton.subProducts, builton.addresses, builton.payment]).to.deep.equal([
+      'builton',
+      'bundled',
+      true,
+      'here',
+    ]);
+    expect([bootic.name, bootic.subProducts, bootic.addresses, bootic.payment]).to.deep.equal([
+      'bootic',
+      'separate',
+      false,
+      'redirect',
+    ]);
+    expect(checkoutBackend({ backend: 'nonsense' as 'builton' })).to.equal(builton);
+    // The same profile without the backends' code, for eager readers such as the cart's totals.
+    expect(backendProfile({ backend: 'bootic' })).to.deep.equal({
+      name: 'bootic',
+      subProducts: 'separate',
+      addresses: false,
+      payment: 'redirect',
+    });
+    expect(backendProfile({ backend: 'nonsense' as 'builton' }).subProducts).to.equal('bundled');
+    configure({ backend: 'bootic' });
+    expect(checkoutBackend()).to.equal(bootic);
+  });
+
+  it('BuiltOn: places the order from the cart, and keeps it and its key in the store and the session', async () => {
+    fillContact();
+    const orderId = await placeBuiltOnOrder();
+    const state = $checkout.get();
+    expect(events.map((e) => e.type)).to.deep.equal(['order-created']);
+    expect(state.pendingOrderId).to.equal(orderId);
+    expect(state.orderKey?.key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(session()?.orderId).to.equal(orderId);
+    expect(session()?.orderKey?.key).to.equal(state.orderKey?.key);
+  });
+
+  it('Bootic: needs the contact only, creates the order in the shop, empties the cart and sends the customer on', async () => {
+    configure({ backend: 'bootic', shopId: '29', apiKey: api().booticApiKey });
+    const film = (await products(api().booticApiKey)).find((p) => p.ref && p.mainProduct)!;
+    cart.add(film, 2);
+    setContact({
+      email: `bootic${Date.now()}@example.cl`,
+      firstName: 'Juan',
+      lastName: 'Pérez',
+      phone: '+56912345678',
+    });
+    expect(validateContact($checkout.get().contact, { addresses: false })).to.deep.equal({});
+    await placeOrder();
+    const { step, booticOrder, error } = $checkout.get();
+    expect(error).to.equal(null);
+    expect(step).to.equal('complete');
+    expect(booticOrder!.code).to.match(/^R[1-9][A-Z]\d{4}$/);
+    expect(booticOrder!.currency).to.equal('CLP');
+    expect(booticOrder!.lineItems.map((i) => [i.variantId, i.units])).to.deep.equal([[Number(film.ref), 2]]);
+    expect(cart.$lines.get()).to.deep.equal([]);
+    const redirect = events.find((e) => e.type === 'redirect');
+    expect(redirect && redirect.url).to.equal(booticOrder!.webCheckout);
+  });
+});
+
+describe('checkout session', () => {
+  it('two runs separated by resetCheckout share nothing: a new order under a new key, nothing left saved', async () => {
+    fillContact();
+    const { contact } = $checkout.get();
+    const first = await placeBuiltOnOrder();
+    const firstKey = $checkout.get().orderKey!.key;
+
+    resetCheckout();
+    expect($checkout.get()).to.deep.equal(initialCheckout);
+    expect(session()).to.equal(null);
+
+    setContact(contact);
+    const second = await placeBuiltOnOrder();
+    expect(second).to.not.equal(first);
+    expect($checkout.get().orderKey!.key).to.not.equal(firstKey);
+    expect(events.filter((e) => e.type === 'order-created')).to.have.length(2);
+  });
+
+  it('after a reload (the store new, the session kept) takes the saved order up again instead of ordering anew', async () => {
+    fillContact();
+    const orderId = await placeBuiltOnOrder();
+    const { orderKey, contact } = $checkout.get();
+
+    $checkout.set(initialCheckout); // what a reload leaves: nothing in memory
+    await resumeCheckout();
+    expect($checkout.get().step).to.equal('payment');
+    expect($checkout.get().order!.id).to.equal(orderId);
+    expect($checkout.get().orderKey).to.deep.equal(orderKey);
+    expect($checkout.get().contact).to.deep.equal(contact);
+
+    restartCheckout();
+    await placeOrder();
+    expect($checkout.get().order!.id).to.equal(orderId);
+    expect(events.filter((e) => e.type === 'order-created')).to.have.length(1);
+  });
+});
+
+describe('the card action', () => {
+  it('makes the card form the configuration asks for: the test card, or Stripe’s with a key', () => {
+    expect(createCardProvider(cardSetup('en')).kind).to.equal('test');
+    expect(sameCardSetup(cardSetup('en'), cardSetup('nb'))).to.equal(true);
+    configure({ stripeKey: 'pk_test_tillkit' });
+    expect(createCardProvider(cardSetup('en')).kind).to.equal('stripe');
+    expect(sameCardSetup(cardSetup('en'), cardSetup('nb'))).to.equal(false);
+  });
+
+  it('checks the test card before anything is sent, then pays the pending order with its token', async () => {
+    fillContact();
+    await placeBuiltOnOrder();
+    const card = createCardProvider(cardSetup('en'));
+    if (card.kind !== 'test') throw new Error('the test card');
+    expect(await payWithCard(card)).to.equal(false);
+    expect(Object.keys(card.form.errors)).to.deep.equal(['number', 'expiry', 'cvc']);
+    expect($checkout.get().step).to.equal('payment');
+    expect($checkout.get().error).to.equal(null);
+
+    card.choose(card.cards[0]!.number);
+    expect(await payWithCard(card)).to.equal(true);
+    await until(() => $checkout.get().step === 'complete');
+    expect($checkout.get().order!.status).to.equal('SUCCESS');
+    expect($checkout.get().pendingOrderId).to.equal(null);
+  });
+});
+
+describe('checkout errors', () => {
+  it('an unexpected one tells the customer something went wrong, and logs the error itself', () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const error = new TypeError('crypto.randomUUID is not a function');
+    try {
+      fail(error, 'order');
+      describeError(new ApiError({ kind: 'http', status: 402, message: 'Your card was declined.' }), 'payment');
+    } finally {
+      console.error = original;
+    }
+    expect($checkout.get().error).to.deep.equal({ message: UNEXPECTED, stage: 'order' });
+    expect(events).to.deep.equal([{ type: 'error', error: { message: UNEXPECTED, stage: 'order' } }]);
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.include(error);
+  });
+});
