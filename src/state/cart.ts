@@ -1,7 +1,7 @@
 import { computed } from 'nanostores';
-import type { SubProductPricing } from '../core/index.ts';
 import { cartStorageKey } from './cart/saved.ts';
 import { createCartStore, type CartStore } from './cart/store.ts';
+import { backendProfile } from './checkout/profiles.ts';
 import { $config } from './config.ts';
 
 /**
@@ -14,8 +14,8 @@ export type { CartStore } from './cart/store.ts';
 
 export const cart: CartStore = createCartStore({
   key: computed($config, ({ apiKey }) => cartStorageKey(apiKey)),
-  // Bootic has no add-ons: each sub-product is a line item of its own, priced as Bootic prices it.
-  subProducts: computed($config, ({ backend }): SubProductPricing => (backend === 'bootic' ? 'separate' : 'bundled')),
+  // Priced the way the configured backend prices its orders, so the cart shows the total it will charge.
+  subProducts: computed($config, (config) => backendProfile(config).subProducts),
 });
 
 export const $cart = cart.$lines;

@@ -82,7 +82,8 @@ export async function startShop({ host }: ShopOptions = {}): Promise<Shop> {
 }
 
 /** Money as the cart shows it ("€12.34") in minor units. */
-export const minorUnits = (text: string): number => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+/** A price as the page shows it (`€87.00`, `87,00 €`) in minor units, read through its digits, not a float. */
+export const minorUnits = (text: string): number => Number(text.replace(/[^\d]/g, ''));
 
 /** Adds the first DVD that offers an add-on, with that add-on, to the cart. */
 export async function addDvdWithAddOn(page: Page): Promise<string> {

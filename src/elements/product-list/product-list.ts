@@ -1,5 +1,6 @@
 import { base } from '../shared/styles.ts';
 import { TillElement } from '../shared/base.ts';
+export type { ProductListStringKey } from './strings.ts';
 
 /**
  * @summary The catalogue: pages of products with search, a tag filter and sorting; each card shows

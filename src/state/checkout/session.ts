@@ -1,6 +1,8 @@
 import { onMount } from 'nanostores';
+import { isJsonObject } from '../../core/index.ts';
 import { uuid } from '../../api/http.ts';
 import { $config } from '../config.ts';
+import { sessionStore } from '../storage.ts';
 import { $checkout, emptyContact, update, type Contact, type OrderKey } from './store.ts';
 
 // Session persistence: the contact, the order the checkout shows and the key that makes creating an
@@ -16,20 +18,12 @@ interface Saved {
 
 const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'default'}`;
 
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** Saves the contact, the id of the order shown (pending, or just paid) and the order key. */
 export function saveSession(): void {
   const { contact, order, orderKey } = $checkout.get();
   const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey };
   try {
-    storage()?.setItem(sessionKey(), JSON.stringify(saved));
+    sessionStore()?.setItem(sessionKey(), JSON.stringify(saved));
   } catch {
     // a full or blocked storage only costs the resume-after-reload convenience
   }
@@ -37,8 +31,8 @@ export function saveSession(): void {
 
 function load(key: string): Saved | null {
   try {
-    const saved = JSON.parse(storage()?.getItem(key) ?? 'null') as Saved | null;
-    if (saved?.v !== 1 || typeof saved.contact !== 'object') return null;
+    const saved = JSON.parse(sessionStore()?.getItem(key) ?? 'null') as Saved | null;
+    if (saved?.v !== 1 || !isJsonObject(saved.contact)) return null;
     return { ...saved, contact: { ...emptyContact, ...saved.contact } };
   } catch {
     return null;
@@ -60,7 +54,7 @@ export function restoreSession(): void {
 /** Drops the saved copy (the state itself is the caller's to reset). */
 export function forgetSession(): void {
   try {
-    storage()?.removeItem(sessionKey());
+    sessionStore()?.removeItem(sessionKey());
   } catch {
     // nothing saved, or nothing to do
   }
