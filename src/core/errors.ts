@@ -14,7 +14,10 @@ export type TillErrorCode =
   | 'sub-product-nested'
   | 'sub-product-duplicate'
   | 'cart-locked'
-  | 'line-unknown';
+  | 'line-unknown'
+  | 'coupon-invalid'
+  | 'coupon-currency'
+  | 'coupon-minimum';
 
 export class TillError extends Error {
   override readonly name = 'TillError';

@@ -7,3 +7,4 @@ export * from './cart.ts';
 export * from './order.ts';
 export * from './contact.ts';
 export * from './json.ts';
+export * from './coupon.ts';
