@@ -1,5 +1,6 @@
 // A new PaymentIntent or SetupIntent's fields that depend on which payment methods it accepts:
-// `automatic_payment_methods` (the default when neither is given) or `payment_method_types`.
+// `automatic_payment_methods` (the default when no list is given) or a list of types: the SDK's API
+// version (2026-10-28) names it `allowed_payment_method_types`, older versions `payment_method_types`.
 import type Stripe from 'stripe';
 import { invalidParam } from './errors.ts';
 import type { Params } from './params.ts';
@@ -13,28 +14,37 @@ export const clientSecret = (id: string) => `${id}_secret_${newId('x', 25).slice
 
 export interface AcceptedMethods {
   automatic_payment_methods: { enabled: boolean; allow_redirects: 'always' | 'never' } | null;
+  allowed_payment_method_types: 'card'[] | null;
   payment_method_types: string[];
 }
 
+export const TYPE_LISTS = ['allowed_payment_method_types', 'payment_method_types'];
+
 export function paymentMethodsOf(p: Params): AcceptedMethods {
   const automatic = p.object('automatic_payment_methods');
-  const types = p.strings('payment_method_types');
-  if (automatic && types) {
+  const name = TYPE_LISTS.find((n) => p.has(n));
+  const types = name ? p.strings(name)! : undefined;
+  if (name && (automatic || TYPE_LISTS.every((n) => p.has(n)))) {
     throw invalidParam(
-      'You may only specify one of these parameters: automatic_payment_methods, payment_method_types.',
-      'automatic_payment_methods',
+      `You may only specify one of these parameters: automatic_payment_methods, ${TYPE_LISTS.join(', ')}.`,
+      name,
     );
   }
   if (types) {
     const other = types.find((t) => t !== 'card');
-    if (other) throw invalidParam(`The Stripe stand-in only has cards, not ${other}.`, 'payment_method_types');
-    return { automatic_payment_methods: null, payment_method_types: ['card'] };
+    if (other) throw invalidParam(`The Stripe stand-in only has cards, not ${other}.`, name);
+    return {
+      automatic_payment_methods: null,
+      allowed_payment_method_types: name === 'allowed_payment_method_types' ? ['card'] : null,
+      payment_method_types: ['card'],
+    };
   }
   // Since API version 2023-08-16 automatic payment methods are on unless the request says otherwise.
   const enabled = automatic ? automatic.enabled === 'true' : true;
   const redirects = automatic?.allow_redirects === 'never' ? 'never' : 'always';
   return {
     automatic_payment_methods: enabled ? { enabled, allow_redirects: redirects } : null,
+    allowed_payment_method_types: null,
     payment_method_types: ['card'],
   };
 }
@@ -60,7 +70,6 @@ export function paymentIntentObject(
   return {
     id,
     object: 'payment_intent',
-    allowed_payment_method_types: null,
     amount_capturable: 0,
     amount_received: 0,
     application: null,

@@ -17,7 +17,12 @@ import { emit, type Ctx } from './context.ts';
 import { cardError, invalidParam, noSuch, unexpectedState, type Decline } from './errors.ts';
 import type { Store } from './store.ts';
 import { amount as readAmount, currency as readCurrency } from './params.ts';
-import { paymentIntentObject, paymentMethodsOf, REDIRECTS_NEED_RETURN_URL } from './payment-intent-object.ts';
+import {
+  paymentIntentObject,
+  paymentMethodsOf,
+  REDIRECTS_NEED_RETURN_URL,
+  TYPE_LISTS,
+} from './payment-intent-object.ts';
 
 type Intent = Stripe.PaymentIntent;
 type Events = Pick<Ctx, 'requestId' | 'idempotencyKey'> | null;
@@ -48,7 +53,7 @@ export function createPaymentIntent(ctx: Ctx): Intent {
     'confirmation_method',
     'confirm',
     'automatic_payment_methods',
-    'payment_method_types',
+    ...TYPE_LISTS,
     'receipt_email',
     'statement_descriptor_suffix',
     ...CONFIRM_PARAMS,

@@ -6,7 +6,7 @@ import { nextAction, openChallenge, closeChallenges } from './authentication.ts'
 import { attach, claimPaymentMethod, facts, resolvePaymentMethod } from './charging.ts';
 import { emit, type Ctx } from './context.ts';
 import { cardError, invalidParam, noSuch, unexpectedState } from './errors.ts';
-import { clientSecret, paymentMethodsOf, REDIRECTS_NEED_RETURN_URL } from './payment-intent-object.ts';
+import { clientSecret, paymentMethodsOf, REDIRECTS_NEED_RETURN_URL, TYPE_LISTS } from './payment-intent-object.ts';
 import { newId, type Store } from './store.ts';
 
 type Intent = Stripe.SetupIntent;
@@ -25,7 +25,7 @@ export function createSetupIntent(ctx: Ctx): Intent {
     'metadata',
     'usage',
     'automatic_payment_methods',
-    'payment_method_types',
+    ...TYPE_LISTS,
     'payment_method',
     'confirm',
     'return_url',
@@ -42,7 +42,7 @@ export function createSetupIntent(ctx: Ctx): Intent {
   const intent: Intent = {
     id,
     object: 'setup_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: methods.allowed_payment_method_types,
     application: null,
     automatic_payment_methods: methods.automatic_payment_methods,
     cancellation_reason: null,
