@@ -105,10 +105,13 @@ export async function handle(parts: ServerParts, req: IncomingMessage, res: Serv
   seen.faults = actions.map((a) => `${a.kind}-${a.when}${a.kind === 'fail' ? `-${a.status}` : ''}`);
   const before = actions.filter((a) => a.when === 'before');
   const after = actions.filter((a) => a.when === 'after');
-  const stop = await applyBefore(before, seen);
-  if (stop === 'drop') return drop();
-  if (typeof stop === 'number')
-    return send(stop, apiError(stop).body, stop === 429 ? {} : { 'Stripe-Should-Retry': 'true' });
+  // Refused or lost on the way in: Stripe never saw it, the key stays free.
+  const refusedFirst = before.find((a) => a.kind === 'drop' || a.kind === 'fail');
+  if (refusedFirst?.kind === 'drop') return drop();
+  if (refusedFirst?.kind === 'fail') {
+    const retry: Record<string, string> = refusedFirst.status === 429 ? {} : { 'Stripe-Should-Retry': 'true' };
+    return send(refusedFirst.status, apiError(refusedFirst.status).body, retry);
+  }
   if (parseError) return send(parseError.status, parseError.body);
 
   const route = findRoute(parts.table, method, url.pathname);
@@ -123,6 +126,8 @@ export async function handle(parts: ServerParts, req: IncomingMessage, res: Serv
     if (found.kind === 'refused') return send(found.failure.status, found.failure.body);
     if (found.kind === 'replay') replay = found;
   }
+  // Held or slowed before acting: the request is in Stripe's hands (its key is in use), nothing done yet.
+  await wait(before, seen);
   let status: number;
   let body: unknown;
   if (replay) {
@@ -153,12 +158,7 @@ export async function handle(parts: ServerParts, req: IncomingMessage, res: Serv
     if (key && saved) parts.keys.save(account.key, key, status, body);
     else if (key) parts.keys.release(account.key, key);
   }
-  for (const action of after) {
-    if (action.kind === 'hold') {
-      action.caught(seen);
-      await action.wait;
-    } else if (action.kind === 'delay') await sleep(action.ms);
-  }
+  await wait(after, seen);
   if (after.some((a) => a.kind === 'drop')) return drop();
   const headers: Record<string, string> = replay
     ? { 'Idempotent-Replayed': 'true', 'Original-Request': replay.originalRequest }
@@ -168,16 +168,13 @@ export async function handle(parts: ServerParts, req: IncomingMessage, res: Serv
   send(status, body, headers);
 }
 
-async function applyBefore(actions: Action[], seen: Recorded): Promise<'drop' | number | null> {
+async function wait(actions: Action[], seen: Recorded): Promise<void> {
   for (const action of actions) {
     if (action.kind === 'hold') {
       action.caught(seen);
       await action.wait;
     } else if (action.kind === 'delay') await sleep(action.ms);
-    else if (action.kind === 'drop') return 'drop';
-    else if (action.kind === 'fail') return action.status;
   }
-  return null;
 }
 
 /** `Bearer sk_…` or Basic with the key as user name, as Stripe accepts; the account it belongs to. */
