@@ -91,14 +91,19 @@ export function asksForAuthentication(f: PaymentMethodFacts, offSession: boolean
   }
 }
 
-/** Makes the charge: `succeeded`, or `failed` with the card's decline (or `decline` when given). */
+/** What the issuer answers a charge: a decline a test asked for, the card's own decline, or none. */
+export function issuerAnswer(store: Store, card: TestCard): Decline | null {
+  return store.issuerDeclines.shift() ?? card.decline ?? null;
+}
+
+/** Makes the charge: `succeeded`, or `failed` with the issuer's decline (or `decline` when given). */
 export function makeCharge(
   ctx: Pick<Ctx, 'requestId' | 'idempotencyKey'> | null,
   store: Store,
   account: string,
   input: Omit<ChargeInput, 'created' | 'decline'> & { decline?: Decline | null },
 ): { charge: Stripe.Charge; decline: Decline | null } {
-  const decline = input.decline === undefined ? (input.card.decline ?? null) : input.decline;
+  const decline = input.decline === undefined ? issuerAnswer(store, input.card) : input.decline;
   const charge = chargeObject({ ...input, decline, created: store.clock.seconds() });
   store.charges.set(charge.id, charge);
   store.own(charge.id, account);

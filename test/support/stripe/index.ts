@@ -65,6 +65,11 @@ export interface StripeStandIn {
   readonly state: StandInState;
   readonly clock: Clock;
   readonly webhooks: Webhooks;
+  /**
+   * The issuer declines the next `times` charges (PaymentIntents or Charges) with this decline, whatever
+   * the card: for declines no test card gives, such as insufficient funds on a card that was saved.
+   */
+  issuerDeclinesNext(decline: { code: string; decline_code?: string; message: string }, times?: number): void;
   /** Completes or fails the 3-D Secure challenge pending on a PaymentIntent or SetupIntent. */
   authenticate(intentId: string, outcome: Outcome): void;
   /** Waits until no request is in progress (held ones included) and every webhook delivery ended. */
@@ -135,6 +140,9 @@ export async function startStripeStandIn(options: StandInOptions = {}): Promise<
     state,
     clock: store.clock,
     webhooks,
+    issuerDeclinesNext: (decline, times = 1) => {
+      for (let i = 0; i < times; i++) store.issuerDeclines.push(decline);
+    },
     authenticate: (intentId, outcome) => authenticate(store, intentId, outcome),
     idle: async () => {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

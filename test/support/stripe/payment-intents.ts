@@ -10,6 +10,7 @@ import {
   attach,
   claimPaymentMethod,
   facts,
+  issuerAnswer,
   makeCharge,
   resolvePaymentMethod,
 } from './charging.ts';
@@ -158,7 +159,8 @@ function confirmIntent(ctx: Ctx, intent: Intent): Intent {
 function pay(events: Events, store: Store, account: string, intent: Intent, threeDSecure: boolean): Intent {
   const pm = store.paymentMethods.get(intent.payment_method as string)!;
   const f = facts(store, pm);
-  if (f.card.decline) return decline(events, store, account, intent, f.card.decline, threeDSecure);
+  const refusal = issuerAnswer(store, f.card);
+  if (refusal) return decline(events, store, account, intent, refusal, threeDSecure);
   const { charge } = makeCharge(events, store, account, chargeInput(store, intent, pm, threeDSecure, null));
   closeChallenges(store, intent.id);
   intent.status = 'succeeded';

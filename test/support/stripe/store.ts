@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { TestCard } from './cards.ts';
+import type { Decline } from './errors.ts';
 
 /** Seconds and milliseconds since the epoch, from a clock that can be set and advanced. */
 export class Clock {
@@ -64,6 +65,8 @@ export class Store {
   readonly sourceCards = new Map<string, TestCard>();
   readonly tokenCards = new Map<string, TestCard>();
   readonly events: Stripe.Event[] = [];
+  /** Issuer declines a test asked for, used by the next charges whatever their card. */
+  readonly issuerDeclines: Decline[] = [];
   readonly #owners = new Map<string, string>();
 
   own(id: string, account: string): void {
