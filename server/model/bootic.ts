@@ -180,20 +180,24 @@ export async function variantsOf(
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
-/** Prices the line items with core, one line per variant: unit price × units, the product's discount. */
+/**
+ * Prices the line items with core, one line per variant: unit price × units, the product's discount,
+ * rounded once per variant. It is core's `summarize(..., 'separate')`, which prices the widget's cart
+ * for this backend, so the order's total is the total the cart showed.
+ */
 export function priceLineItems(
   requests: readonly LineItemRequest[],
   variants: ReadonlyMap<number, ProductRow>,
 ): { items: LineItemSnapshot[]; net: number; discount: number; total: number } {
   const lines = requests.map((r) => {
     const row = variants.get(r.variantId)!;
-    return {
-      row,
-      r,
-      line: { price: row.price, discount: row.discount, vat: row.vat, quantity: r.units, currency: row.currency },
-    };
+    const line = { ref: String(r.variantId), price: row.price, discount: row.discount, vat: row.vat };
+    return { row, r, line: { ...line, quantity: r.units, currency: row.currency } };
   });
-  const summary = summarize(lines.map((l) => l.line));
+  const summary = summarize(
+    lines.map((l) => l.line),
+    'separate',
+  );
   const items = lines.map(({ row, r }, i): LineItemSnapshot => {
     const final = summary.lines[i]!.final;
     const net = row.price * r.units;

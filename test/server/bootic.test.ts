@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { priceLine, summarize } from '../../src/core/index.ts';
+import { priceLine, summarize, type PricingLine } from '../../src/core/index.ts';
 import { DEMO_BOOTIC_API_KEY } from '../../server/demo.ts';
 import { BOOTIC_DEMO_CONTACT, booticVariantId } from '../../server/seed/bootic.ts';
 import { createProduct, startTestServer, TEST_API_KEY, type TestResponse, type TestServer } from '../support/server.ts';
@@ -169,6 +169,35 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     assert.equal(o.discount_total, 2250 + 999);
     for (const key of ['net_total', 'total', 'discount_total', 'shipping_total'])
       assert.ok(Number.isSafeInteger(o[key]), key);
+  });
+
+  it('a cart with one discounted variant on two lines: the order’s total is the cart’s (core’s), 1841 CLP', async () => {
+    // 999 CLP at 50 % off is 499.5 a unit: alone a line rounds to 500, but the order holds the variant
+    // once, 2 units, rounded once to 999. The cart must say so too (core's summarize, 'separate').
+    const film = { ref: '5101', price: 999, discount: 0.5, vat: 0.19, currency: 'CLP' };
+    const addOn = { ref: '5102', price: 842, discount: 0, vat: 0.19 };
+    for (const [name, { ref, ...product }] of [
+      ['Half-price film', film],
+      ['Booklet', { ...addOn, currency: 'CLP' }],
+    ] as const) {
+      await createProduct(server, { name, ...product, external_reference: ref });
+    }
+    const cart: PricingLine[] = [
+      { ...film, quantity: 1 },
+      { ...film, quantity: 1, subProducts: [addOn] },
+    ];
+    // The line items the checkout sends: units per variant, add-ons as variants of their own.
+    const units = new Map<number, number>();
+    for (const line of cart)
+      for (const part of [line, ...(line.subProducts ?? [])])
+        units.set(Number(part.ref), (units.get(Number(part.ref)) ?? 0) + line.quantity);
+    const response = await create({
+      line_items: [...units].map(([variant_id, n]) => ({ variant_id, units: n })),
+    });
+    assert.equal(response.status, 201, response.text);
+    const cartTotal = summarize(cart, 'separate').total;
+    assert.equal(response.body.total, cartTotal, 'the order’s total is the cart’s');
+    assert.equal(response.body.total, 1841);
   });
 
   it('the same variant twice is one line item with the units added up', async () => {
