@@ -6,8 +6,8 @@ import {
   isCurrencyCode,
   parseDecimal,
   parseRate,
-  priceLine,
   toMinor,
+  unitPrice,
 } from 'tillkit/core';
 import { Params, type Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
@@ -44,6 +44,8 @@ export interface ProductRow {
   readonly price: number;
   /** Exact decimal text, e.g. "0.1". */
   readonly discount: string;
+  /** One unit after the discount (core's `unitPrice`), minor units: written with every product write. */
+  readonly final_price: number;
   readonly vat: string;
   readonly main_product: boolean;
   readonly tags: string[];
@@ -107,10 +109,6 @@ export async function productsByIds(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** One unit after discount, exactly as an order line of quantity 1 would price it. */
-export const unitFinalPrice = (row: ProductRow): number =>
-  priceLine({ price: row.price, discount: row.discount, quantity: 1, currency: row.currency }).final;
-
 /** Media are stored with server-relative URLs (`/media/...`); answers carry absolute ones. */
 const absolute = (url: string, origin: string): string =>
   url.startsWith('/') && !url.startsWith('//') ? origin + url : url;
@@ -122,7 +120,7 @@ const mediumJson = (m: Medium, origin: string): Json => ({
   human_id: m.human_id,
 });
 
-/** Seed 002's product object, with `final_price` computed by core. */
+/** Seed 002's product object; `final_price` is core's, stored with the product. */
 export function productJson(row: ProductRow, links: Links, origin: string, expanded?: readonly Json[]): Json {
   const image = row.image ?? row.media[0] ?? null;
   return {
@@ -135,7 +133,7 @@ export function productJson(row: ProductRow, links: Links, origin: string, expan
     currency: row.currency,
     price: money(row.price, row.currency),
     discount: rate(row.discount),
-    final_price: money(unitFinalPrice(row), row.currency),
+    final_price: money(row.final_price, row.currency),
     vat: rate(row.vat),
     main_product: row.main_product,
     _sub_products: (links.subs.get(row.id) ?? []).map(oid),
@@ -176,7 +174,7 @@ export const PRODUCT_SORTS: Readonly<Record<string, string>> = {
   created: 'created',
   modified: 'modified',
   price: 'price',
-  final_price: '(price * (1 - discount))',
+  final_price: 'final_price',
   name: 'lower(name)',
   human_id: 'human_id',
 };
@@ -344,11 +342,12 @@ export async function insertProduct(
   for (let attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
     const q = new Params();
     const [row] = await db.query<ProductRow>(
-      `INSERT INTO products (id, company_id, human_id, name, description, short_description, currency, price, discount, vat,
+      `INSERT INTO products (id, company_id, human_id, name, description, short_description, currency, price, discount, final_price, vat,
                              main_product, tags, properties, media, image, path, external_reference, active, deleted, created, modified)
        VALUES (${q.add(id)}, ${q.add(company)}, ${q.add(humanId())}, ${q.add(input.name)}, ${q.add(input.description ?? '')},
                ${q.add(input.short_description ?? '')}, ${q.add(input.currency)}, ${q.add(input.price)},
-               ${q.add(input.discount ?? '0')}::numeric, ${q.add(input.vat ?? '0')}::numeric, ${q.add(input.main_product ?? true)},
+               ${q.add(input.discount ?? '0')}::numeric, ${q.add(unitPrice({ ...input, discount: input.discount ?? '0' }))},
+               ${q.add(input.vat ?? '0')}::numeric, ${q.add(input.main_product ?? true)},
                ${q.json(input.tags ?? [])}, ${q.json(input.properties ?? {})}, ${q.json(input.media ?? [])},
                ${input.image ? q.json(input.image) : 'NULL'}, ${q.add(input.path ?? '/')}, ${q.add(input.external_reference ?? null)},
                ${q.add(input.active ?? true)}, ${q.add(input.deleted ?? false)}, ${q.add(now)}, ${q.add(now)})
@@ -377,7 +376,13 @@ export async function updateProduct(
     if (NUMERIC_COLUMNS.has(column)) return `${column} = ${q.add(value)}::numeric`;
     return `${column} = ${q.add(value)}`;
   });
-  sets.push(`modified = ${q.add(now)}`);
+  // The price after discount follows the price, the discount and the currency (core's rule).
+  const finalPrice = unitPrice({
+    price: input.price ?? row.price,
+    discount: input.discount ?? row.discount,
+    currency: input.currency ?? row.currency,
+  });
+  sets.push(`final_price = ${q.add(finalPrice)}`, `modified = ${q.add(now)}`);
   const [updated] = await db.query<ProductRow>(
     `UPDATE products SET ${sets.join(', ')} WHERE id = ${q.add(row.id)} RETURNING *`,
     q.values,
