@@ -1,7 +1,6 @@
-import { MAX_QUANTITY, formatMoney, summarize } from 'tillkit/core';
+import { MAX_QUANTITY, formatMoney, summarize, isJsonObject } from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
 import type { Json } from '../http/json.ts';
-import { isPlainObject } from '../http/validate.ts';
 import type { ProductRow } from './products.ts';
 
 /**
@@ -131,7 +130,7 @@ export function readLineItems(value: unknown, errors: FieldError[]): LineItemReq
   const units = new Map<number, number>();
   value.forEach((item: unknown, i) => {
     const at = `line_items[${i}]`;
-    if (!isPlainObject(item)) {
+    if (!isJsonObject(item)) {
       errors.push({ field: at, message: 'A line item must be an object with variant_id and units' });
       return;
     }

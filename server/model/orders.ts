@@ -1,5 +1,6 @@
 import {
   TillError,
+  isJsonObject,
   assertQuantity,
   assertSubProductChoice,
   priceLine,
@@ -12,7 +13,7 @@ import type { Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
 import { date, money, oid, optionalDate, rate, type Json } from '../http/json.ts';
-import { idValue, isPlainObject } from '../http/validate.ts';
+import { idValue } from '../http/validate.ts';
 import { loadLinks, productsByIds, rateText, type ProductRow } from './products.ts';
 
 export const ORDER_STATUSES = ['CREATED', 'PROCESSING', 'DECLINED', 'FAILED', 'SUCCESS', 'CANCELLED'] as const;
@@ -104,7 +105,7 @@ export function readItems(value: unknown, admin: boolean): ItemRequest[] {
   if (value.length > MAX_ITEMS) throw badRequest('items-invalid', `An order has at most ${MAX_ITEMS} items`, 'items');
   return value.map((item: unknown, i) => {
     const at = `items[${i}]`;
-    if (!isPlainObject(item)) throw badRequest('type-invalid', `${at} must be an object`, at);
+    if (!isJsonObject(item)) throw badRequest('type-invalid', `${at} must be an object`, at);
     const product = idValue(item.product);
     if (!isObjectId(product)) {
       throw badRequest('product-unknown', `${at}.product must be a product id`, `${at}.product`);
@@ -119,7 +120,7 @@ export function readItems(value: unknown, admin: boolean): ItemRequest[] {
       );
     }
     const subs = rawSubs.map((s: unknown, j) => {
-      const id = isPlainObject(s) && s._id !== undefined ? idValue(s._id) : idValue(s);
+      const id = isJsonObject(s) && s._id !== undefined ? idValue(s._id) : idValue(s);
       if (!isObjectId(id))
         throw badRequest(
           'product-unknown',

@@ -8,6 +8,7 @@ import {
   parseRate,
   toMinor,
   unitPrice,
+  isJsonObject,
 } from 'tillkit/core';
 import { Params, type Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
@@ -15,7 +16,6 @@ import { humanId, isObjectId } from '../http/ids.ts';
 import { date, money, oid, rate, type Json } from '../http/json.ts';
 import {
   idValue,
-  isPlainObject,
   optBool,
   optObject,
   optObjectArray,
@@ -324,7 +324,7 @@ export function productInput(body: Body, current?: ProductRow): ProductInput {
   const image = body.image;
   if (image === null) input.image = null;
   else if (typeof image === 'string') input.image = mediumInput({ url: image }, 'image');
-  else if (isPlainObject(image)) input.image = mediumInput(image, 'image');
+  else if (isJsonObject(image)) input.image = mediumInput(image, 'image');
   else if (image !== undefined) throw badRequest('type-invalid', 'image must be a URL or {url, name}', 'image');
   return input;
 }

@@ -1,10 +1,10 @@
+import { isJsonObject } from 'tillkit/core';
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { notFound } from '../http/errors.ts';
-import { isPlainObject } from '../http/validate.ts';
 import {
   addressJson,
   booticOrderJson,
@@ -54,7 +54,7 @@ interface ContactInput {
 /** Reads `contact`: `email` always; `name` and `phone_number` when given (required for a new contact, later). */
 function readContact(value: unknown, errors: FieldError[]): ContactInput | null {
   if (value === undefined || value === null) return null;
-  if (!isPlainObject(value)) {
+  if (!isJsonObject(value)) {
     errors.push({ field: 'contact', message: 'contact must be an object with email, name and phone_number' });
     return null;
   }
@@ -90,7 +90,7 @@ function readContact(value: unknown, errors: FieldError[]): ContactInput | null 
 
 function readAddressId(value: unknown, errors: FieldError[]): number | null {
   if (value === undefined || value === null) return null;
-  const id = isPlainObject(value) ? value.id : undefined;
+  const id = isJsonObject(value) ? value.id : undefined;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
     errors.push({ field: 'address.id', message: 'address must be {"id": <a whole number>}' });
     return null;
