@@ -27,7 +27,7 @@ import {
   snapshotItems,
   type OrderRow,
 } from '../model/orders.ts';
-import { reportCancelled, reportItemsChanged } from '../reporters/button.ts';
+import { reportCancelled, reportItemsChanged } from '../button/outbox.ts';
 import { sortClause } from '../model/products.ts';
 import { userById, userForToken, type UserRow } from '../model/users.ts';
 

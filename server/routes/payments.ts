@@ -11,7 +11,7 @@ import { idValue } from '../http/validate.ts';
 import { OPEN_STATUSES_SQL, type OrderRow } from '../model/orders.ts';
 import { userForToken } from '../model/users.ts';
 import type { ChargeResult } from '../payments/processor.ts';
-import { reportPaid } from '../reporters/button.ts';
+import { reportPaid } from '../button/outbox.ts';
 import { closedOrder } from './orders.ts';
 import type { PaymentMethodRow } from './payment-methods.ts';
 

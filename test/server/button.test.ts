@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { summarize, type PricingLine } from '../../src/core/index.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { ItemSnapshot } from '../../server/model/orders.ts';
-import { ButtonReporter, buttonLineItems } from '../../server/reporters/button.ts';
+import { buttonLineItems } from '../../server/button/payload.ts';
+import { ButtonReporter } from '../../server/button/sender.ts';
 import type { StartOptions } from '../../server/start.ts';
 import { startFakeButton, type FakeButton } from '../support/fake-button.ts';
 import {
