@@ -1,23 +1,23 @@
 import {
+  PAYABLE_STATUSES,
   TillError,
   isJsonObject,
   assertQuantity,
   assertSubProductChoice,
   priceLine,
   summarize,
+  type OrderStatus,
   type OrderSummary,
   type PricingLine,
   type ProductRef,
 } from 'tillkit/core';
-import type { Queryable } from '../db/database.ts';
-import { badRequest } from '../http/errors.ts';
+import { Params, type Queryable } from '../db/database.ts';
+import { HttpError, badRequest, conflict } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
 import { date, money, oid, optionalDate, rate, type Json } from '../http/json.ts';
 import { idValue } from '../http/validate.ts';
 import { loadLinks, productsByIds, rateText, type ProductRow } from './products.ts';
 
-export const ORDER_STATUSES = ['CREATED', 'PROCESSING', 'DECLINED', 'FAILED', 'SUCCESS', 'CANCELLED'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const DELIVERY_STATUSES = [
   'CREATED',
   'PENDING',
@@ -33,9 +33,56 @@ export const DELIVERY_STATUSES = [
   'QUEUED',
 ] as const;
 
-/** The statuses in which an order may still be edited, cancelled or paid. */
-export const OPEN_STATUSES: readonly OrderStatus[] = ['CREATED', 'DECLINED', 'FAILED'];
-export const OPEN_STATUSES_SQL = `('CREATED', 'DECLINED', 'FAILED')`;
+/** Core's statuses in which an order may be paid, changed or cancelled, as an SQL list: `('CREATED', …)`. */
+export const PAYABLE_SQL = `(${PAYABLE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
+/** Why an order that is not payable can not be changed or paid: 409 by its status. */
+export function closedOrder(status: string): HttpError {
+  switch (status) {
+    case 'SUCCESS':
+      return conflict('order-paid', 'This order is paid and can no longer be changed', 'order_status');
+    case 'CANCELLED':
+      return conflict('order-cancelled', 'This order is cancelled', 'order_status');
+    default:
+      return conflict('payment-in-progress', 'A payment for this order is in progress', 'order_status');
+  }
+}
+
+/** Locks the company's orders among `ids`, in id order (so two payments can not deadlock). */
+export function lockOrders(tx: Queryable, company: string, ids: readonly string[]): Promise<OrderRow[]> {
+  const q = new Params();
+  return tx.query<OrderRow>(
+    `SELECT * FROM orders WHERE company_id = ${q.add(company)} AND id IN (SELECT jsonb_array_elements_text(${q.json(ids)}))
+      ORDER BY id FOR UPDATE`,
+    q.values,
+  );
+}
+
+/** Moves the payable ones of `ids` to PROCESSING: a payment holds them. */
+export async function markProcessing(tx: Queryable, ids: readonly string[], at: number): Promise<void> {
+  const q = new Params();
+  await tx.query(
+    `UPDATE orders SET order_status = 'PROCESSING', modified = ${q.add(at)}
+      WHERE id IN (SELECT jsonb_array_elements_text(${q.json(ids)})) AND order_status IN ${PAYABLE_SQL}`,
+    q.values,
+  );
+}
+
+/** Ends the PROCESSING orders among `ids` in `status`; a paid order keeps the processor's charge id. */
+export function settleProcessing(
+  tx: Queryable,
+  ids: readonly string[],
+  status: OrderStatus,
+  at: number,
+  chargeId: string | null,
+): Promise<OrderRow[]> {
+  return tx.query<OrderRow>(
+    `UPDATE orders SET order_status = $2, modified = $3, stripe_charge_id = CASE WHEN $2 = 'SUCCESS' THEN $4 ELSE stripe_charge_id END
+      WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND order_status = 'PROCESSING'
+      RETURNING *`,
+    [JSON.stringify(ids), status, at, chargeId],
+  );
+}
 
 /** An order line as stored: a snapshot of the product when the order was made. */
 export interface ItemSnapshot {

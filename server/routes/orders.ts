@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { CURRENCY_MISMATCH, isCurrencyCode } from 'tillkit/core';
+import { CURRENCY_MISMATCH, ORDER_STATUSES, isCurrencyCode } from 'tillkit/core';
 import { requireUserOrAdmin } from '../auth.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { Params, type Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
-import { HttpError, badRequest, conflict, notFound } from '../http/errors.ts';
+import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { humanId, isObjectId, objectId } from '../http/ids.ts';
 import {
   assertShallow,
@@ -19,8 +19,8 @@ import {
 } from '../http/validate.ts';
 import {
   DELIVERY_STATUSES,
-  OPEN_STATUSES_SQL,
-  ORDER_STATUSES,
+  PAYABLE_SQL,
+  closedOrder,
   orderJson,
   paymentsOf,
   returnItems,
@@ -105,22 +105,11 @@ async function refusal(db: Queryable, scope: Scope, id: string): Promise<never> 
   throw closedOrder(row.order_status);
 }
 
-export function closedOrder(status: string): HttpError {
-  switch (status) {
-    case 'SUCCESS':
-      return conflict('order-paid', 'This order is paid and can no longer be changed', 'order_status');
-    case 'CANCELLED':
-      return conflict('order-cancelled', 'This order is cancelled', 'order_status');
-    default:
-      return conflict('payment-in-progress', 'A payment for this order is in progress', 'order_status');
-  }
-}
-
 /** One order the caller may see: their own, or any of the company's for an admin; `open`: still editable. */
 function whereOrder(q: Params, scope: Scope, id: string, open = false): string {
   return (
     `company_id = ${q.add(scope.company)} AND id = ${q.add(id)}` +
-    (open ? ` AND order_status IN ${OPEN_STATUSES_SQL}` : '') +
+    (open ? ` AND order_status IN ${PAYABLE_SQL}` : '') +
     (scope.userId === null ? '' : ` AND user_id = ${q.add(scope.userId)}`)
   );
 }
