@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { priceLine, summarize } from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
-import { pricingLine, type ItemSnapshot, type OrderRow } from '../model/orders.ts';
+import { pricingLine, type ItemSnapshot } from '../model/order-items.ts';
+import type { OrderRow } from '../model/orders.ts';
 
 /**
  * What is reported to Button (seed 004): the order body of its Order API, built from an order's item

@@ -2,7 +2,8 @@ import { CURRENCY_MISMATCH, isPayableStatus } from 'tillkit/core';
 import type { Database } from '../db/database.ts';
 import { HttpError, badRequest } from '../http/errors.ts';
 import { objectId } from '../http/ids.ts';
-import { closedOrder, lockOrders, markProcessing, type OrderRow } from '../model/orders.ts';
+import { lockOrders, markProcessing } from '../model/order-payments.ts';
+import { closedOrder, type OrderRow } from '../model/orders.ts';
 import type { PaymentMethodRow } from '../model/payment-methods.ts';
 import { failedChargeKey, insertCharge, insertPayment, type PaymentRow } from '../model/payments.ts';
 

@@ -1,7 +1,7 @@
 import { reportPaid } from '../button/outbox.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { settleProcessing } from '../model/orders.ts';
+import { settleProcessing } from '../model/order-payments.ts';
 import { recordCharge, type PaymentRow } from '../model/payments.ts';
 import { chargeOutcome, type ChargeAttempt } from './charge.ts';
 import type { Claim } from './claim.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { summarize, type PricingLine } from '../../src/core/index.ts';
 import type { Database } from '../../server/db/database.ts';
-import type { ItemSnapshot } from '../../server/model/orders.ts';
+import type { ItemSnapshot } from '../../server/model/order-items.ts';
 import { buttonLineItems } from '../../server/button/payload.ts';
 import { ButtonReporter } from '../../server/button/sender.ts';
 import type { StartOptions } from '../../server/start.ts';
