@@ -10,7 +10,8 @@ import {
 } from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
-import { loadLinks, productsByIds, type ProductRow } from './products.ts';
+import { loadLinks } from './product-links.ts';
+import { productsByIds, type ProductRow } from './products.ts';
 
 /** An item of an order as asked for: a product, a quantity, sub-products, and an admin's own discount. */
 export interface ItemRequest {
