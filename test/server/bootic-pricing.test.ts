@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { summarize, type PricingLine } from '../../src/core/index.ts';
-import { priceLineItems } from '../../server/model/bootic.ts';
+import { priceLineItems } from '../../server/bootic/pricing.ts';
 import type { ProductRow } from '../../server/model/products.ts';
 
 // The server's Bootic pricing and the widget's cart (core's summarize in 'separate' mode) must agree to

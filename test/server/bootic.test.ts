@@ -343,6 +343,25 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
     );
   });
 
+  it('checks the contact with core’s rules, the checkout’s: an email address, a phone number of 6+ digits', async () => {
+    const line_items = [{ variant_id: CASABLANCA, units: 1 }];
+    const contact = (phone_number: string) => ({ email: email('phone'), name: 'Pia Fono', phone_number });
+    for (const phone of ['+56 9 1234 5678', '(555) 010-0199', '123456', '+1.555.010.0199']) {
+      const response = await create({ line_items, contact: contact(phone) });
+      assert.equal(response.status, 201, `${phone}: ${response.text}`);
+    }
+    // Six digits are not enough when the rest is not how a phone number is written, or it is too long.
+    for (const phone of ['12345a6', 'tel: 123456', '+56 9 1234 5678 ext. 9', '1 2 3 4 5 6 7 8 9 0 1 2']) {
+      const found = errors(await create({ line_items, contact: contact(phone) }));
+      assert.deepEqual(Object.keys(found), ['contact.phone_number'], phone);
+      assert.match(found['contact.phone_number']![0]!, /not a valid phone number/);
+    }
+    assert.deepEqual(
+      Object.keys(errors(await create({ line_items, contact: { ...contact('123456'), email: 'a@b' } }))),
+      ['contact.email'],
+    );
+  });
+
   it('an unknown or malformed address id is 422 at address.id', async () => {
     const line_items = [{ variant_id: CASABLANCA, units: 1 }];
     assert.deepEqual(errors(await create({ line_items, address: { id: 99999 } })), {
