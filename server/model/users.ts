@@ -69,6 +69,28 @@ export async function userIdBySub(db: Queryable, company: string, sub: string): 
   return row?.id;
 }
 
+const JSON_COLUMNS = new Set(['addresses', 'billing_address', 'tags']);
+
+/** A log-in (`POST /v2/users`): the fields given, validated, and `last_login`; returns the user as stored. */
+export async function logIn(
+  db: Queryable,
+  id: string,
+  fields: Readonly<Record<string, unknown>>,
+  at: number,
+): Promise<UserRow> {
+  const params: unknown[] = [id, at];
+  const assignments = Object.entries(fields).map(([column, value]) => {
+    const json = JSON_COLUMNS.has(column);
+    params.push(json ? JSON.stringify(value) : value);
+    return `${column} = $${params.length}${json ? '::jsonb' : ''}`;
+  });
+  const [updated] = await db.query<UserRow>(
+    `UPDATE users SET ${[...assignments, 'modified = $2', 'last_login = $2'].join(', ')} WHERE id = $1 RETURNING *`,
+    params,
+  );
+  return updated!;
+}
+
 /** Seed 000's user object. */
 export function userJson(row: UserRow, newCustomer?: boolean): Json {
   return {
