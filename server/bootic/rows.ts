@@ -94,7 +94,7 @@ const orderCode = (): string =>
   `R${randomInt(1, 10)}${LETTERS[randomInt(LETTERS.length)]}${String(randomInt(10_000)).padStart(4, '0')}`;
 
 /** Whether a path's code can be an order's at all (else 404 without a query). */
-export const isOrderCode = (code: string): boolean => /^R[1-9][A-Z]\d{4}$/.test(code);
+const isOrderCode = (code: string): boolean => /^R[1-9][A-Z]\d{4}$/.test(code);
 
 /** The company's shop `id` (a path's text), if it has one: Bootic answers only for shops of the caller's credentials. */
 export async function shopOf(db: Queryable, company: string, id: string): Promise<ShopRow | undefined> {
