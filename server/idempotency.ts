@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Caller, Deps } from './context.ts';
 import { HttpError, badRequest } from './http/errors.ts';
+import { claimKey, keepAnswer, keptRequest, releaseKey } from './model/idempotency-keys.ts';
 
 /** The code a client may retry on (the same key, later): the first request is still running. */
 export const IDEMPOTENCY_IN_FLIGHT = 'idempotency_key_in_use';
@@ -36,23 +37,17 @@ export function idempotency({ db, now }: Deps): MiddlewareHandler<AppEnv> {
       .update(`${c.req.method} ${path}\n${c.get('rawBody')}`)
       .digest('hex');
     const at = now();
-    const claimed = await db.query(
-      `INSERT INTO idempotency_keys (company_id, caller, key, method, path, body_hash, state, created)
-       VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
-       ON CONFLICT (company_id, caller, key) DO UPDATE
-         SET method = EXCLUDED.method, path = EXCLUDED.path, body_hash = EXCLUDED.body_hash,
-             state = 'pending', status = NULL, body = NULL, created = EXCLUDED.created
-         WHERE idempotency_keys.created < $8
-            OR (idempotency_keys.state = 'pending' AND idempotency_keys.created < $9)
-       RETURNING key`,
-      [company, caller, key, c.req.method, path, hash, at, at - KEEP_MS, at - ABANDONED_MS],
+    const scope = { company, caller, key };
+    const claimed = await claimKey(
+      db,
+      scope,
+      { method: c.req.method, path, hash },
+      at,
+      at - KEEP_MS,
+      at - ABANDONED_MS,
     );
-    const where = [company, caller, key];
-    if (claimed.length === 0) {
-      const [first] = await db.query<{ body_hash: string; state: string; status: number | null; body: string | null }>(
-        `SELECT body_hash, state, status, body FROM idempotency_keys WHERE company_id = $1 AND caller = $2 AND key = $3`,
-        where,
-      );
+    if (!claimed) {
+      const first = await keptRequest(db, scope);
       if (!first)
         throw new HttpError(
           409,
@@ -85,15 +80,8 @@ export function idempotency({ db, now }: Deps): MiddlewareHandler<AppEnv> {
       await next();
     } finally {
       const status = c.res.status;
-      if (status >= 500) {
-        await db.query(`DELETE FROM idempotency_keys WHERE company_id = $1 AND caller = $2 AND key = $3`, where);
-      } else {
-        const body = await c.res.clone().text();
-        await db.query(
-          `UPDATE idempotency_keys SET state = 'done', status = $4, body = $5 WHERE company_id = $1 AND caller = $2 AND key = $3`,
-          [...where, status, body],
-        );
-      }
+      if (status >= 500) await releaseKey(db, scope);
+      else await keepAnswer(db, scope, status, await c.res.clone().text());
     }
   };
 }

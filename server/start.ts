@@ -9,7 +9,7 @@ import { openPostgres } from './db/postgres.ts';
 import { migrate } from './db/schema.ts';
 import { createProcessor } from './payments/index.ts';
 import type { PaymentProcessor } from './payments/processor.ts';
-import { ButtonReporter, type ButtonReporterOptions } from './reporters/button.ts';
+import { ButtonReporter, type ButtonReporterOptions } from './button/sender.ts';
 import { ensureCompanies, seedCompanyDemo } from './seed/seed.ts';
 
 export interface StartOptions {

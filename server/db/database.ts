@@ -18,12 +18,6 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** SQLSTATE of a unique-constraint violation, the same on both. */
-export const UNIQUE_VIOLATION = '23505';
-
-export const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
-
 /**
  * Builds parameter placeholders as values are added, so dynamic filters stay parameterised:
  * `const q = new Params(); sql += ' AND price >= ' + q.add(100)`.

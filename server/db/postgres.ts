@@ -5,13 +5,13 @@ const INT8 = 20;
 const NUMERIC = 1700;
 
 /** Every client of the pool reads BIGINT as a number and NUMERIC as exact text, like the PGlite adapter. */
-const typeParsers = {
+const typeParsers: pg.CustomTypesConfig = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8) return (text: string) => Number(text);
     if (oid === NUMERIC) return (text: string) => text;
     return pg.types.getTypeParser(oid, format) as (text: string) => unknown;
   },
-} as pg.CustomTypesConfig;
+};
 
 export interface PostgresOptions {
   readonly url: string;

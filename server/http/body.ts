@@ -1,3 +1,4 @@
+import { isJsonObject } from 'tillkit/core';
 import type { AppContext } from '../context.ts';
 import { HttpError } from './errors.ts';
 import type { Body } from './validate.ts';
@@ -15,8 +16,6 @@ export function jsonBody(c: AppContext): Body {
   // PostgreSQL text and JSONB can not hold U+0000; refuse it here rather than fail in the database.
   if (text.includes('\\u0000'))
     throw new HttpError(400, 'json-invalid', 'The body contains a NUL character (\\u0000)', 'body');
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(400, 'json-invalid', 'The body must be a JSON object', 'body');
-  }
-  return value as Body;
+  if (!isJsonObject(value)) throw new HttpError(400, 'json-invalid', 'The body must be a JSON object', 'body');
+  return value;
 }

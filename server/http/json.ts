@@ -19,6 +19,10 @@ export const money = (amount: number, currency: string): RawDecimal =>
 /** A stored rate (NUMERIC read as text, e.g. "0.25") as the same JSON number. */
 export const rate = (text: string): RawDecimal => new RawDecimal(text);
 
+/** Media are stored with server-relative URLs (`/media/...`); answers carry absolute ones on `origin`. */
+export const absoluteUrl = (url: string, origin: string): string =>
+  url.startsWith('/') && !url.startsWith('//') ? origin + url : url;
+
 /** MongoDB extended JSON, as the seeds write ids and dates. */
 export const oid = (id: string): { $oid: string } => ({ $oid: id });
 export const date = (ms: number): { $date: number } => ({ $date: ms });

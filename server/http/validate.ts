@@ -1,3 +1,4 @@
+import { formatDecimal, isJsonObject, parseDecimal, parseRate } from 'tillkit/core';
 import { badRequest } from './errors.ts';
 
 /**
@@ -5,9 +6,6 @@ import { badRequest } from './errors.ts';
  * the message next to it; wrong types are 400s, never exceptions deeper down.
  */
 export type Body = Readonly<Record<string, unknown>>;
-
-export const isPlainObject = (value: unknown): value is Body =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const MAX_TEXT = 10_000;
 
@@ -67,7 +65,7 @@ export function assertShallow(value: unknown, field: string, depth = 0): void {
 export function optObject(body: Body, key: string): Body | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (!isPlainObject(value)) throw badRequest('type-invalid', `${key} must be an object`, key);
+  if (!isJsonObject(value)) throw badRequest('type-invalid', `${key} must be an object`, key);
   assertShallow(value, key);
   return value;
 }
@@ -75,7 +73,7 @@ export function optObject(body: Body, key: string): Body | undefined {
 export function optObjectArray(body: Body, key: string, maxItems = 50): Body[] | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.length > maxItems || !value.every(isPlainObject)) {
+  if (!Array.isArray(value) || value.length > maxItems || !value.every(isJsonObject)) {
     throw badRequest('type-invalid', `${key} must be a list of at most ${maxItems} objects`, key);
   }
   assertShallow(value, key);
@@ -87,16 +85,25 @@ export function optTimestamp(body: Body, key: string): number | null | undefined
   let value = body[key];
   if (value === undefined) return undefined;
   if (value === null) return null;
-  if (isPlainObject(value) && '$date' in value) value = value.$date;
+  if (isJsonObject(value) && '$date' in value) value = value.$date;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw badRequest('type-invalid', `${key} must be a timestamp in milliseconds`, key);
   }
   return value;
 }
 
+/** A rate (discount, VAT) as the exact decimal text stored in NUMERIC: 0.10 → "0.1". */
+export function rateText(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number') throw badRequest('type-invalid', `${field} must be a decimal between 0 and 1`, field);
+  parseRate(value, field);
+  const { digits, scale } = parseDecimal(value, field, 'rate-invalid');
+  return formatDecimal(digits, scale);
+}
+
 /** An id sent as `"5a2…"` or echoed back as `{"$oid": "5a2…"}`. Shape is checked by the caller. */
 export function idValue(value: unknown): unknown {
-  return isPlainObject(value) && typeof value.$oid === 'string' ? value.$oid : value;
+  return isJsonObject(value) && typeof value.$oid === 'string' ? value.$oid : value;
 }
 
 type Query = (name: string) => string | undefined;

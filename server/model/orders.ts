@@ -1,22 +1,12 @@
-import {
-  TillError,
-  assertQuantity,
-  assertSubProductChoice,
-  priceLine,
-  summarize,
-  type OrderSummary,
-  type PricingLine,
-  type ProductRef,
-} from 'tillkit/core';
-import type { Queryable } from '../db/database.ts';
-import { badRequest } from '../http/errors.ts';
-import { isObjectId } from '../http/ids.ts';
-import { date, money, oid, optionalDate, rate, type Json } from '../http/json.ts';
-import { idValue, isPlainObject } from '../http/validate.ts';
-import { loadLinks, productsByIds, rateText, type ProductRow } from './products.ts';
+import { PAYABLE_STATUSES, type OrderStatus, type OrderSummary } from 'tillkit/core';
+import { Params, type Queryable } from '../db/database.ts';
+import { likePattern, pagedQuery, sortClause } from '../db/paged.ts';
+import { insertWithUniqueCode } from '../db/unique.ts';
+import { type HttpError, conflict, notFound } from '../http/errors.ts';
+import { humanId, isObjectId, objectId } from '../http/ids.ts';
+import type { Json } from '../http/json.ts';
+import type { ItemSnapshot } from './order-items.ts';
 
-export const ORDER_STATUSES = ['CREATED', 'PROCESSING', 'DECLINED', 'FAILED', 'SUCCESS', 'CANCELLED'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const DELIVERY_STATUSES = [
   'CREATED',
   'PENDING',
@@ -31,35 +21,6 @@ export const DELIVERY_STATUSES = [
   'UNKNOWN',
   'QUEUED',
 ] as const;
-
-/** The statuses in which an order may still be edited, cancelled or paid. */
-export const OPEN_STATUSES: readonly OrderStatus[] = ['CREATED', 'DECLINED', 'FAILED'];
-export const OPEN_STATUSES_SQL = `('CREATED', 'DECLINED', 'FAILED')`;
-
-/** An order line as stored: a snapshot of the product when the order was made. */
-export interface ItemSnapshot {
-  readonly product: string;
-  readonly quantity: number;
-  readonly name: string;
-  /** Minor units of `currency`, one unit, before discount, without sub-products. */
-  readonly price: number;
-  readonly discount: string;
-  readonly vat: string;
-  readonly currency: string;
-  /** `(price + Σ sub prices) × (1 − discount) × quantity`, rounded once (core's `priceLine`). */
-  readonly final_price: number;
-  readonly sub_products: readonly { readonly id: string; readonly name: string; readonly price: number }[];
-}
-
-/** An item snapshot as core prices it (in another quantity for a partial return). */
-export const pricingLine = (item: ItemSnapshot, quantity = item.quantity): PricingLine => ({
-  price: item.price,
-  subProducts: item.sub_products,
-  discount: item.discount,
-  vat: item.vat,
-  quantity,
-  currency: item.currency,
-});
 
 export interface OrderRow {
   readonly id: string;
@@ -88,239 +49,201 @@ export interface OrderRow {
   [column: string]: unknown;
 }
 
-export const MAX_ITEMS = 100;
-const MAX_SUBS = 20;
-
-export interface ItemRequest {
-  readonly product: string;
-  readonly quantity: number;
-  readonly subs: readonly string[];
-  readonly discount: string | undefined;
+/** Who the order routes act for: one user, or (admin) every user of the company. */
+export interface Scope {
+  readonly company: string;
+  /** null for an admin. */
+  readonly userId: string | null;
 }
 
-export function readItems(value: unknown, admin: boolean): ItemRequest[] {
-  if (!Array.isArray(value) || value.length === 0)
-    throw badRequest('items-invalid', 'items must be a non-empty list', 'items');
-  if (value.length > MAX_ITEMS) throw badRequest('items-invalid', `An order has at most ${MAX_ITEMS} items`, 'items');
-  return value.map((item: unknown, i) => {
-    const at = `items[${i}]`;
-    if (!isPlainObject(item)) throw badRequest('type-invalid', `${at} must be an object`, at);
-    const product = idValue(item.product);
-    if (!isObjectId(product)) {
-      throw badRequest('product-unknown', `${at}.product must be a product id`, `${at}.product`);
-    }
-    assertQuantity(item.quantity, `${at}.quantity`);
-    const rawSubs = item.sub_products ?? [];
-    if (!Array.isArray(rawSubs) || rawSubs.length > MAX_SUBS) {
-      throw badRequest(
-        'type-invalid',
-        `${at}.sub_products must be a list of at most ${MAX_SUBS} product ids`,
-        `${at}.sub_products`,
-      );
-    }
-    const subs = rawSubs.map((s: unknown, j) => {
-      const id = isPlainObject(s) && s._id !== undefined ? idValue(s._id) : idValue(s);
-      if (!isObjectId(id))
-        throw badRequest(
-          'product-unknown',
-          `${at}.sub_products[${j}] must be a product id`,
-          `${at}.sub_products[${j}]`,
-        );
-      return id;
-    });
-    // Prices and discounts come from the catalogue. Only an admin may give a line its own discount; a
-    // customer's client echoing an earlier answer's `discount` back is not an error, and is ignored.
-    let discount: string | undefined;
-    if (admin && item.discount !== undefined && item.discount !== null) {
-      discount = rateText(item.discount, `${at}.discount`);
-    }
-    return { product, quantity: item.quantity, subs, discount };
-  });
-}
+/** Core's statuses in which an order may be paid, changed or cancelled, as an SQL list: `('CREATED', …)`. */
+export const PAYABLE_SQL = `(${PAYABLE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
-const ref = (row: ProductRow, subs: readonly string[]): ProductRef => ({
-  id: row.id,
-  name: row.name,
-  currency: row.currency,
-  mainProduct: row.main_product,
-  subProducts: subs,
-});
-
-/** Runs a core check, putting the item's position in front of the field it names. */
-function atItem<T>(index: number, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof TillError && error.code !== 'currency-mismatch') {
-      throw new TillError(error.code, error.message, `items[${index}].${error.field ?? 'product'}`);
-    }
-    throw error;
+/** Why an order that is not payable can not be changed or paid: 409 by its status. */
+export function closedOrder(status: string): HttpError {
+  switch (status) {
+    case 'SUCCESS':
+      return conflict('order-paid', 'This order is paid and can no longer be changed', 'order_status');
+    case 'CANCELLED':
+      return conflict('order-cancelled', 'This order is cancelled', 'order_status');
+    default:
+      return conflict('payment-in-progress', 'A payment for this order is in progress', 'order_status');
   }
 }
 
-/**
- * Prices a list of items against the catalogue: checks every product exists, the sub-product rules and
- * one currency, and returns the snapshots with core's totals. Throws 400s; writes nothing.
- */
-export async function snapshotItems(
+const JSON_COLUMNS = new Set(['delivery_address', 'billing_address', 'pickup_address', 'resources', 'items']);
+
+/** `column = $n` for each field; JSON columns as JSONB. */
+function assignments(q: Params, fields: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(fields).map(([column, value]) =>
+    JSON_COLUMNS.has(column) && value !== null ? `${column} = ${q.json(value)}` : `${column} = ${q.add(value)}`,
+  );
+}
+
+/** One order the caller may see: their own, or any of the company's for an admin; `open`: still payable. */
+function whereOrder(q: Params, scope: Scope, id: string, open = false): string {
+  return (
+    `company_id = ${q.add(scope.company)} AND id = ${q.add(id)}` +
+    (open ? ` AND order_status IN ${PAYABLE_SQL}` : '') +
+    (scope.userId === null ? '' : ` AND user_id = ${q.add(scope.userId)}`)
+  );
+}
+
+export async function findOrder(db: Queryable, scope: Scope, id: string): Promise<OrderRow | undefined> {
+  if (!isObjectId(id)) return undefined;
+  const q = new Params();
+  const [row] = await db.query<OrderRow>(`SELECT * FROM orders WHERE ${whereOrder(q, scope, id)}`, q.values);
+  return row;
+}
+
+const ORDER_SORTS: Readonly<Record<string, string>> = {
+  created: 'o.created',
+  modified: 'o.modified',
+  delivery_time: 'o.delivery_time',
+  total_amount: 'o.total_amount',
+  human_id: 'o.human_id',
+  order_status: 'o.order_status',
+};
+
+export interface OrderFilter {
+  /** An admin's `?user=`: one user's orders. */
+  readonly user: string | undefined;
+  readonly dateColumn: 'created' | 'delivery';
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+  readonly orderStatus: string | undefined;
+  readonly deliveryStatus: string | undefined;
+  /** A search: the human id or id exactly, or part of the customer's name or email. */
+  readonly text: string | undefined;
+  /** `created`, `-total_amount`, …: 400 for another. */
+  readonly sort: string;
+}
+
+/** A page of the orders the scope sees, and how many there are. */
+export function listOrders(
   db: Queryable,
-  company: string,
-  rawItems: unknown,
-  admin: boolean,
-): Promise<{ items: ItemSnapshot[]; summary: OrderSummary }> {
-  const requests = readItems(rawItems, admin);
-  const products = await productsByIds(
+  scope: Scope,
+  f: OrderFilter,
+  page: { readonly size: number; readonly offset: number },
+): Promise<{ rows: OrderRow[]; total: number }> {
+  const q = new Params();
+  const where = [`o.company_id = ${q.add(scope.company)}`];
+  if (scope.userId !== null) where.push(`o.user_id = ${q.add(scope.userId)}`);
+  else if (f.user) where.push(`o.user_id = ${q.add(f.user)}`);
+  const column = f.dateColumn === 'delivery' ? 'o.delivery_time' : 'o.created';
+  if (f.from !== undefined) where.push(`${column} >= ${q.add(f.from)}`);
+  if (f.to !== undefined) where.push(`${column} <= ${q.add(f.to)}`);
+  if (f.orderStatus) where.push(`o.order_status = ${q.add(f.orderStatus)}`);
+  if (f.deliveryStatus) where.push(`o.delivery_status = ${q.add(f.deliveryStatus)}`);
+  if (f.text !== undefined) {
+    const pattern = q.add(likePattern(f.text));
+    const exact = q.add(f.text);
+    where.push(`(o.human_id = upper(${exact}) OR o.id = lower(${exact})
+      OR u.first_name ILIKE ${pattern} OR u.last_name ILIKE ${pattern} OR u.email ILIKE ${pattern}
+      OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE ${pattern})`);
+  }
+  const orderBy = sortClause(f.sort, ORDER_SORTS, 'o.id');
+  return pagedQuery<OrderRow>(
     db,
-    company,
-    requests.flatMap((r) => [r.product, ...r.subs]),
+    q,
+    { select: 'o.*', from: 'orders o JOIN users u ON u.id = o.user_id', where: where.join(' AND '), orderBy },
+    page,
   );
-  const mains = requests.map((r) => r.product).filter((id) => products.get(id)?.main_product);
-  const links = await loadLinks(db, [...new Set(mains)]);
-  const lines: PricingLine[] = [];
-  const chosen: { row: ProductRow; subs: ProductRow[]; discount: string }[] = [];
-  requests.forEach((r, i) => {
-    const row = products.get(r.product);
-    if (!row) throw badRequest('product-unknown', `No product with id ${r.product}`, `items[${i}].product`);
-    const subs = r.subs.map((id, j) => {
-      const sub = products.get(id);
-      if (!sub) throw badRequest('product-unknown', `No product with id ${id}`, `items[${i}].sub_products[${j}]`);
-      return sub;
-    });
-    atItem(i, () =>
-      assertSubProductChoice(
-        ref(row, links.subs.get(row.id) ?? []),
-        subs.map((s) => ref(s, links.subs.get(s.id) ?? [])),
-      ),
-    );
-    const discount = r.discount ?? row.discount;
-    lines.push({
-      price: row.price,
-      subProducts: subs.map((s) => ({ price: s.price })),
-      discount,
-      vat: row.vat,
-      quantity: r.quantity,
-      currency: row.currency,
-    });
-    chosen.push({ row, subs, discount });
-  });
-  const summary = summarize(lines);
-  const items = chosen.map(({ row, subs, discount }, i): ItemSnapshot => ({
-    product: row.id,
-    quantity: lines[i]!.quantity,
-    name: row.name,
-    price: row.price,
-    discount,
-    vat: row.vat,
-    currency: row.currency,
-    final_price: summary.lines[i]!.final,
-    sub_products: subs.map((s) => ({ id: s.id, name: s.name, price: s.price })),
-  }));
-  return { items, summary };
+}
+
+/** Stores a new order priced by core; `human_id` is drawn until unique in the company. */
+export function insertOrder(
+  db: Queryable,
+  order: { readonly company: string; readonly userId: string; readonly items: readonly ItemSnapshot[] },
+  summary: OrderSummary,
+  fields: Readonly<Record<string, unknown>>,
+  at: number,
+): Promise<OrderRow> {
+  return insertWithUniqueCode(
+    humanId,
+    async (code) => {
+      const q = new Params();
+      const columns: Record<string, unknown> = {
+        id: objectId(at),
+        company_id: order.company,
+        user_id: order.userId,
+        human_id: code,
+        currency: summary.currency,
+        items: order.items,
+        total_amount: summary.total,
+        total_vat: summary.vat,
+        total_quantity: summary.totalQuantity,
+        units: summary.units,
+        ...fields,
+        created: at,
+        modified: at,
+      };
+      const values = Object.entries(columns).map(([column, value]) =>
+        JSON_COLUMNS.has(column) && value !== null ? q.json(value) : q.add(value),
+      );
+      const [row] = await db.query<OrderRow>(
+        `INSERT INTO orders (${Object.keys(columns).join(', ')}) VALUES (${values.join(', ')})
+         ON CONFLICT (company_id, human_id) DO NOTHING RETURNING *`,
+        q.values,
+      );
+      return row;
+    },
+    'human_id',
+  );
 }
 
 /**
- * A partial return of a paid order (admin `PUT /orders/:id/items`): the body lists what the customer
- * keeps, each line naming a line of the order (same product and add-ons) with at most its quantity.
- * Lines left out are returned whole. Prices stay those paid (the snapshot), re-totalled by core.
- * Returning everything is a cancellation (`POST /orders/:id/cancel`), so the list can not be empty.
+ * Sets `fields` of an order the scope may change and that is still payable; when nothing matched, says
+ * why: 404 (not the caller's) or 409 (paid, cancelled, being paid).
  */
-export function returnItems(
-  current: readonly ItemSnapshot[],
-  rawItems: unknown,
-): { items: ItemSnapshot[]; summary: OrderSummary } {
-  const requests = readItems(rawItems, true);
-  const key = (product: string, subs: readonly string[]) => `${product}+${[...subs].sort().join('+')}`;
-  const kept = new Map<number, number>();
-  requests.forEach((r, i) => {
-    const index = current.findIndex(
-      (item, j) =>
-        !kept.has(j) &&
-        key(
-          item.product,
-          item.sub_products.map((s) => s.id),
-        ) === key(r.product, r.subs),
-    );
-    if (index < 0) {
-      throw badRequest(
-        'return-invalid',
-        `items[${i}] is not a line of this order (a return can only keep or reduce its lines)`,
-        `items[${i}].product`,
-      );
-    }
-    if (r.quantity > current[index]!.quantity) {
-      throw badRequest(
-        'return-invalid',
-        `items[${i}].quantity can not be more than the ${current[index]!.quantity} bought`,
-        `items[${i}].quantity`,
-      );
-    }
-    kept.set(index, r.quantity);
-  });
-  const items = current.flatMap((item, j): ItemSnapshot[] => {
-    const quantity = kept.get(j);
-    if (quantity === undefined) return [];
-    const { final } = priceLine(pricingLine(item, quantity));
-    return [{ ...item, quantity, final_price: final }];
-  });
-  return { items, summary: summarize(items.map((item) => pricingLine(item))) };
-}
-
-const itemJson = (item: ItemSnapshot): Json => ({
-  product: oid(item.product),
-  quantity: item.quantity,
-  name: item.name,
-  price: money(item.price, item.currency),
-  final_price: money(item.final_price, item.currency),
-  discount: rate(item.discount),
-  vat: rate(item.vat),
-  currency: item.currency,
-  sub_products: item.sub_products.map((s) => ({ _id: oid(s.id), name: s.name, price: money(s.price, item.currency) })),
-});
-
-/** Seed 001's order object. `payments` lists the payment attempts made for it. */
-export function orderJson(row: OrderRow, payments: readonly string[]): Json {
-  return {
-    _id: oid(row.id),
-    human_id: row.human_id,
-    company: oid(row.company_id),
-    user: oid(row.user_id),
-    currency: row.currency,
-    items: row.items.map(itemJson),
-    total_amount: money(row.total_amount, row.currency),
-    total_quantity: row.total_quantity,
-    units: row.units,
-    top_up_amount: money(0, row.currency),
-    top_up_vat: 0,
-    order_status: row.order_status,
-    delivery_status: row.delivery_status,
-    delivery_address: row.delivery_address,
-    billing_address: row.billing_address,
-    pickup_address: row.pickup_address ?? undefined,
-    delivery_time: optionalDate(row.delivery_time),
-    pickup_time: row.pickup_time === null ? undefined : date(row.pickup_time),
-    note: row.note,
-    resources: row.resources,
-    deliveries: [],
-    payments: payments.map(oid),
-    btn_ref: row.btn_ref ?? undefined,
-    stripe_charge_id: row.stripe_charge_id ?? undefined,
-    override_company_take: -1,
-    deleted: false,
-    created: date(row.created),
-    modified: date(row.modified),
-  };
-}
-
-/** The payment ids of each order, oldest first. */
-export async function paymentsOf(db: Queryable, orderIds: readonly string[]): Promise<Map<string, string[]>> {
-  const byOrder = new Map<string, string[]>();
-  if (orderIds.length === 0) return byOrder;
-  const rows = await db.query<{ order_id: string; payment_id: string }>(
-    `SELECT po.order_id, po.payment_id FROM payment_orders po JOIN payments p ON p.id = po.payment_id
-      WHERE po.order_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY p.created, p.id`,
-    [JSON.stringify(orderIds)],
+export async function updateOpenOrder(
+  db: Queryable,
+  scope: Scope,
+  id: string,
+  fields: Readonly<Record<string, unknown>>,
+): Promise<OrderRow> {
+  const q = new Params();
+  const sets = assignments(q, fields).join(', ');
+  const [row] = await db.query<OrderRow>(
+    `UPDATE orders SET ${sets} WHERE ${whereOrder(q, scope, id, true)} RETURNING *`,
+    q.values,
   );
-  for (const { order_id, payment_id } of rows)
-    (byOrder.get(order_id) ?? byOrder.set(order_id, []).get(order_id)!).push(payment_id);
-  return byOrder;
+  if (row) return row;
+  const found = await findOrder(db, scope, id);
+  if (!found) throw notFound('Order');
+  throw closedOrder(found.order_status);
+}
+
+/** One order of the company, locked for the transaction's changes. */
+export async function lockOrder(tx: Queryable, company: string, id: string): Promise<OrderRow | undefined> {
+  const [row] = await tx.query<OrderRow>(`SELECT * FROM orders WHERE company_id = $1 AND id = $2 FOR UPDATE`, [
+    company,
+    id,
+  ]);
+  return row;
+}
+
+/** A paid order's items after a partial return, re-totalled by core. */
+export async function replaceItems(
+  tx: Queryable,
+  id: string,
+  items: readonly ItemSnapshot[],
+  summary: OrderSummary,
+  at: number,
+): Promise<OrderRow> {
+  const [row] = await tx.query<OrderRow>(
+    `UPDATE orders SET items = $2::jsonb, total_amount = $3, total_vat = $4, total_quantity = $5, units = $6, modified = $7
+      WHERE id = $1 RETURNING *`,
+    [id, JSON.stringify(items), summary.total, summary.vat, summary.totalQuantity, summary.units, at],
+  );
+  return row!;
+}
+
+/** A paid order returned in full: CANCELLED. */
+export async function cancelPaidOrder(tx: Queryable, id: string, at: number): Promise<OrderRow> {
+  const [row] = await tx.query<OrderRow>(
+    `UPDATE orders SET order_status = 'CANCELLED', modified = $2 WHERE id = $1 RETURNING *`,
+    [id, at],
+  );
+  return row!;
 }

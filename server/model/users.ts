@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { notFound, badRequest } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { objectId, isObjectId } from '../http/ids.ts';
 import { date, oid, optionalDate, type Json } from '../http/json.ts';
 
@@ -60,12 +60,35 @@ export async function userById(db: Queryable, company: string, id: unknown, fiel
   return row;
 }
 
-export async function userByIdOr404(db: Queryable, company: string, id: string): Promise<UserRow> {
-  const [row] = isObjectId(id)
-    ? await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND id = $2`, [company, id])
-    : [];
-  if (!row) throw notFound('User');
-  return row;
+/** The id of the user a token's `sub` names, if they have been seen (reading creates nobody). */
+export async function userIdBySub(db: Queryable, company: string, sub: string): Promise<string | undefined> {
+  const [row] = await db.query<{ id: string }>(`SELECT id FROM users WHERE company_id = $1 AND sub = $2`, [
+    company,
+    sub,
+  ]);
+  return row?.id;
+}
+
+const JSON_COLUMNS = new Set(['addresses', 'billing_address', 'tags']);
+
+/** A log-in (`POST /v2/users`): the fields given, validated, and `last_login`; returns the user as stored. */
+export async function logIn(
+  db: Queryable,
+  id: string,
+  fields: Readonly<Record<string, unknown>>,
+  at: number,
+): Promise<UserRow> {
+  const params: unknown[] = [id, at];
+  const assignments = Object.entries(fields).map(([column, value]) => {
+    const json = JSON_COLUMNS.has(column);
+    params.push(json ? JSON.stringify(value) : value);
+    return `${column} = $${params.length}${json ? '::jsonb' : ''}`;
+  });
+  const [updated] = await db.query<UserRow>(
+    `UPDATE users SET ${[...assignments, 'modified = $2', 'last_login = $2'].join(', ')} WHERE id = $1 RETURNING *`,
+    params,
+  );
+  return updated!;
 }
 
 /** Seed 000's user object. */

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../auth.ts';
+import { listReports, retryFailed, type ReportRow } from '../button/outbox.ts';
 import { send, type AppEnv, type Deps } from '../context.ts';
-import { Params } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { date, oid, optionalDate, type Json } from '../http/json.ts';
 import { paging, queryEnum } from '../http/validate.ts';
-import type { ReportRow } from '../reporters/button.ts';
 
 const reportJson = (r: ReportRow): Json => ({
   id: Number(r.id),
@@ -35,31 +34,21 @@ export function adminRoutes({ db, now, reporter }: Deps): Hono<AppEnv> {
   app.get('/reports', async (c) => {
     requireAdmin(c.get('caller'));
     const query = (name: string) => c.req.query(name);
-    const { size, offset } = paging(query);
+    const page = paging(query);
     const state = queryEnum(query, 'state', ['pending', 'sent', 'failed', 'skipped'] as const);
-    const q = new Params();
-    const where = [`company_id = ${q.add(c.get('company'))}`];
-    const order = query('order');
-    if (order) where.push(`order_id = ${q.add(order)}`);
-    if (state) where.push(`state = ${q.add(state)}`);
-    const rows = await db.query<ReportRow & { total_count: number }>(
-      `SELECT *, count(*) OVER () AS total_count FROM button_reports WHERE ${where.join(' AND ')}
-        ORDER BY id ${order ? 'ASC' : 'DESC'} LIMIT ${q.add(size)} OFFSET ${q.add(offset)}`,
-      q.values,
+    const { rows, total } = await listReports(
+      db,
+      c.get('company'),
+      { order: query('order') || undefined, state },
+      page,
     );
-    return send(c, rows.map(reportJson), 200, { 'X-Total-Count': String(rows[0]?.total_count ?? 0) });
+    return send(c, rows.map(reportJson), 200, { 'X-Total-Count': String(total) });
   });
 
   app.post('/reports/:id/retry', async (c) => {
     requireAdmin(c.get('caller'));
     const id = c.req.param('id');
-    const [row] = /^\d{1,15}$/.test(id)
-      ? await db.query<ReportRow>(
-          `UPDATE button_reports SET state = 'pending', next_attempt = $3, modified = $3
-            WHERE id = $1 AND company_id = $2 AND state = 'failed' RETURNING *`,
-          [Number(id), c.get('company'), now()],
-        )
-      : [];
+    const row = /^\d{1,15}$/.test(id) ? await retryFailed(db, c.get('company'), Number(id), now()) : undefined;
     if (!row) throw notFound('Failed report');
     reporter?.wake();
     return send(c, reportJson(row));

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
+import { isEmail } from 'tillkit/core';
 import { signUserToken } from '../auth.ts';
 import { send, type AppEnv, type Deps } from '../context.ts';
 import { jsonBody } from '../http/body.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { reqString } from '../http/validate.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TOKEN_TTL_SECONDS = 2 * 60 * 60;
 
 /**
@@ -18,7 +18,7 @@ export function demoRoutes({ config, now }: Deps): Hono<AppEnv> {
   app.post('/token', async (c) => {
     if (!config.demoAuth) throw notFound('Route');
     const email = reqString(jsonBody(c), 'email', 320).trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badRequest('email-invalid', 'email must be an email address', 'email');
+    if (!isEmail(email)) throw badRequest('email-invalid', 'email must be an email address', 'email');
     const token = await signUserToken(
       config.jwtSecret,
       { sub: `demo|${email}`, email },

@@ -7,19 +7,17 @@ import { badRequest, notFound } from '../http/errors.ts';
 import { isObjectId, objectId } from '../http/ids.ts';
 import type { Json } from '../http/json.ts';
 import { dateRange, paging, queryBool, queryEnum, type Body } from '../http/validate.ts';
+import { linkSubProducts, loadLinks, unlinkSubProducts } from '../model/product-links.ts';
+import { productJson } from '../model/product-json.ts';
 import {
   insertProduct,
-  linkSubProducts,
   listProducts,
-  loadLinks,
-  productInput,
-  productJson,
   productsByIds,
-  unlinkSubProducts,
   updateProduct,
   type ProductFilter,
   type ProductRow,
 } from '../model/products.ts';
+import { productInput } from './product-input.ts';
 
 const origin = (c: AppContext) => new URL(c.req.url).origin;
 
@@ -55,9 +53,11 @@ async function render(
   );
 }
 
-function filterFrom(c: AppContext, extra: Partial<ProductFilter> = {}): ProductFilter {
+type Page = ReturnType<typeof paging>;
+
+function filterFrom(c: AppContext, extra: Partial<ProductFilter> = {}): ProductFilter & { page: Page } {
   const q = (name: string) => c.req.query(name);
-  const { size, offset } = paging(q);
+  const page = paging(q);
   const { from, to } = dateRange(q);
   return {
     all: queryBool(q, 'all'),
@@ -66,14 +66,13 @@ function filterFrom(c: AppContext, extra: Partial<ProductFilter> = {}): ProductF
     from,
     to,
     sort: q('sort') || 'created',
-    size,
-    offset,
+    page,
     ...extra,
   };
 }
 
-async function list(c: AppContext, db: Queryable, filter: ProductFilter): Promise<Response> {
-  const { rows, total } = await listProducts(db, c.get('company'), filter);
+async function list(c: AppContext, db: Queryable, filter: ProductFilter & { page: Page }): Promise<Response> {
+  const { rows, total } = await listProducts(db, c.get('company'), filter, filter.page);
   return send(c, await render(db, c, rows, filter.includeDeleted), 200, { 'X-Total-Count': String(total) });
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { humanId } from '../http/ids.ts';
-import { insertProduct, linkSubProducts, type ProductRow } from '../model/products.ts';
+import { linkSubProducts } from '../model/product-links.ts';
+import { insertProduct, type ProductRow } from '../model/products.ts';
 import { DEMO_BOOTIC_API_KEY } from '../demo.ts';
 import { BOOTIC_FLAVOUR } from './bootic.ts';
 import { DEMO_CURRENCY, DEMO_EXTRAS, DEMO_FILMS, DEMO_VAT, decade } from './catalogue.ts';

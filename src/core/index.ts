@@ -3,6 +3,7 @@ export * from './currency.ts';
 export * from './decimal.ts';
 export * from './money.ts';
 export * from './pricing.ts';
+export * from './summary.ts';
 export * from './cart.ts';
 export * from './order.ts';
 export * from './contact.ts';

@@ -8,6 +8,8 @@ export const MAX_QUANTITY = 9999;
 
 /** A sub-product chosen with a line. Its own rates matter only when priced `separate`ly. */
 export interface PricingSubProduct {
+  /** The sub-product's id in the backend that sells it (a Bootic variant id): `separate` pricing groups by it. */
+  readonly ref?: string | null;
   readonly price: number;
   readonly discount?: number | string | null;
   readonly vat?: number | string | null;
@@ -16,12 +18,16 @@ export interface PricingSubProduct {
 /**
  * How a line's sub-products are priced. `bundled` is BuiltOn's formula (seed 001): they join the
  * main product's price and share its discount. `separate` is how a backend without add-ons (Bootic)
- * sells them: each is a line item of its own, with its own discount and VAT, in the same quantity.
+ * sells them: each is a line item of its own, with its own discount and VAT, in the same quantity; and
+ * an order of such a backend holds each variant (`ref`) once, so `summarize` prices a variant's units
+ * from all lines together (see `summary.ts`).
  */
 export type SubProductPricing = 'bundled' | 'separate';
 
 /** What pricing needs of a line: amounts in minor units, rates as the API's decimals (0.25 = 25 %). */
 export interface PricingLine {
+  /** The product's id in the backend that sells it (a Bootic variant id): `separate` pricing groups by it. */
+  readonly ref?: string | null;
   readonly price: number;
   readonly subProducts?: readonly PricingSubProduct[];
   readonly discount?: number | string | null;
@@ -39,22 +45,6 @@ export interface LinePrice {
   readonly vat: number;
   /** `final − vat`. */
   readonly net: number;
-}
-
-export interface OrderSummary {
-  /** The order's one currency; null for an empty order. */
-  readonly currency: string | null;
-  readonly lines: readonly LinePrice[];
-  /** `total_amount`: the sum of the lines' rounded final prices. */
-  readonly total: number;
-  /** The VAT included in the total: the sum of the lines' VAT shares. */
-  readonly vat: number;
-  /** The total net of VAT. */
-  readonly net: number;
-  /** `total_quantity`: the sum of the quantities. */
-  readonly totalQuantity: number;
-  /** `units`: the number of lines. */
-  readonly units: number;
 }
 
 export const CURRENCY_MISMATCH = 'An order can not have products with different currencies';
@@ -99,9 +89,25 @@ export function priceLine(line: PricingLine, subProducts: SubProductPricing = 'b
     }
     return { unit, final, vat, net: final - vat };
   }
-  const discount = parseRate(line.discount, 'discount');
-  const vatRate = parseRate(line.vat, 'vat');
-  const final = mulDivRound(unit, discount.den - discount.num, discount.den, line.quantity);
+  return formula(unit, parseRate(line.discount, 'discount'), parseRate(line.vat, 'vat'), line.quantity);
+}
+
+/**
+ * `quantity` units of one product (no sub-products) priced as one line, for any quantity: the units of a
+ * variant gathered from several cart lines may pass MAX_QUANTITY, which bounds one line only.
+ */
+export function priceUnits(product: Omit<PricingLine, 'quantity' | 'subProducts'>, quantity: number): LinePrice {
+  assertPrice(product.price);
+  currencyExponent(product.currency);
+  if (!Number.isSafeInteger(quantity) || quantity < 1) {
+    throw new TillError('quantity-invalid', 'Quantity must be a whole number above 0', 'quantity');
+  }
+  return formula(product.price, parseRate(product.discount, 'discount'), parseRate(product.vat, 'vat'), quantity);
+}
+
+/** The documented formula: `unit × (1 − discount) × quantity` rounded once, and the VAT it includes. */
+function formula(unit: number, discount: Rate, vatRate: Rate, quantity: number): LinePrice {
+  const final = mulDivRound(unit, discount.den - discount.num, discount.den, quantity);
   const vat = vatShare(final, vatRate);
   return { unit, final, vat, net: final - vat };
 }
@@ -112,30 +118,6 @@ export const unitPrice = (product: Pick<PricingLine, 'price' | 'discount' | 'cur
     .final;
 
 const vatShare = (final: number, { num, den }: Rate): number => (num === 0 ? 0 : mulDivRound(final, num, den + num));
-
-/**
- * Summarises an order: one currency, every line priced, totals summed from the rounded lines.
- * Throws the documented currency error when lines disagree.
- */
-export function summarize(lines: readonly PricingLine[], subProducts: SubProductPricing = 'bundled'): OrderSummary {
-  let currency: string | null = null;
-  let total = 0;
-  let vat = 0;
-  let totalQuantity = 0;
-  const priced = new Array<LinePrice>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (currency === null) currency = line.currency;
-    else if (line.currency !== currency) throw new TillError('currency-mismatch', CURRENCY_MISMATCH, 'currency');
-    const price = priceLine(line, subProducts);
-    priced[i] = price;
-    total += price.final;
-    vat += price.vat;
-    totalQuantity += line.quantity;
-  }
-  assertMinor(total, 'total_amount');
-  return { currency, lines: priced, total, vat, net: total - vat, totalQuantity, units: lines.length };
-}
 
 /**
  * `round(a × b × c / d)` for non-negative integers, half away from zero, exact. Uses doubles while every

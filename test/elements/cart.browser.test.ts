@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/cart/till-cart.ts';
 import type { TillCart } from '../../src/elements/cart/cart.ts';
+import type { Product } from '../../src/core/index.ts';
 import { cart } from '../../src/state/cart.ts';
 import { configure } from '../../src/state/config.ts';
 import { productA, productB, subProductB1 } from '../support/catalogue.ts';
@@ -30,6 +31,44 @@ describe('<till-cart>', () => {
     expect($$(el, '[part=line]')).to.have.length(2);
     expect($$(el, '[part=line-total]').map((e) => e.textContent)).to.deep.equal(['€72.00', '€15.00']);
     expect(el.shadowRoot!.textContent).to.contain('with Sub Product B1');
+  });
+
+  it('with the Bootic backend, totals a variant on two lines as the Bootic order does: 1841 CLP', async () => {
+    // 999 CLP at 50 % off is 499.5 a unit. Bootic's order holds the film once (2 units, 999) and the
+    // add-on as a line item of its own (842): 1841. Priced line by line the cart would say 1842.
+    const film: Product = {
+      id: 'film',
+      name: 'Half-price film',
+      price: 999,
+      discount: 0.5,
+      vat: 0.19,
+      currency: 'CLP',
+      ref: '5101',
+      subProducts: ['booklet'],
+    };
+    const booklet: Product = {
+      id: 'booklet',
+      name: 'Booklet',
+      price: 842,
+      discount: 0,
+      vat: 0.19,
+      currency: 'CLP',
+      ref: '5102',
+      mainProduct: false,
+    };
+    configure({ backend: 'bootic', shopId: '29' });
+    try {
+      const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+      cart.add(film, 1);
+      cart.add(film, 1, [booklet]);
+      await el.updateComplete;
+      expect($(el, '[part=total]').textContent).to.contain('1,841');
+      const lines = $$(el, '[part=line-total]').map((e) => Number((e.textContent ?? '').replace(/\D/g, '')));
+      expect(lines).to.deep.equal([500, 1341]);
+      expect(lines[0]! + lines[1]!, 'the lines add up to the total').to.equal(1841);
+    } finally {
+      configure({ backend: 'builton', shopId: '' });
+    }
   });
 
   it('shows the VAT included and formats for the locale attribute', async () => {

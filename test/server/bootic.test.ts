@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { priceLine, summarize } from '../../src/core/index.ts';
+import { priceLine, summarize, type PricingLine } from '../../src/core/index.ts';
 import { DEMO_BOOTIC_API_KEY } from '../../server/demo.ts';
 import { BOOTIC_DEMO_CONTACT, booticVariantId } from '../../server/seed/bootic.ts';
 import { createProduct, startTestServer, TEST_API_KEY, type TestResponse, type TestServer } from '../support/server.ts';
@@ -171,6 +171,35 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
       assert.ok(Number.isSafeInteger(o[key]), key);
   });
 
+  it('a cart with one discounted variant on two lines: the order’s total is the cart’s (core’s), 1841 CLP', async () => {
+    // 999 CLP at 50 % off is 499.5 a unit: alone a line rounds to 500, but the order holds the variant
+    // once, 2 units, rounded once to 999. The cart must say so too (core's summarize, 'separate').
+    const film = { ref: '5101', price: 999, discount: 0.5, vat: 0.19, currency: 'CLP' };
+    const addOn = { ref: '5102', price: 842, discount: 0, vat: 0.19 };
+    for (const [name, { ref, ...product }] of [
+      ['Half-price film', film],
+      ['Booklet', { ...addOn, currency: 'CLP' }],
+    ] as const) {
+      await createProduct(server, { name, ...product, external_reference: ref });
+    }
+    const cart: PricingLine[] = [
+      { ...film, quantity: 1 },
+      { ...film, quantity: 1, subProducts: [addOn] },
+    ];
+    // The line items the checkout sends: units per variant, add-ons as variants of their own.
+    const units = new Map<number, number>();
+    for (const line of cart)
+      for (const part of [line, ...(line.subProducts ?? [])])
+        units.set(Number(part.ref), (units.get(Number(part.ref)) ?? 0) + line.quantity);
+    const response = await create({
+      line_items: [...units].map(([variant_id, n]) => ({ variant_id, units: n })),
+    });
+    assert.equal(response.status, 201, response.text);
+    const cartTotal = summarize(cart, 'separate').total;
+    assert.equal(response.body.total, cartTotal, 'the order’s total is the cart’s');
+    assert.equal(response.body.total, 1841);
+  });
+
   it('the same variant twice is one line item with the units added up', async () => {
     const response = await create({
       line_items: [
@@ -311,6 +340,25 @@ describe('POST /v1/shops/:shop_id/orders (Bootic create_order)', () => {
         errors(await create({ line_items, contact: { email: email('x'), name: 42, phone_number: '+56 9 1111 2222' } })),
       ),
       ['contact.name'],
+    );
+  });
+
+  it('checks the contact with core’s rules, the checkout’s: an email address, a phone number of 6+ digits', async () => {
+    const line_items = [{ variant_id: CASABLANCA, units: 1 }];
+    const contact = (phone_number: string) => ({ email: email('phone'), name: 'Pia Fono', phone_number });
+    for (const phone of ['+56 9 1234 5678', '(555) 010-0199', '123456', '+1.555.010.0199']) {
+      const response = await create({ line_items, contact: contact(phone) });
+      assert.equal(response.status, 201, `${phone}: ${response.text}`);
+    }
+    // Six digits are not enough when the rest is not how a phone number is written, or it is too long.
+    for (const phone of ['12345a6', 'tel: 123456', '+56 9 1234 5678 ext. 9', '1 2 3 4 5 6 7 8 9 0 1 2']) {
+      const found = errors(await create({ line_items, contact: contact(phone) }));
+      assert.deepEqual(Object.keys(found), ['contact.phone_number'], phone);
+      assert.match(found['contact.phone_number']![0]!, /not a valid phone number/);
+    }
+    assert.deepEqual(
+      Object.keys(errors(await create({ line_items, contact: { ...contact('123456'), email: 'a@b' } }))),
+      ['contact.email'],
     );
   });
 

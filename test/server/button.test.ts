@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { summarize, type PricingLine } from '../../src/core/index.ts';
 import type { Database } from '../../server/db/database.ts';
-import type { ItemSnapshot } from '../../server/model/orders.ts';
-import { ButtonReporter, buttonLineItems } from '../../server/reporters/button.ts';
+import type { ItemSnapshot } from '../../server/model/order-items.ts';
+import { buttonLineItems } from '../../server/button/payload.ts';
+import { ButtonReporter } from '../../server/button/sender.ts';
 import type { StartOptions } from '../../server/start.ts';
 import { startFakeButton, type FakeButton } from '../support/fake-button.ts';
 import {
@@ -19,6 +20,7 @@ import {
   testDatabaseUrl,
   type TestServer,
 } from '../support/server.ts';
+import { until } from '../support/until.ts';
 
 // Button order reporting (seed 004) through the outbox, against a loopback Button stand-in that checks
 // every documented field. Retry delays are milliseconds here (they are seconds to minutes by default).
@@ -51,7 +53,7 @@ async function startFake(): Promise<FakeButton> {
 async function start(fake: FakeButton, extra: StartOptions = {}, cleanup = true): Promise<TestServer> {
   const server = await startTestServer({ buttonApiKey: BUTTON_KEY, buttonApiUrl: fake.url, button: TIMINGS, ...extra });
   let closed = false;
-  const close = server.close;
+  const close = () => server.close();
   const wrapped: TestServer = {
     ...server,
     close: async () => {
@@ -200,7 +202,6 @@ interface Report {
   last_status: number | null;
   last_error: string | null;
   note?: string | null;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   payload: any;
 }
 
@@ -210,16 +211,27 @@ async function reports(server: TestServer, orderId: string): Promise<Report[]> {
   return response.body;
 }
 
-async function until(check: () => unknown | Promise<unknown>, what: string, timeout = 8000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Waits until no report of these orders is pending: the outbox will send none of them again. */
+const settled = (server: TestServer, orderIds: readonly string[]) =>
+  until(
+    async () =>
+      (await Promise.all(orderIds.map((id) => reports(server, id)))).flat().every((r) => r.state !== 'pending'),
+    'the reports to settle',
+  );
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let canaries = 0;
+
+/**
+ * Waits until the sender has run past every report queued so far: one more paid order's report (queued
+ * after them) reaches Button. The sender claims due rows in id order and sends them one at a time, so
+ * whatever of the earlier rows was due (or would wrongly go out again) was sent before this one.
+ */
+async function senderPassed(server: TestServer, fake: FakeButton, product: string): Promise<void> {
+  const n = ++canaries;
+  const token = await server.userToken(`canary-${n}`, `canary-${n}@example.com`);
+  const canary = await orderAndPay(server, token, [{ product, quantity: 1 }]);
+  await until(() => fake.orders.has(canary.id), 'the sender to pass the earlier reports');
+}
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The calls Button carried out for one order, as "METHOD path". */
@@ -411,7 +423,7 @@ describe('Button outages and restarts', () => {
     await until(async () => (await reports(server, order.id))[0]?.state === 'sent', 'the report to be sent');
     const [report] = await reports(server, order.id);
     assert.ok(report!.attempts >= 3, `attempts ${report!.attempts}`);
-    await sleep(150);
+    await senderPassed(server, fake, p.A);
     assert.equal(creates(fake, order.id), 1);
     assert.equal(fake.calls.filter((c) => c.outcome === 409).length, 0, 'no second create was even tried');
     assert.equal(fake.orders.get(order.id)!.body.total, summarize([PRICES.A]).net);
@@ -436,7 +448,7 @@ describe('Button outages and restarts', () => {
     server = await start(fake, db);
     await until(() => fake.orders.has(order.id), 'the report after the restart');
     await until(async () => (await reports(server, order.id))[0]?.state === 'sent', 'the mark');
-    await sleep(150);
+    await senderPassed(server, fake, p.A);
     assert.equal(creates(fake, order.id), 1);
     const body = fake.orders.get(order.id)!.body;
     assert.equal(body.total, summarize([{ ...PRICES.B, subProducts: [{ price: 350 }], quantity: 2 }]).net);
@@ -471,7 +483,7 @@ describe('Button outages and restarts', () => {
     fake.release();
     server = await start(fake, db);
     await until(async () => (await reports(server, order.id))[0]?.state === 'sent', 'the report to be confirmed');
-    await sleep(150);
+    await senderPassed(server, fake, p.A);
     assert.equal(creates(fake, order.id), 1);
     assert.deepEqual(fake.problems, []);
   });
@@ -546,7 +558,7 @@ describe('Button updates and cancellations', () => {
       server.serviceKey,
     );
     assert.equal(returned.status, 200, returned.text);
-    await sleep(200);
+    await senderPassed(server, fake, p.A);
     assert.deepEqual(callsFor(fake, order.id), [], 'the update waits behind the failed create');
     const [failed] = await reports(server, order.id);
     assert.equal(failed!.last_status, 400);
@@ -613,7 +625,8 @@ describe('Button updates and cancellations', () => {
         );
       }
       await until(() => ids.every((id) => fake.orders.has(id)), 'every report');
-      await sleep(200);
+      await settled(one, ids);
+      for (const server of [one, two]) await senderPassed(server, fake, p.A);
       assert.deepEqual(
         ids.map((id) => creates(fake, id)),
         [1, 1, 1, 1, 1, 1, 1, 1],

@@ -3,15 +3,19 @@ import assert from 'node:assert/strict';
 import { TestProcessor } from '../../server/payments/test-processor.ts';
 import type { ChargeRequest, ChargeResult } from '../../server/payments/processor.ts';
 import { createProduct, createWorkedExample, startTestServer, type TestServer } from '../support/server.ts';
+import { until } from '../support/until.ts';
 
-/** The test processor, with knobs: a delay per charge, failures on demand, and a log of every call. */
+/** The test processor, with knobs: a delay per charge, a gate, failures on demand, and a log of every call. */
 class ControlledProcessor extends TestProcessor {
   delay = 0;
   failNext = 0;
+  /** While set, every charge waits for it: the payment stays in flight until the test opens it. */
+  gate: Promise<void> | null = null;
   readonly calls: ChargeRequest[] = [];
   override async charge(request: ChargeRequest): Promise<ChargeResult> {
     this.calls.push(request);
     if (this.delay) await new Promise((resolve) => setTimeout(resolve, this.delay));
+    if (this.gate) await this.gate;
     if (this.failNext > 0) {
       this.failNext--;
       throw new Error('connect ECONNREFUSED (simulated)');
@@ -39,6 +43,7 @@ after(() => server.close());
 beforeEach(() => {
   processor.delay = 0;
   processor.failNext = 0;
+  processor.gate = null;
 });
 
 const workedExample = () => ({
@@ -473,10 +478,20 @@ describe('Idempotency-Key', () => {
   it('a key still in flight is 409 idempotency_key_in_use', async () => {
     const orderId = await order(alice);
     const body = { orders: [orderId], payment_method: await card(alice) };
-    processor.delay = 300;
+    let open!: () => void;
+    processor.gate = new Promise((resolve) => (open = resolve));
     const first = post('/payments', body, `slow-${orderId}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const second = await post('/payments', body, `slow-${orderId}`);
+    let second;
+    try {
+      // The first request is in flight once its charge reaches the processor (which holds it).
+      await until(
+        () => processor.calls.some((call) => call.metadata.tillkit_orders === orderId),
+        'the first payment to reach the processor',
+      );
+      second = await post('/payments', body, `slow-${orderId}`);
+    } finally {
+      open();
+    }
     assert.equal(second.status, 409);
     assert.equal(second.body.code, 'idempotency_key_in_use');
     assert.equal((await first).status, 200);

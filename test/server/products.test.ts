@@ -148,6 +148,24 @@ describe('GET /products', () => {
     assert.equal((await server.get('/products?sort=secret')).status, 400);
   });
 
+  it('sorts by final_price, the price after discount it shows, either way', async () => {
+    const byFinal = await all('&sort=final_price');
+    const finals = byFinal.map((p) => p.final_price);
+    assert.deepEqual(
+      finals,
+      [...finals].sort((a, b) => a - b),
+    );
+    assert.ok(
+      byFinal.some((p, i) => i > 0 && p.price < byFinal[i - 1]!.price),
+      'a discount moves a product before a cheaper one',
+    );
+    const byFinalDesc = (await all('&sort=-final_price')).map((p) => p.final_price);
+    assert.deepEqual(
+      byFinalDesc,
+      [...finals].sort((a, b) => b - a),
+    );
+  });
+
   it('lists sub-products only with all=true', async () => {
     const mains = await all();
     const everything = await all('&all=true');

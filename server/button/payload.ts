@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { priceLine, summarize } from 'tillkit/core';
+import type { Queryable } from '../db/database.ts';
+import { pricingLine, type ItemSnapshot } from '../model/order-items.ts';
+import type { OrderRow } from '../model/orders.ts';
+
+/**
+ * What is reported to Button (seed 004): the order body of its Order API, built from an order's item
+ * snapshots with core's prices. The outbox (`outbox.ts`) stores it; the sender (`sender.ts`) sends it.
+ */
+
+/** The order body of Button's Order API (`POST /v1/order`, `POST /v1/order/:id`). */
+export interface ButtonOrder {
+  readonly total: number;
+  readonly currency: string;
+  readonly order_id: string;
+  readonly purchase_date: string;
+  readonly btn_ref: string;
+  readonly customer: { readonly id: string; readonly email_sha256?: string; readonly is_new: boolean };
+  readonly customer_order_id: string;
+  readonly line_items: readonly ButtonLineItem[];
+}
+
+export interface ButtonLineItem {
+  readonly identifier: string;
+  readonly sku: string;
+  readonly quantity: number;
+  /** Net of VAT, in minor units: `amount × quantity`, exactly. */
+  readonly total: number;
+  /** One unit, net of VAT. */
+  readonly amount: number;
+  readonly description: string;
+  readonly category: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export const emailSha256 = (email: string): string =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+const MAX_CATEGORIES = 7;
+const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+/**
+ * The line items of an order as Button wants them: `total` net of VAT (core's `priceLine(...).net`)
+ * and `amount` per unit. When the net total does not divide by the quantity, the line is reported as
+ * two: `q − r` units at `⌊total / q⌋` and `r` units at one minor unit more, so that for every line
+ * `amount × quantity = total` and the lines add up to the order's total, with no rounding anywhere.
+ */
+export function buttonLineItems(
+  items: readonly ItemSnapshot[],
+  products: ReadonlyMap<string, { human_id: string; tags: readonly string[] }>,
+): ButtonLineItem[] {
+  const seen = new Map<string, number>();
+  const out: ButtonLineItem[] = [];
+  for (const item of items) {
+    const { net } = priceLine(pricingLine(item));
+    let identifier = item.sub_products.length
+      ? `${item.product}+${short(
+          item.sub_products
+            .map((s) => s.id)
+            .sort()
+            .join(','),
+        )}`
+      : item.product;
+    const count = (seen.get(identifier) ?? 0) + 1;
+    seen.set(identifier, count);
+    if (count > 1) identifier += `~${count}`;
+    const product = products.get(item.product);
+    const attributes: Record<string, string> = {
+      product_id: item.product,
+      vat_rate: item.vat,
+      discount_rate: item.discount,
+    };
+    if (item.sub_products.length) attributes.add_ons = item.sub_products.map((s) => s.name).join(', ');
+    const base = {
+      sku: product?.human_id ?? item.product,
+      description: item.sub_products.length ? `${item.name} with ${attributes.add_ons}` : item.name,
+      category: (product?.tags ?? []).slice(0, MAX_CATEGORIES),
+      attributes,
+    };
+    const amount = Math.floor(net / item.quantity);
+    const rest = net - amount * item.quantity;
+    if (rest === 0) {
+      out.push({ identifier, quantity: item.quantity, total: net, amount, ...base });
+    } else {
+      out.push({ identifier, quantity: item.quantity - rest, total: amount * (item.quantity - rest), amount, ...base });
+      out.push({
+        identifier: `${identifier}:2`,
+        quantity: rest,
+        total: (amount + 1) * rest,
+        amount: amount + 1,
+        ...base,
+      });
+    }
+  }
+  return out;
+}
+
+/** Everything Button's order body needs, read in the caller's transaction. */
+export async function buildReport(
+  tx: Queryable,
+  order: OrderRow,
+  context: { readonly purchaseDate: number; readonly isNew: boolean },
+): Promise<ButtonOrder> {
+  const ids = [...new Set(order.items.map((i) => i.product))];
+  const rows = await tx.query<{ id: string; human_id: string; tags: string[] }>(
+    `SELECT id, human_id, tags FROM products WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  const [user] = await tx.query<{ id: string; email: string | null }>(`SELECT id, email FROM users WHERE id = $1`, [
+    order.user_id,
+  ]);
+  const summary = summarize(order.items.map((item) => pricingLine(item)));
+  return {
+    // Button's commissionable total: after discounts, without VAT (core's net), in minor units.
+    total: summary.net,
+    currency: order.currency,
+    order_id: order.id,
+    purchase_date: new Date(context.purchaseDate).toISOString(),
+    btn_ref: order.btn_ref!,
+    customer: {
+      id: order.user_id,
+      ...(user?.email ? { email_sha256: emailSha256(user.email) } : {}),
+      is_new: context.isNew,
+    },
+    customer_order_id: order.human_id,
+    line_items: buttonLineItems(order.items, new Map(rows.map((r) => [r.id, r]))),
+  };
+}
