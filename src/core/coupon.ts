@@ -1,6 +1,7 @@
 import { parseDecimal } from './decimal.ts';
 import { TillError } from './errors.ts';
-import { assertPrice, mulDivRound, type OrderSummary } from './pricing.ts';
+import { assertPrice, mulDivRound } from './pricing.ts';
+import type { OrderSummary } from './summary.ts';
 
 /**
  * A discount code's terms, in Stripe's coupon vocabulary, as core prices them: `percentOff` (0 to 100,

@@ -4,11 +4,12 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureFreshBuild } from './fresh-build.ts';
+import type * as Tillkit from '../../src/index.ts';
 
 const defined: string[] = [];
 /** Imports the package by name, through its exports map (dist/ may not exist when this file is
  * type-checked, so the specifier is not a literal the compiler would resolve). */
-const importPackage = (entry: string) => import(entry) as Promise<typeof import('../../src/index.ts')>;
+const importPackage = (entry: string) => import(entry) as Promise<typeof Tillkit>;
 
 before(() => {
   ensureFreshBuild();

@@ -25,7 +25,7 @@ export interface TestResponse {
   /** The body as sent, to check money decimals (`87.00`) that JSON.parse can not show. */
   readonly text: string;
   // Test code reads arbitrary JSON shapes; a loose type keeps the assertions short.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   readonly body: any;
 }
 
@@ -75,7 +75,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     if (body !== undefined) headers['Content-Type'] ??= 'application/json';
     const response = await fetch(server.url + path, { method, headers, body });
     const text = await response.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
