@@ -114,6 +114,13 @@ export const unitPrice = (product: Pick<PricingLine, 'price' | 'discount' | 'cur
 const vatShare = (final: number, { num, den }: Rate): number => (num === 0 ? 0 : mulDivRound(final, num, den + num));
 
 /**
+ * The VAT included in a line's final price at its rate, `final × vat / (1 + vat)` rounded once: the
+ * same share `priceLine` gives, for a line already priced (an order's item snapshot).
+ */
+export const includedVat = (final: number, vat: number | string | null | undefined): number =>
+  vatShare(final, parseRate(vat, 'vat'));
+
+/**
  * Summarises an order: one currency, every line priced, totals summed from the rounded lines.
  * Throws the documented currency error when lines disagree.
  */
