@@ -3,7 +3,8 @@ import { formatMoney } from '../../core/index.ts';
 import { captureLanding } from '../../state/attribution.ts';
 import { $config } from '../../state/config.ts';
 import { StoreController } from './store-controller.ts';
-import { STRINGS, fill, type StringKey, type Strings } from './strings.ts';
+import { resolveLocale, type Locale } from './language.ts';
+import { STRINGS, fill, type PluralKey, type StringKey, type Strings } from './strings.ts';
 
 /**
  * The part of an element that is fetched when the element first connects: its state, styles and
@@ -16,8 +17,8 @@ export interface View extends ReactiveController {
 }
 
 /**
- * What the elements share: the `locale` attribute, overridable strings, money formatting, and the
- * loading of a lazy view. Elements render state and call actions; they never fetch.
+ * What the elements share: the `locale` attribute, overridable strings, number, money and date
+ * formats, and the loading of a lazy view. Elements render state and call actions; they never fetch.
  */
 export class TillElement extends LitElement {
   static override properties = {
@@ -89,9 +90,14 @@ export class TillElement extends LitElement {
       : html`<p class="muted" role="status" aria-busy="true">${this.t('loading')}</p>`;
   }
 
+  /** The locale in effect: the element's, the configuration's, else the page's `lang` (resolved once per tag). */
+  get resolved(): Locale {
+    return resolveLocale(this.locale || this.config.value.locale || document.documentElement.lang);
+  }
+
   /** The locale in effect, or undefined for the browser's own. */
   get activeLocale(): string | undefined {
-    return this.locale || this.config.value.locale || document.documentElement.lang || undefined;
+    return this.resolved.locale;
   }
 
   /** A visible text: this element's replacement, the page's, or the default. */
@@ -99,10 +105,10 @@ export class TillElement extends LitElement {
     return fill(this.strings[key] ?? this.config.value.strings[key] ?? STRINGS[key] ?? key, values);
   }
 
-  /** A count-dependent text (`key.one` / `key.other`). */
-  plural(key: 'cart.items', count: number): string {
-    const form = new Intl.PluralRules(this.activeLocale).select(count) === 'one' ? 'one' : 'other';
-    return this.t(`${key}.${form}`, { count: new Intl.NumberFormat(this.activeLocale).format(count) });
+  /** A count-dependent text: `key.one` or `key.other`, as the locale's plural rules choose. */
+  plural(key: PluralKey, count: number): string {
+    const { plural, number } = this.resolved;
+    return this.t(`${key}.${plural.select(count) === 'one' ? 'one' : 'other'}`, { count: number.format(count) });
   }
 
   money(amount: number, currency: string): string {
@@ -110,6 +116,11 @@ export class TillElement extends LitElement {
   }
 
   percent(rate: number): string {
-    return new Intl.NumberFormat(this.activeLocale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+    return this.resolved.percent.format(rate);
+  }
+
+  /** A date, as the locale writes it (`12 May 2025`, `12. mai 2025`). */
+  date(date: Date): string {
+    return this.resolved.date.format(date);
   }
 }
