@@ -11,12 +11,18 @@ import type { TillOrders } from './orders.ts';
  */
 export class OrdersFocus implements ReactiveController {
   private last: OrdersState | undefined;
+  /** Whether focus was in the element before this update (a control it removes loses focus). */
+  private hadFocus = false;
 
   constructor(
     private readonly host: TillOrders,
     private readonly state: () => OrdersState,
   ) {
     host.addController(this);
+  }
+
+  hostUpdate(): void {
+    this.hadFocus = this.host.matches(':focus-within');
   }
 
   hostUpdated(): void {
@@ -27,13 +33,13 @@ export class OrdersFocus implements ReactiveController {
     if (!last || last === now) return;
     const opened = now.open?.id;
     const wasOpen = last.open?.id;
-    if (opened && opened !== wasOpen) this.focus('#order-title');
-    else if (!opened && wasOpen) {
-      if (!this.focus(`[data-id="${CSS.escape(wasOpen)}"]`)) this.focus('h2');
-    } else if (last.status === 'signing-in' && now.status !== 'signing-in')
-      this.focus(now.status === 'signed-out' ? '#orders-email' : 'h2');
-    else if (now.status === 'signed-out' && last.status !== 'signed-out' && last.status !== 'idle')
-      this.focus('#orders-email');
+    if (now.status === 'signed-out' && last.status !== 'signed-out' && last.status !== 'idle')
+      this.focus('#orders-email'); // a refused sign-in, or a sign-out
+    else if (last.status === 'signing-in' && now.status !== 'signing-in') {
+      // Signed in from the form: to the heading. Signed in on arrival (the checkout's email): focus stays put.
+      if (this.hadFocus) this.focus('h2');
+    } else if (opened && opened !== wasOpen) this.focus('#order-title');
+    else if (!opened && wasOpen && !this.focus(`[data-id="${CSS.escape(wasOpen)}"]`)) this.focus('h2');
     const cancel = now.open?.cancel;
     if (cancel !== last.open?.cancel && (cancel === 'cancelled' || cancel === 'failed'))
       this.focus('.notice, [role=alert]');

@@ -50,14 +50,18 @@ export function signOutOfOrders(): void {
   update({ ...initialOrders, query: { ...initialOrders.query, size: $orders.get().query.size }, status: 'signed-out' });
 }
 
-/** Loads the page the query names (with `changes`); a newer load aborts an older one still running. */
+/**
+ * Loads the page the query names (with `changes`); a newer load aborts an older one still running.
+ * The query shown changes with the orders it found, so the list, its page number and its search
+ * always agree; after a failure it is the query that failed, for a retry.
+ */
 export async function loadOrders(changes: Partial<OrdersQuery> = {}): Promise<void> {
   const state = $orders.get();
   if (!state.email) return;
   running?.abort();
   const controller = (running = new AbortController());
   const query = { ...state.query, ...changes };
-  update({ status: 'loading', query, problem: null });
+  update({ status: 'loading', problem: null });
   const options = { page: query.page, size: query.size, signal: controller.signal };
   try {
     const page = await authorized(state.email, () =>
@@ -66,11 +70,11 @@ export async function loadOrders(changes: Partial<OrdersQuery> = {}): Promise<vo
         : apiClient().listOrders({ ...options, sort: '-created' }),
     );
     if (controller.signal.aborted) return;
-    update({ status: 'ready', orders: page.items, total: page.total });
+    update({ status: 'ready', query, orders: page.items, total: page.total });
   } catch (error) {
     if (controller.signal.aborted || isApiError(error, 'aborted')) return;
     if (error instanceof SignedOut) return signOutOfOrders();
-    update({ status: 'error', problem: problemOf(error) });
+    update({ status: 'error', query, orders: [], total: null, problem: problemOf(error) });
   }
 }
 
