@@ -1,4 +1,5 @@
-// The demo shop: three Tillkit elements and a few lines of page glue.
+// The demo shop (index.html) and its order history (orders.html): Tillkit elements and a few lines of
+// page glue.
 import '../src/define.ts';
 
 const env = import.meta.env as Record<string, string | undefined>;
@@ -17,10 +18,10 @@ if (new URLSearchParams(location.search).get('shop') === 'bootic') {
   config.setAttribute('api-key', env['VITE_TILLKIT_BOOTIC_API_KEY'] ?? 'pk_demo_bootic');
 }
 
-const checkout = document.getElementById('checkout')!;
+const checkout = document.getElementById('checkout');
 const goToCheckout = () => {
-  checkout.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  checkout.focus({ preventScroll: true });
+  checkout?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  checkout?.focus({ preventScroll: true });
 };
 document.addEventListener('till-checkout-request', goToCheckout);
 if (location.hash === '#checkout') goToCheckout();
