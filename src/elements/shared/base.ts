@@ -1,9 +1,9 @@
-import { LitElement, adoptStyles, html, type CSSResult, type ReactiveController } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResult, type PropertyValues, type ReactiveController } from 'lit';
 import { formatMoney } from '../../core/index.ts';
 import { captureLanding } from '../../state/attribution.ts';
 import { $config } from '../../state/config.ts';
 import { StoreController } from './store-controller.ts';
-import { resolveLocale, type Locale } from './language.ts';
+import { loadLanguage, resolveLocale, translation, type Language, type Locale } from './language.ts';
 import { STRINGS, fill, type PluralKey, type StringKey, type Strings } from './strings.ts';
 
 /**
@@ -17,8 +17,9 @@ export interface View extends ReactiveController {
 }
 
 /**
- * What the elements share: the `locale` attribute, overridable strings, number, money and date
- * formats, and the loading of a lazy view. Elements render state and call actions; they never fetch.
+ * What the elements share: the `locale` attribute, texts in the locale's language (overridable key by
+ * key), number, money and date formats, and the loading of a lazy view. Elements render state and
+ * call actions; they never fetch.
  */
 export class TillElement extends LitElement {
   static override properties = {
@@ -36,6 +37,9 @@ export class TillElement extends LitElement {
   protected view: View | null = null;
   private viewState: 'idle' | 'loading' | 'failed' = 'idle';
   private viewLoading: Promise<unknown> | undefined;
+  /** The language whose texts were last asked for, and their load while it runs. */
+  private requested: Language = 'en';
+  private languageLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -72,11 +76,27 @@ export class TillElement extends LitElement {
     );
   }
 
-  /** `updateComplete` also waits for the view, so a settled element is an interactive one. */
+  /**
+   * Texts in a language other than English are fetched the first time an element needs them; it
+   * renders in English until they arrive, then again in its language (never showing bare keys).
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const { language } = this.resolved;
+    if (language === this.requested) return;
+    this.requested = language;
+    if (translation(language)) return;
+    this.languageLoading = loadLanguage(language).then(() => {
+      this.languageLoading = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** `updateComplete` also waits for the view and the language, so a settled element is an interactive one. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let settled = await super.getUpdateComplete();
-    while (this.viewState === 'loading') {
-      await this.viewLoading;
+    while (this.viewState === 'loading' || this.languageLoading) {
+      await Promise.all([this.viewLoading, this.languageLoading]);
       settled = await super.getUpdateComplete();
     }
     return settled;
@@ -100,12 +120,17 @@ export class TillElement extends LitElement {
     return this.resolved.locale;
   }
 
-  /** A visible text: this element's replacement, the page's, or the default. */
+  /**
+   * A visible text: this element's replacement, the page's, the shipped text in the locale's
+   * language, or the English default.
+   */
   t(key: StringKey, values?: Record<string, string | number>): string {
-    return fill(this.strings[key] ?? this.config.value.strings[key] ?? STRINGS[key] ?? key, values);
+    const text =
+      this.strings[key] ?? this.config.value.strings[key] ?? translation(this.resolved.language)?.[key] ?? STRINGS[key];
+    return fill(text ?? key, values);
   }
 
-  /** A count-dependent text: `key.one` or `key.other`, as the locale's plural rules choose. */
+  /** A count-dependent text: `key.one` or `key.other`, as the language's plural rules choose. */
   plural(key: PluralKey, count: number): string {
     const { plural, number } = this.resolved;
     return this.t(`${key}.${plural.select(count) === 'one' ? 'one' : 'other'}`, { count: number.format(count) });

@@ -1,9 +1,22 @@
+import type { StringKey } from './strings.ts';
+
 /**
- * The languages of Tillkit's texts. English is the default texts themselves (in the eager bundle and
- * in each view).
+ * The languages Tillkit ships its texts in. English is the default texts themselves (in the eager
+ * bundle and in each view); every other language is one lazy chunk holding every element's texts,
+ * fetched the first time an element needs it.
  */
 export const LANGUAGES = ['en', 'es', 'nb', 'de', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** A language's texts: every key of every element, typed so a missing one fails the type check. */
+export type Translation = Readonly<Record<StringKey, string>>;
+
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Translation }>> = {
+  es: () => import('./locales/es.ts'),
+  nb: () => import('./locales/nb.ts'),
+  de: () => import('./locales/de.ts'),
+  fr: () => import('./locales/fr.ts'),
+};
 
 /** Norwegian is written in Bokmål by most: `no` (the macrolanguage) and Nynorsk `nn` read it. */
 const NEAREST: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
@@ -50,4 +63,27 @@ export function resolveLocale(tag: string | undefined): Locale {
     resolved.set(key, found);
   }
   return found;
+}
+
+const tables: Partial<Record<Language, Translation>> = {};
+const loading = new Map<Language, Promise<void>>();
+
+/** A language's texts once loaded; undefined for English (the defaults) and until they arrive. */
+export const translation = (language: Language): Translation | undefined => tables[language];
+
+/**
+ * Fetches a language's texts (once per page); resolves when they are there. A chunk that fails to
+ * load leaves the texts in English, with a warning, rather than retrying on every render.
+ */
+export function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || tables[language]) return Promise.resolve();
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = LOADERS[language]().then(
+      (module) => void (tables[language] = module.default),
+      (error: unknown) => console.warn(`[tillkit] the ${language} texts could not be loaded`, error),
+    );
+    loading.set(language, pending);
+  }
+  return pending;
 }
