@@ -87,11 +87,15 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
             ? 'the order history, when a `<till-orders>` connects'
             : /^(es|nb|de|fr)-/.test(c.fileName)
               ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-              : 'shared by the views: the API client and its state';
+              : c.fileName.startsWith('client')
+                ? 'shared by the views: the API client and its state'
+                : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).
 const ELEMENTS = ['config', 'product-list', 'cart', 'checkout', 'orders'] as const;
+/** The shipped languages' texts: fetched for a locale, whichever elements are on the page. */
+const LANGUAGE_CHUNK = /^(es|nb|de|fr)-/;
 const registration = (name: string) => join(root, `src/elements/${name}/till-${name}.ts`);
 const eagerOf = (chunks: Rolldown.OutputChunk[]) => gz(chunks.find((c) => c.isEntry)!.code);
 const allOfThem = eagerOf(await bundleSource(ELEMENTS.map((n) => `import '${registration(n)}';`).join('\n')));
@@ -105,7 +109,9 @@ for (const name of ELEMENTS) {
         .join('\n'),
     ),
   );
-  const lazy = alone.filter((c) => !c.isEntry && !c.code.includes(STRIPE)).reduce((sum, c) => sum + gz(c.code), 0);
+  const lazy = alone
+    .filter((c) => !c.isEntry && !c.code.includes(STRIPE) && !LANGUAGE_CHUNK.test(c.fileName))
+    .reduce((sum, c) => sum + gz(c.code), 0);
   elements.push({ tag: `\`<till-${name}>\``, alone: eagerOf(alone), adds: allOfThem - withoutIt, lazy });
 }
 
@@ -142,7 +148,12 @@ console.log(
 console.log(`\nEach element (all registered together, eager part: ${kib(allOfThem)}):\n`);
 console.log(
   rows(
-    ['element', 'alone: its entry with Lit, nanostores, base', 'adds to the others', 'its lazy view (+ API chunk)'],
+    [
+      'element',
+      'alone: its entry with Lit, nanostores, base',
+      'adds to the others',
+      'its lazy view (+ API chunk; languages apart)',
+    ],
     elements.map((e) => [e.tag, kib(e.alone), kib(e.adds), e.lazy ? kib(e.lazy) : '—']),
   ),
 );
