@@ -4,13 +4,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/cart/till-cart.ts';
 import '../../src/elements/checkout/till-checkout.ts';
+import '../../src/elements/orders/till-orders.ts';
 import type { TillCart } from '../../src/elements/cart/cart.ts';
 import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
+import type { TillOrders } from '../../src/elements/orders/orders.ts';
 import { translation } from '../../src/elements/shared/language.ts';
 import { cart } from '../../src/state/cart.ts';
 import { resetCheckout } from '../../src/state/checkout/index.ts';
 import { configure } from '../../src/state/config.ts';
-import { resetCart, useReferenceServer } from '../support/browser.ts';
+import { $orders, resetOrders } from '../../src/state/orders/index.ts';
+import { resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { demoProducts } from '../support/orders.ts';
 
 const text = (el: HTMLElement, selector: string) =>
@@ -115,6 +118,21 @@ describe('texts in the locale’s language', () => {
     await de.updateComplete;
     expect(text(de, '#firstName-error')).to.equal('Bitte füllen Sie das Feld „Vorname“ aus.');
     await expect(de).to.be.accessible();
+  });
+
+  it('puts the order history in the language, its sign-in and its refusals', async () => {
+    resetOrders();
+    const el = await fixture<TillOrders>(html`<till-orders locale="fr-CA"></till-orders>`);
+    await until(() => $orders.get().status === 'signed-out');
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Vos commandes');
+    expect(text(el, 'label[for=orders-email]')).to.equal('E-mail');
+    expect(text(el, '[part=sign-in] button')).to.equal('Afficher mes commandes');
+    el.shadowRoot!.querySelector<HTMLInputElement>('#orders-email')!.value = 'pas-un-e-mail';
+    el.shadowRoot!.querySelector('form')!.requestSubmit();
+    await el.updateComplete;
+    expect(text(el, '#orders-email-error')).to.equal('Saisissez une adresse e-mail comme nom@exemple.fr.');
+    await expect(el).to.be.accessible();
   });
 
   it('makes no Intl formatter per render once a locale’s are made', async () => {
