@@ -47,6 +47,7 @@ export const NPM_ENTRIES = Object.fromEntries(
     'elements/cart/till-cart',
     'elements/checkout/till-checkout',
     'elements/config/till-config',
+    'elements/orders/till-orders',
     'elements/product-list/till-product-list',
   ].map((name) => [name, `src/${name}.ts`]),
 );

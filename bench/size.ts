@@ -5,7 +5,7 @@
 //   1. The script-tag build: dist/tillkit.js and each chunk it loads on demand.
 //   2. Each element: its registration entry (src/elements/*/till-*.ts) bundled alone (with the runtime
 //      it needs: Lit, nanostores, the configuration store, the base class, theme and strings), its
-//      lazy view, and what it adds to the other three: the eager bundle of all four registrations
+//      lazy view, and what it adds to the others: the eager bundle of all the registrations
 //      minus the same bundle without it. That subtraction takes the shared runtime out exactly,
 //      whatever each element shares with which other.
 //   3. The baseline: lit, nanostores and Stripe's loader (@stripe/stripe-js/pure), each bundled alone
@@ -83,14 +83,22 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
         ? 'the catalogue view, when a `<till-product-list>` connects'
         : c.fileName.startsWith('checkout-view')
           ? 'the checkout view, when a `<till-checkout>` connects'
-          : 'shared by the two views: the API client and its state';
+          : c.fileName.startsWith('orders-view')
+            ? 'the order history, when a `<till-orders>` connects'
+            : /^(es|nb|de|fr)-/.test(c.fileName)
+              ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
+              : c.fileName.startsWith('client')
+                ? 'shared by the views: the API client and its state'
+                : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
-//    the bundle of all four (tillkit.js's eager part, built with and without it).
-const ELEMENTS = ['config', 'product-list', 'cart', 'checkout'] as const;
+//    the bundle of them all (tillkit.js's eager part, built with and without it).
+const ELEMENTS = ['config', 'product-list', 'cart', 'checkout', 'orders'] as const;
+/** The shipped languages' texts: fetched for a locale, whichever elements are on the page. */
+const LANGUAGE_CHUNK = /^(es|nb|de|fr)-/;
 const registration = (name: string) => join(root, `src/elements/${name}/till-${name}.ts`);
 const eagerOf = (chunks: Rolldown.OutputChunk[]) => gz(chunks.find((c) => c.isEntry)!.code);
-const allFour = eagerOf(await bundleSource(ELEMENTS.map((n) => `import '${registration(n)}';`).join('\n')));
+const allOfThem = eagerOf(await bundleSource(ELEMENTS.map((n) => `import '${registration(n)}';`).join('\n')));
 const elements = [];
 for (const name of ELEMENTS) {
   const alone = await bundleFile(registration(name));
@@ -101,8 +109,10 @@ for (const name of ELEMENTS) {
         .join('\n'),
     ),
   );
-  const lazy = alone.filter((c) => !c.isEntry && !c.code.includes(STRIPE)).reduce((sum, c) => sum + gz(c.code), 0);
-  elements.push({ tag: `\`<till-${name}>\``, alone: eagerOf(alone), adds: allFour - withoutIt, lazy });
+  const lazy = alone
+    .filter((c) => !c.isEntry && !c.code.includes(STRIPE) && !LANGUAGE_CHUNK.test(c.fileName))
+    .reduce((sum, c) => sum + gz(c.code), 0);
+  elements.push({ tag: `\`<till-${name}>\``, alone: eagerOf(alone), adds: allOfThem - withoutIt, lazy });
 }
 
 // 3. The baseline: the three dependencies, each bundled alone.
@@ -135,14 +145,14 @@ console.log(
     ]),
   ),
 );
-console.log(`\nEach element (the four registered together, eager part: ${kib(allFour)}):\n`);
+console.log(`\nEach element (all registered together, eager part: ${kib(allOfThem)}):\n`);
 console.log(
   rows(
     [
       'element',
       'alone: its entry with Lit, nanostores, base',
-      'adds to the other three',
-      'its lazy view (+ API chunk)',
+      'adds to the others',
+      'its lazy view (+ API chunk; languages apart)',
     ],
     elements.map((e) => [e.tag, kib(e.alone), kib(e.adds), e.lazy ? kib(e.lazy) : '—']),
   ),

@@ -1,4 +1,5 @@
-// The demo shop: three Tillkit elements and a few lines of page glue.
+// The demo shop (index.html) and its order history (orders.html): Tillkit elements and a few lines of
+// page glue.
 import '../src/define.ts';
 
 const env = import.meta.env as Record<string, string | undefined>;
@@ -15,12 +16,37 @@ if (new URLSearchParams(location.search).get('shop') === 'bootic') {
   config.setAttribute('backend', 'bootic');
   config.setAttribute('shop-id', env['VITE_TILLKIT_BOOTIC_SHOP_ID'] ?? '29');
   config.setAttribute('api-key', env['VITE_TILLKIT_BOOTIC_API_KEY'] ?? 'pk_demo_bootic');
+  inSpanish();
 }
 
-const checkout = document.getElementById('checkout')!;
+/**
+ * The Bootic shop is a Chilean one: the page says it is in Spanish (`lang="es-CL"`), which puts the
+ * elements in Spanish (their texts load on demand) and their prices in Chilean pesos as Chile writes
+ * them; the page's own few words follow. Its orders live in Bootic, so the order history is not offered.
+ */
+function inSpanish(): void {
+  document.documentElement.lang = 'es-CL';
+  document.title = 'Rewind — DVD usados (demo de Tillkit)';
+  const texts: Record<string, string> = {
+    '.brand span': 'DVD usados, rebobinados con cariño',
+    '.banner':
+      'Tienda de demostración en modo de prueba: no se cobra nada. Se paga en la página de Bootic de la tienda.',
+    '#catalogue-title': 'La estantería',
+    '.footer': 'Hecho con Tillkit · la API de referencia funciona en este equipo, con una base de datos integrada.',
+  };
+  for (const [selector, text] of Object.entries(texts)) {
+    const element = document.querySelector(selector);
+    if (element) element.textContent = text;
+  }
+  document.querySelector('till-cart[heading]')?.setAttribute('heading', 'Tu carrito');
+  document.getElementById('checkout')?.setAttribute('aria-label', 'Finalizar compra');
+  document.getElementById('orders-link')?.remove();
+}
+
+const checkout = document.getElementById('checkout');
 const goToCheckout = () => {
-  checkout.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  checkout.focus({ preventScroll: true });
+  checkout?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  checkout?.focus({ preventScroll: true });
 };
 document.addEventListener('till-checkout-request', goToCheckout);
 if (location.hash === '#checkout') goToCheckout();

@@ -24,7 +24,17 @@ try {
   await page.locator('till-checkout').scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   await page.locator('#checkout').screenshot({ path: 'docs/confirmation.png' });
-  console.log('wrote docs/cart.png and docs/confirmation.png');
+
+  // The confirmation's link to the order history, signed in with the checkout's email.
+  await page.locator('till-checkout [part=orders]').click();
+  await page.locator('till-orders [part=order]').first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/orders.png' });
+  await page.locator('till-orders [part=order]').first().click();
+  await page.locator('till-orders [part=payments]').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/order.png', fullPage: true });
+  console.log('wrote docs/cart.png, docs/confirmation.png, docs/orders.png and docs/order.png');
 } finally {
   await shop.close();
 }

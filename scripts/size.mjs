@@ -77,9 +77,11 @@ const role = (f) =>
       ? 'classic <script> build, everything inlined'
       : f.code.includes(STRIPE_MARKER)
         ? "Stripe's loader, at the payment step"
-        : /^(product-list|checkout)-view-/.test(f.name)
+        : /^(product-list|checkout|orders)-view-/.test(f.name)
           ? `lazy view of <till-${f.name.replace(/-view-.*/, '')}>`
-          : 'chunk shared by the lazy views';
+          : /^(es|nb|de|fr)-/.test(f.name)
+            ? `the ${f.name.slice(0, 2)} texts, when an element's locale asks for them`
+            : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
   console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);
@@ -105,7 +107,7 @@ if (!files.some((f) => f !== iife && f.code.includes(STRIPE_MARKER))) {
 }
 // A bundler that believes a registration file has no side effects drops it (package.json
 // `sideEffects` covers src/ too): the entry must still register every element.
-const TAGS = ['till-config', 'till-product-list', 'till-cart', 'till-checkout'];
+const TAGS = ['till-config', 'till-product-list', 'till-cart', 'till-checkout', 'till-orders'];
 for (const f of [entry, iife].filter(Boolean)) {
   const missing = TAGS.filter((tag) => !new RegExp(`[\`'"]${tag}[\`'"]`).test(f.code));
   if (missing.length)

@@ -36,6 +36,24 @@ export {
   type CheckoutError,
   type Contact,
 } from './state/checkout/index.ts';
+export {
+  $orders,
+  startOrders,
+  signInToOrders,
+  signOutOfOrders,
+  loadOrders,
+  findOrders,
+  showOrdersPage,
+  openOrder,
+  closeOrder,
+  requestCancel,
+  dismissCancel,
+  confirmCancel,
+  orderFigures,
+  type OrdersState,
+  type OpenOrder,
+  type OrderFigures,
+} from './state/orders/index.ts';
 export { captureAttribution, storedAttribution } from './attribution/button.ts';
 export type {
   CardChange,
@@ -51,12 +69,15 @@ export { TillElement } from './elements/shared/base.ts';
 export { STRINGS, type StringKey, type Strings } from './elements/shared/strings.ts';
 export type { CheckoutStringKey } from './elements/checkout/strings.ts';
 export type { ProductListStringKey } from './elements/product-list/strings.ts';
+export type { OrdersStringKey } from './elements/orders/strings.ts';
 export { TillCart } from './elements/cart/cart.ts';
 export { TillCheckout } from './elements/checkout/checkout.ts';
 export { TillProductList } from './elements/product-list/product-list.ts';
 export { TillConfig } from './elements/config/config.ts';
+export { TillOrders } from './elements/orders/orders.ts';
 export { TillCartChangeEvent } from './events/cart-change.ts';
 export { TillOrderCreatedEvent } from './events/order-created.ts';
 export { TillCheckoutCompleteEvent } from './events/checkout-complete.ts';
 export { TillCheckoutErrorEvent } from './events/checkout-error.ts';
 export { TillTotalMismatchEvent } from './events/total-mismatch.ts';
+export { TillOrderCancelEvent } from './events/order-cancel.ts';

@@ -19,14 +19,17 @@ import type { ReactiveElement } from 'lit';
 import type { TillCart } from './elements/cart/cart.ts';
 import type { TillCheckout } from './elements/checkout/checkout.ts';
 import type { TillConfig } from './elements/config/config.ts';
+import type { TillOrders } from './elements/orders/orders.ts';
 import type { TillProductList } from './elements/product-list/product-list.ts';
 // The elements' own texts join `StringKey` (the `strings` prop's keys).
 import type {} from './elements/checkout/strings.ts';
+import type {} from './elements/orders/strings.ts';
 import type {} from './elements/product-list/strings.ts';
 import type {} from './events/cart-change.ts';
 import type {} from './events/checkout-complete.ts';
 import type {} from './events/checkout-error.ts';
 import type {} from './events/checkout-redirect.ts';
+import type {} from './events/order-cancel.ts';
 import type {} from './events/order-created.ts';
 import type {} from './events/total-mismatch.ts';
 
@@ -67,6 +70,7 @@ export type TillCheckoutProps = TillElementProps<
 >;
 export type TillProductListProps = TillElementProps<TillProductList>;
 export type TillConfigProps = TillElementProps<TillConfig>;
+export type TillOrdersProps = TillElementProps<TillOrders, 'till-order-cancel'>;
 
 declare module 'react' {
   namespace JSX {
@@ -75,6 +79,7 @@ declare module 'react' {
       'till-checkout': TillCheckoutProps;
       'till-product-list': TillProductListProps;
       'till-config': TillConfigProps;
+      'till-orders': TillOrdersProps;
     }
   }
 }

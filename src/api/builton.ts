@@ -1,10 +1,10 @@
 import { isTillError } from '../core/index.ts';
-import { order, user } from './builton/orders.ts';
+import { order, orderPage, user } from './builton/orders.ts';
 import { payment, paymentMethod } from './builton/payments.ts';
 import { product, productPage } from './builton/products.ts';
 import { Shape, array } from './builton/wire.ts';
 import { createHttp, invalidResponse, type HttpRequest, type HttpResponse } from './http.ts';
-import type { BuiltOnClient, BuiltOnClientOptions, ListQuery, RequestOptions } from './types.ts';
+import type { BuiltOnClient, BuiltOnClientOptions, ListQuery, OrderQuery, RequestOptions } from './types.ts';
 
 /**
  * The BuiltOn API as the widget uses it: one entry per endpoint, each answer read by its parser in
@@ -40,6 +40,11 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     call({ ...get(path, q), query: { ...extra, page: q.page, size: q.size, sort: q.sort } }, (data, response) =>
       productPage(data, response, q),
     );
+  const orders = (path: string, extra: Record<string, string>, q: OrderQuery = {}) =>
+    call(
+      { ...get(path, q), query: { ...extra, page: q.page, size: q.size, sort: q.sort, order_status: q.status } },
+      (data, response) => orderPage(data, response, q),
+    );
   const e = encodeURIComponent;
 
   return {
@@ -50,6 +55,8 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     createUser: (input, o) => call(send('POST', '/v2/users', input, o), user),
     createOrder: (input, o) => call(send('POST', '/orders', input, o), order),
     getOrder: (id, o) => call(get(`/orders/${e(id)}`, o), order),
+    listOrders: (q) => orders('/orders', {}, q),
+    searchOrders: (text, q) => orders('/orders/search', { query: text }, q),
     updateOrderItems: (id, items, o) => call(send('PUT', `/orders/${e(id)}/items`, { items }, o), order),
     cancelOrder: (id, o) => call(send('POST', `/orders/${e(id)}/cancel`, {}, o), order),
     createPaymentMethod: (token, o) =>
@@ -57,5 +64,7 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     listPaymentMethods: (o) => call(get('/payment_methods', o), (data) => array(data, '').map(paymentMethod)),
     createPayment: ({ orders, paymentMethod: method }, o) =>
       call(send('POST', '/payments', { orders, payment_method: method }, o), payment),
+    listPayments: (orderId, o) =>
+      call({ ...get('/payments', o), query: { order: orderId } }, (data) => array(data, '').map(payment)),
   };
 }

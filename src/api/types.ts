@@ -50,6 +50,12 @@ export interface ListQuery extends RequestOptions {
   readonly sort?: string;
 }
 
+/** A page of the customer's orders (seed 001's list and search): newest first unless `sort` says. */
+export interface OrderQuery extends ListQuery {
+  /** Only orders with this `order_status`. */
+  readonly status?: OrderStatus;
+}
+
 /** An address as the API takes it; fields pass through unchanged. */
 export interface Address {
   readonly street_name?: string;
@@ -124,6 +130,8 @@ export interface Order {
   readonly deliveryAddress: Address | null;
   readonly billingAddress: Address | null;
   readonly user: string | null;
+  /** The ids of the payment attempts made for the order, oldest first. */
+  readonly payments: readonly string[];
   readonly created: Date | null;
   readonly modified: Date | null;
 }
@@ -153,6 +161,10 @@ export interface Payment {
   readonly orders: readonly string[];
   readonly paymentMethod: string;
   readonly paymentDate: Date | null;
+  /** Why an attempt failed (`card_declined`, ...), and the processor's words; null when it did not. */
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  readonly created: Date | null;
 }
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response';
@@ -185,6 +197,11 @@ export interface BuiltOnClient {
   createOrder(input: OrderInput, options?: RequestOptions): Promise<Order>;
   getOrder(id: string, options?: RequestOptions): Promise<Order>;
   updateOrderItems(id: string, items: readonly OrderItemInput[], options?: RequestOptions): Promise<Order>;
+  /** `GET /orders`: the signed-in customer's orders, a page at a time (`total` from X-Total-Count). */
+  listOrders(query?: OrderQuery): Promise<Page<Order>>;
+  /** `GET /orders/search?query=`: the customer's orders matching an order number (`human_id`) or id. */
+  searchOrders(text: string, query?: OrderQuery): Promise<Page<Order>>;
+  /** `POST /orders/:id/cancel`: only while the order is open (core's `isPayableStatus`); else 409. */
   cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
   createPaymentMethod(token: string, options?: RequestOptions): Promise<PaymentMethod>;
   listPaymentMethods(options?: RequestOptions): Promise<readonly PaymentMethod[]>;
@@ -192,6 +209,8 @@ export interface BuiltOnClient {
     input: { orders: readonly string[]; paymentMethod: string },
     options?: RequestOptions,
   ): Promise<Payment>;
+  /** `GET /payments?order=<id>`: the payment attempts for one order (all the customer's without it). */
+  listPayments(orderId?: string, options?: RequestOptions): Promise<readonly Payment[]>;
 }
 
 export interface BuiltOnClientOptions {

@@ -120,6 +120,13 @@ export const unitPrice = (product: Pick<PricingLine, 'price' | 'discount' | 'cur
 const vatShare = (final: number, { num, den }: Rate): number => (num === 0 ? 0 : mulDivRound(final, num, den + num));
 
 /**
+ * The VAT included in a line's final price at its rate, `final × vat / (1 + vat)` rounded once: the
+ * same share `priceLine` gives, for a line already priced (an order's item snapshot).
+ */
+export const includedVat = (final: number, vat: number | string | null | undefined): number =>
+  vatShare(final, parseRate(vat, 'vat'));
+
+/**
  * `round(a × b × c / d)` for non-negative integers, half away from zero, exact. Uses doubles while every
  * intermediate is a safe integer (the usual case, and much the faster) and BigInt beyond that.
  */

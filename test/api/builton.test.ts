@@ -341,7 +341,68 @@ describe('client: the seeds’ orders, users and payments', () => {
       orders: ['<order-id>'],
       paymentMethod: '<payment-method-id>',
       paymentDate: new Date(147998016470),
+      errorCode: null,
+      errorMessage: null,
+      created: new Date(1476118043580),
     });
+  });
+
+  it('lists and searches orders (seed 001) with paging, status and the total from X-Total-Count', async () => {
+    const { fetch, client } = setup([raw(seed.SEED_001_LIST, { 'X-Total-Count': '31' }), raw(seed.SEED_001_LIST)]);
+    const listed = await client.listOrders({ page: 3, size: 10, status: 'SUCCESS' });
+    assert.deepEqual([listed.page, listed.size, listed.total], [3, 10, 31]);
+    assert.deepEqual(
+      listed.items.map((o) => [o.humanId, o.totalAmount, o.currency, o.payments]),
+      [['51Q4LN', 120000, 'NOK', []]],
+    );
+    const found = await client.searchOrders('51q4ln');
+    assert.equal(found.total, null, 'no X-Total-Count: the total is unknown');
+    assert.deepEqual(
+      fetch.calls.map((c) => [c.url.pathname, c.url.search]),
+      [
+        ['/orders', '?page=3&size=10&order_status=SUCCESS'],
+        ['/orders/search', '?query=51q4ln'],
+      ],
+    );
+  });
+
+  it('leaves a malformed order out of a page, with a warning', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const { client } = setup([
+      json([
+        { _id: 'o1', currency: 'EUR', items: [] },
+        { _id: 'o2', items: [] },
+      ]),
+    ]);
+    const page = await client.listOrders();
+    assert.deepEqual(
+      page.items.map((o) => o.id),
+      ['o1'],
+    );
+    assert.equal(warn.mock.callCount(), 1);
+  });
+
+  it('lists one order’s payments with ?order=, reading a decline’s code and message', async () => {
+    const declined = {
+      _id: 'pay1',
+      amount: 9.99,
+      currency: 'EUR',
+      current_state: 'declined',
+      orders: [{ $oid: 'o1' }],
+      payment_method: 'pm1',
+      error_code: 'card_declined',
+      decline_code: 'insufficient_funds',
+      error_message: 'Your card has insufficient funds.',
+      created: { $date: 1700000000000 },
+    };
+    const { fetch, client } = setup([json([declined])]);
+    const [payment] = await client.listPayments('o1');
+    assert.deepEqual(
+      [payment!.amount, payment!.currentState, payment!.orders, payment!.errorCode, payment!.errorMessage],
+      [999, 'declined', ['o1'], 'insufficient_funds', 'Your card has insufficient funds.'],
+    );
+    assert.equal(payment!.created?.getTime(), 1700000000000);
+    assert.equal(fetch.calls[0]!.url.pathname + fetch.calls[0]!.url.search, '/payments?order=o1');
   });
 
   it('reads a payment’s orders list when given', async () => {

@@ -28,7 +28,7 @@ interface Manifest {
 }
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const TAGS = ['till-config', 'till-product-list', 'till-cart', 'till-checkout'];
+const TAGS = ['till-config', 'till-product-list', 'till-cart', 'till-checkout', 'till-orders'];
 const registers = (code: string, tag: string) => new RegExp(`[\`'"]${tag}[\`'"]`).test(code);
 
 /** Bundles `code` as an application would (Vite, production), resolving `tillkit…` through the
@@ -92,7 +92,7 @@ describe('the npm package', () => {
     for (const tag of TAGS) assert.ok(!registers(code, tag), `no ${tag} registration`);
   });
 
-  it('`tillkit/define` registers all four, with the views and Stripe’s loader as lazy chunks', async () => {
+  it('`tillkit/define` registers all five, with the views and Stripe’s loader as lazy chunks', async () => {
     const chunks = await bundleApp(`import 'tillkit/define';`);
     const entry = chunks.find((c) => c.isEntry)!;
     for (const tag of TAGS) assert.ok(registers(entry.code, tag), `${tag} registered`);
@@ -130,7 +130,7 @@ describe('custom-elements.json', () => {
   };
   const names = (items: { name: string }[] | undefined) => (items ?? []).map((i) => i.name);
 
-  it('lists the four elements with a summary and a definition module in the npm build', () => {
+  it('lists the five elements with a summary and a definition module in the npm build', () => {
     for (const tag of TAGS) assert.ok(element(tag).summary, `<${tag}> has a summary`);
     const definitions = manifest().modules.flatMap((m) =>
       (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, m.path]),
@@ -152,6 +152,7 @@ describe('custom-elements.json', () => {
     for (const attribute of ['page-size', 'tags', 'sort', 'searchable', 'filter-tags', 'locale'])
       assert.ok(names(element('till-product-list').attributes).includes(attribute), attribute);
     assert.ok(names(element('till-checkout').attributes).includes('locale'));
+    assert.deepEqual(new Set(names(element('till-orders').attributes)), new Set(['page-size', 'heading', 'locale']));
   });
 
   it('has the events, parts, slots and CSS properties', () => {
@@ -171,7 +172,22 @@ describe('custom-elements.json', () => {
     for (const part of ['product', 'add', 'price'])
       assert.ok(names(element('till-product-list').cssParts).includes(part), part);
     assert.deepEqual(names(element('till-checkout').slots), ['card']);
-    for (const tag of ['till-cart', 'till-checkout', 'till-product-list']) {
+    assert.deepEqual(names(element('till-orders').events), ['till-order-cancel']);
+    for (const part of [
+      'sign-in',
+      'search',
+      'list',
+      'order',
+      'status',
+      'pager',
+      'details',
+      'total',
+      'payments',
+      'cancel',
+      'error',
+    ])
+      assert.ok(names(element('till-orders').cssParts).includes(part), part);
+    for (const tag of ['till-cart', 'till-checkout', 'till-product-list', 'till-orders']) {
       const props = element(tag).cssProperties ?? [];
       for (const prop of ['--till-accent', '--till-radius', '--till-font', '--till-danger'])
         assert.ok(names(props).includes(prop), `${tag} ${prop}`);

@@ -42,8 +42,8 @@ describe('importing Tillkit in Node, without a DOM', () => {
     assert.deepEqual(defined, []);
   });
 
-  it('`tillkit/define` loads and registers the four elements where a registry exists', async () => {
+  it('`tillkit/define` loads and registers the five elements where a registry exists', async () => {
     await importPackage('tillkit/define');
-    assert.deepEqual(defined.sort(), ['till-cart', 'till-checkout', 'till-config', 'till-product-list']);
+    assert.deepEqual(defined.sort(), ['till-cart', 'till-checkout', 'till-config', 'till-orders', 'till-product-list']);
   });
 });

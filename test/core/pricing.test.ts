@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   CURRENCY_MISMATCH,
   MAX_QUANTITY,
+  includedVat,
   isTillError,
   mulDivRound,
   priceLine,
@@ -134,6 +135,20 @@ describe('VAT', () => {
     ]);
     assert.equal(summary.vat, 2000 + 107);
     assert.equal(summary.net, summary.total - summary.vat);
+  });
+
+  it('of a line already priced (an order item’s final price) is the share priceLine gives', () => {
+    assert.equal(includedVat(12500, 0.25), 2500);
+    assert.equal(includedVat(9999, 0.25), 2000); // 19.998 → 20.00
+    assert.equal(includedVat(1000, '0.12'), 107);
+    assert.equal(includedVat(1000, 0), 0);
+    assert.equal(includedVat(1000, null), 0);
+    fc.assert(
+      fc.property(arbLine('EUR'), (line) => {
+        const priced = priceLine(line);
+        assert.equal(includedVat(priced.final, line.vat), priced.vat);
+      }),
+    );
   });
 });
 

@@ -35,7 +35,7 @@ async function openBooticShop(): Promise<Page> {
   return page;
 }
 
-/** Whole pesos as the cart shows them ("CLP 11,980"): CLP has no minor unit below the peso. */
+/** Whole pesos as the cart shows them ("$11.980" in es-CL): CLP has no minor unit below the peso. */
 const pesos = (text: string): number => Number(text.replace(/\D/g, ''));
 
 async function fillContact(
@@ -62,7 +62,11 @@ async function checkOut(page: Page, contact: Parameters<typeof fillContact>[1]):
 describe('the demo shop on Bootic, end to end in Chromium', () => {
   it('orders a discounted DVD with an add-on and lands on the shop’s Bootic checkout with the code and the CLP total the cart showed', async () => {
     const page = await openBooticShop();
-    assert.match((await page.locator('till-product-list [part=product]').first().textContent())!, /CLP/);
+    // The page is in Chilean Spanish: pesos as Chile writes them.
+    assert.match(
+      (await page.locator('till-product-list [part=product]').first().textContent())!,
+      /\$\d{1,3}(\.\d{3})+/,
+    );
     // A discounted film: Bootic prices the add-on as its own line, without the film's discount, and
     // the cart prices it the same way on this backend.
     const card = page

@@ -1,6 +1,22 @@
 import { ORDER_STATUSES, isJsonObject } from '../../core/index.ts';
-import type { Address, Order, OrderItem, OrderStatus, User } from '../types.ts';
-import { Shape, array, date, id, int, object, optId, optMoney, optStr, rate, required, str } from './wire.ts';
+import type { HttpResponse } from '../http.ts';
+import type { Address, ListQuery, Order, OrderItem, OrderStatus, Page, User } from '../types.ts';
+import {
+  Shape,
+  array,
+  date,
+  id,
+  ids,
+  int,
+  object,
+  optId,
+  optMoney,
+  optStr,
+  page,
+  rate,
+  required,
+  str,
+} from './wire.ts';
 
 export function user(v: unknown): User {
   const u = object(v, '');
@@ -79,7 +95,12 @@ export function order(v: unknown): Order {
     deliveryAddress: address(o['delivery_address']),
     billingAddress: address(o['billing_address']),
     user: optId(o['user'], 'user'),
+    payments: ids(o['payments'], 'payments'),
     created: date(o['created']),
     modified: date(o['modified']),
   };
 }
+
+/** A page of orders; a malformed order is left out with a warning (see `page`). */
+export const orderPage = (data: unknown, response: HttpResponse, q: ListQuery): Page<Order> =>
+  page(data, response, q, order, 'an order');

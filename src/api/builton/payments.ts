@@ -36,5 +36,8 @@ export function payment(v: unknown): Payment {
     orders,
     paymentMethod: optId(p['payment_method'], 'payment_method') ?? '',
     paymentDate: date(p['payment_date']),
+    errorCode: optStr(p['decline_code']) ?? optStr(p['error_code']),
+    errorMessage: optStr(p['error_message']),
+    created: date(p['created']),
   };
 }

@@ -1,7 +1,7 @@
-import { isJsonObject, isTillError, unitPrice } from '../../core/index.ts';
+import { isJsonObject, unitPrice } from '../../core/index.ts';
 import type { HttpResponse } from '../http.ts';
 import type { ApiProduct, ListQuery, Medium, Page } from '../types.ts';
-import { Shape, array, date, id, ids, money, object, optMoney, optStr, rate, required, str } from './wire.ts';
+import { array, date, id, ids, money, object, optMoney, optStr, page, rate, required, str } from './wire.ts';
 
 /** An image URL: `image` as an object with `url` or a URL string (an image's bare id is no URL). */
 function imageUrl(v: unknown): string | null {
@@ -43,26 +43,6 @@ export function product(v: unknown): ApiProduct {
   };
 }
 
-/**
- * A page of products. A malformed product is left out with a warning rather than failing the whole
- * page: one bad entry in a merchant's catalogue should not empty the shop window.
- */
-export function productPage(data: unknown, response: HttpResponse, q: ListQuery): Page<ApiProduct> {
-  if (!Array.isArray(data)) throw new Shape('');
-  const items: ApiProduct[] = [];
-  for (const entry of data) {
-    try {
-      items.push(product(entry));
-    } catch (error) {
-      if (!(error instanceof Shape || isTillError(error))) throw error;
-      console.warn('[tillkit] left out a product the API sent malformed:', error.message, entry);
-    }
-  }
-  const total = response.headers.get('X-Total-Count');
-  return {
-    items,
-    page: q.page ?? 0,
-    size: q.size ?? 10,
-    total: total !== null && /^\d+$/.test(total.trim()) ? Number(total) : null,
-  };
-}
+/** A page of products; a malformed product is left out with a warning (see `page`). */
+export const productPage = (data: unknown, response: HttpResponse, q: ListQuery): Page<ApiProduct> =>
+  page(data, response, q, product, 'a product');

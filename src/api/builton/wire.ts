@@ -1,4 +1,6 @@
-import { assertPrice, isJsonObject, parseRate, toMinor } from '../../core/index.ts';
+import { assertPrice, isJsonObject, isTillError, parseRate, toMinor } from '../../core/index.ts';
+import type { HttpResponse } from '../http.ts';
+import type { ListQuery, Page } from '../types.ts';
 
 /**
  * Readers for BuiltOn's wire JSON, read defensively: ids as `{"$oid"}` or strings (or an expanded
@@ -78,4 +80,35 @@ export function rate(v: unknown, field: string): number {
   if (typeof v !== 'number') throw new Shape(field);
   parseRate(v, field);
   return v;
+}
+
+/**
+ * A page of a list: a bare array, as the seeds answer, with the total in `X-Total-Count`. A malformed
+ * entry is left out with a warning rather than failing the whole page: one bad record of a merchant's
+ * should not empty a shop window or an order history.
+ */
+export function page<T>(
+  data: unknown,
+  response: HttpResponse,
+  q: ListQuery,
+  read: (v: unknown) => T,
+  what: string,
+): Page<T> {
+  if (!Array.isArray(data)) throw new Shape('');
+  const items: T[] = [];
+  for (const entry of data) {
+    try {
+      items.push(read(entry));
+    } catch (error) {
+      if (!(error instanceof Shape || isTillError(error))) throw error;
+      console.warn(`[tillkit] left out ${what} the API sent malformed:`, error.message, entry);
+    }
+  }
+  const total = response.headers.get('X-Total-Count');
+  return {
+    items,
+    page: q.page ?? 0,
+    size: q.size ?? 10,
+    total: total !== null && /^\d+$/.test(total.trim()) ? Number(total) : null,
+  };
 }

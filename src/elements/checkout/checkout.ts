@@ -24,6 +24,7 @@ export type { CheckoutStringKey } from './strings.ts';
  * @csspart error - The error message.
  * @csspart confirmation - The confirmation.
  * @csspart order-number - The order's `human_id`.
+ * @csspart orders - The confirmation's link to the customer's orders (with `orders-href`).
  *
  * @cssprop --till-accent - Buttons, links, the current step.
  * @cssprop --till-danger - Error messages and invalid fields.
@@ -34,10 +35,13 @@ export class TillCheckout extends TillElement {
   static override properties = {
     ...TillElement.properties,
     addressId: { type: Number, attribute: 'address-id' },
+    ordersHref: { attribute: 'orders-href' },
   };
 
   /** With the Bootic backend: the id of an address the shop knows for this customer. */
   declare addressId: number | undefined;
+  /** Where the customer's orders are (a page with `<till-orders>`): the confirmation links there. */
+  declare ordersHref: string | undefined;
 
   protected override loadView() {
     return import('./checkout-view.ts').then((m) => m.createView);

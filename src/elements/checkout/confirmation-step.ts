@@ -12,6 +12,7 @@ export function renderConfirmation(host: TillCheckout, state: CheckoutState): Te
         <h3 class="step-heading" tabindex="-1">${host.t('checkout.thanks')}</h3>
         <p>${host.t('checkout.orderNumber')}: <strong part="order-number" class="order-number">${order.humanId}</strong></p>
         ${renderOrderSummary(host, order, true)}
+        ${host.ordersHref ? html`<p><a part="orders" class="link" href=${host.ordersHref}>${host.t('checkout.orders')}</a></p>` : nothing}
         <button class="primary" @click=${restartCheckout}>${host.t('checkout.again')}</button>
       </div>
     `;

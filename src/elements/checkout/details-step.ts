@@ -109,9 +109,13 @@ function renderField(host: TillCheckout, field: TextField, { contact, fieldError
         aria-describedby=${error ? `${field.name}-error` : nothing}
         @input=${input}
       />
-      ${error ? html`<p id="${field.name}-error" class="error">${typeof error === 'string' ? host.t(`error.${error}`, { field: label.toLowerCase() }) : error.message}</p>` : nothing}
+      ${error ? html`<p id="${field.name}-error" class="error">${typeof error === 'string' ? host.t(`error.${error}`, { field: inSentence(host, label) }) : error.message}</p>` : nothing}
     </div>`;
 }
+
+/** A field's label inside a sentence ("Please fill in first name"): lower case, except for German nouns. */
+const inSentence = (host: TillCheckout, label: string): string =>
+  host.resolved.language === 'de' ? label : label.toLocaleLowerCase(host.activeLocale);
 
 /** The cart as it stands, priced as the backend prices it. */
 const renderCartSummary = (host: TillCheckout, lines: readonly CartLine[], summary: OrderSummary) =>

@@ -42,6 +42,7 @@ export const CHECKOUT_STRINGS = {
   'checkout.orderNumber': 'Order number',
   'checkout.paid': 'Paid',
   'checkout.again': 'Continue shopping',
+  'checkout.orders': 'See your orders',
   'error.required': 'Please fill in {field}.',
   'error.email': 'Enter an email address like name@example.com.',
   'error.phone': 'Enter a phone number, digits and an optional leading +.',

@@ -1,9 +1,10 @@
-import { LitElement, adoptStyles, html, type CSSResult, type ReactiveController } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResult, type PropertyValues, type ReactiveController } from 'lit';
 import { formatMoney } from '../../core/index.ts';
 import { captureLanding } from '../../state/attribution.ts';
 import { $config } from '../../state/config.ts';
 import { StoreController } from './store-controller.ts';
-import { STRINGS, fill, type StringKey, type Strings } from './strings.ts';
+import { loadLanguage, resolveLocale, translation, type Language, type Locale } from './language.ts';
+import { STRINGS, fill, type PluralKey, type StringKey, type Strings } from './strings.ts';
 
 /**
  * The part of an element that is fetched when the element first connects: its state, styles and
@@ -16,8 +17,9 @@ export interface View extends ReactiveController {
 }
 
 /**
- * What the elements share: the `locale` attribute, overridable strings, money formatting, and the
- * loading of a lazy view. Elements render state and call actions; they never fetch.
+ * What the elements share: the `locale` attribute, texts in the locale's language (overridable key by
+ * key), number, money and date formats, and the loading of a lazy view. Elements render state and
+ * call actions; they never fetch.
  */
 export class TillElement extends LitElement {
   static override properties = {
@@ -35,6 +37,9 @@ export class TillElement extends LitElement {
   protected view: View | null = null;
   private viewState: 'idle' | 'loading' | 'failed' = 'idle';
   private viewLoading: Promise<unknown> | undefined;
+  /** The language whose texts were last asked for, and their load while it runs. */
+  private requested: Language = 'en';
+  private languageLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -71,11 +76,27 @@ export class TillElement extends LitElement {
     );
   }
 
-  /** `updateComplete` also waits for the view, so a settled element is an interactive one. */
+  /**
+   * Texts in a language other than English are fetched the first time an element needs them; it
+   * renders in English until they arrive, then again in its language (never showing bare keys).
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const { language } = this.resolved;
+    if (language === this.requested) return;
+    this.requested = language;
+    if (translation(language)) return;
+    this.languageLoading = loadLanguage(language).then(() => {
+      this.languageLoading = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** `updateComplete` also waits for the view and the language, so a settled element is an interactive one. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let settled = await super.getUpdateComplete();
-    while (this.viewState === 'loading') {
-      await this.viewLoading;
+    while (this.viewState === 'loading' || this.languageLoading) {
+      await Promise.all([this.viewLoading, this.languageLoading]);
       settled = await super.getUpdateComplete();
     }
     return settled;
@@ -89,20 +110,30 @@ export class TillElement extends LitElement {
       : html`<p class="muted" role="status" aria-busy="true">${this.t('loading')}</p>`;
   }
 
+  /** The locale in effect: the element's, the configuration's, else the page's `lang` (resolved once per tag). */
+  get resolved(): Locale {
+    return resolveLocale(this.locale || this.config.value.locale || document.documentElement.lang);
+  }
+
   /** The locale in effect, or undefined for the browser's own. */
   get activeLocale(): string | undefined {
-    return this.locale || this.config.value.locale || document.documentElement.lang || undefined;
+    return this.resolved.locale;
   }
 
-  /** A visible text: this element's replacement, the page's, or the default. */
+  /**
+   * A visible text: this element's replacement, the page's, the shipped text in the locale's
+   * language, or the English default.
+   */
   t(key: StringKey, values?: Record<string, string | number>): string {
-    return fill(this.strings[key] ?? this.config.value.strings[key] ?? STRINGS[key] ?? key, values);
+    const text =
+      this.strings[key] ?? this.config.value.strings[key] ?? translation(this.resolved.language)?.[key] ?? STRINGS[key];
+    return fill(text ?? key, values);
   }
 
-  /** A count-dependent text (`key.one` / `key.other`). */
-  plural(key: 'cart.items', count: number): string {
-    const form = new Intl.PluralRules(this.activeLocale).select(count) === 'one' ? 'one' : 'other';
-    return this.t(`${key}.${form}`, { count: new Intl.NumberFormat(this.activeLocale).format(count) });
+  /** A count-dependent text: `key.one` or `key.other`, as the language's plural rules choose. */
+  plural(key: PluralKey, count: number): string {
+    const { plural, number } = this.resolved;
+    return this.t(`${key}.${plural.select(count) === 'one' ? 'one' : 'other'}`, { count: number.format(count) });
   }
 
   money(amount: number, currency: string): string {
@@ -110,6 +141,11 @@ export class TillElement extends LitElement {
   }
 
   percent(rate: number): string {
-    return new Intl.NumberFormat(this.activeLocale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+    return this.resolved.percent.format(rate);
+  }
+
+  /** A date, as the locale writes it (`12 May 2025`, `12. mai 2025`). */
+  date(date: Date): string {
+    return this.resolved.date.format(date);
   }
 }

@@ -50,6 +50,9 @@ export type StringKey = {
 }[keyof StringTables];
 export type Strings = Partial<Record<StringKey, string>>;
 
+/** The keys of count-dependent texts: `cart.items` for `cart.items.one` and `cart.items.other`. */
+export type PluralKey = { [K in StringKey]: K extends `${infer Base}.one` ? Base : never }[StringKey];
+
 export const STRINGS: Strings = { ...SHARED_STRINGS };
 
 /** Adds a view's default texts to the table (a page's replacements still win). */

@@ -39,6 +39,9 @@ function load(key: string): Saved | null {
   }
 }
 
+/** The customer's email as the checkout saved it in this visit ('' when none): the orders sign in with it. */
+export const savedEmail = (): string => load(sessionKey())?.contact.email.trim() ?? '';
+
 /** Picks up what this visit saved under the current merchant key (once per key). */
 export function restoreSession(): void {
   const key = sessionKey();

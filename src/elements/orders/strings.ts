@@ -1,0 +1,65 @@
+export const ORDERS_STRINGS = {
+  'orders.title': 'Your orders',
+  'orders.signInHint': 'Enter the email address you ordered with to see your orders.',
+  'orders.email': 'Email',
+  'orders.emailInvalid': 'Enter an email address like name@example.com.',
+  'orders.signIn': 'Show my orders',
+  'orders.signingIn': 'Signing in…',
+  'orders.signInFailed': 'We could not sign you in with this address. Please check it and try again.',
+  'orders.signedInAs': 'Signed in as {email}.',
+  'orders.signOut': 'Not you? Sign out',
+  'orders.search': 'Order number',
+  'orders.find': 'Find',
+  'orders.showAll': 'Show all orders',
+  'orders.loading': 'Loading your orders…',
+  'orders.empty': 'You have no orders yet.',
+  'orders.noMatch': 'No order has the number “{query}”.',
+  'orders.error': 'Your orders could not be loaded.',
+  'orders.offline': 'We could not reach the shop. Check your connection and try again.',
+  'orders.list': 'Orders',
+  'orders.order': 'Order {number}',
+  'orders.pages': 'Pages of orders',
+  'orders.previous': 'Previous',
+  'orders.next': 'Next',
+  'orders.pageOf': 'Page {page} of {pages}',
+  'orders.status': 'Status',
+  'orders.placed': 'Placed',
+  'orders.status.CREATED': 'Awaiting payment',
+  'orders.status.PROCESSING': 'Payment in progress',
+  'orders.status.DECLINED': 'Payment declined',
+  'orders.status.FAILED': 'Payment failed',
+  'orders.status.SUCCESS': 'Paid',
+  'orders.status.CANCELLED': 'Cancelled',
+  'orders.back': 'Back to your orders',
+  'orders.items': 'Items',
+  'orders.beforeDiscounts': 'Before discounts',
+  'orders.discounts': 'Discounts',
+  'orders.delivery': 'Delivery address',
+  'orders.payments': 'Payments',
+  'orders.noPayments': 'No payment has been made for this order yet.',
+  'orders.payment.succeeded': 'Paid',
+  'orders.payment.declined': 'Declined',
+  'orders.payment.failed': 'Failed',
+  'orders.payment.processing': 'Pending',
+  'orders.card': '{brand} ending in {last4}',
+  'orders.orderError': 'This order could not be loaded.',
+  'orders.orderMissing': 'This order could not be found.',
+  'orders.cancel': 'Cancel order',
+  'orders.cancelQuestion': 'Cancel order {number}? This can’t be undone.',
+  'orders.cancelYes': 'Yes, cancel it',
+  'orders.cancelNo': 'Keep the order',
+  'orders.cancelling': 'Cancelling…',
+  'orders.cancelled': 'Order {number} is cancelled.',
+  'orders.cancelClosed': 'This order can no longer be cancelled.',
+  'orders.cancelFailed': 'The order could not be cancelled. Please try again.',
+};
+
+/** The keys of these texts (each can be replaced through the `strings` property or `configure`). */
+export type OrdersStringKey = keyof typeof ORDERS_STRINGS;
+
+// These texts join the table of every text, and `StringKey` knows their keys.
+declare module '../shared/strings.ts' {
+  interface StringTables {
+    orders: typeof ORDERS_STRINGS;
+  }
+}

@@ -1,0 +1,45 @@
+// The checkout's confirmation links to the customer's orders when the page says where they are.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/checkout/till-checkout.ts';
+import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
+import { cart } from '../../src/state/cart.ts';
+import { $checkout, placeOrder, resetCheckout, setContact, pay } from '../../src/state/checkout/index.ts';
+import { resetCart, until, useReferenceServer } from '../support/browser.ts';
+import { demoProducts } from '../support/orders.ts';
+
+describe('<till-checkout orders-href>', () => {
+  before(async () => {
+    resetCheckout();
+    resetCart();
+    useReferenceServer();
+    const { dvds } = await demoProducts();
+    cart.add(dvds[0]!, 1);
+    setContact({
+      email: `link${Date.now()}@example.com`,
+      firstName: 'John',
+      lastName: 'McClane',
+      phone: '+4712345678',
+      street: 'Christies gate 34A',
+      zip: '0557',
+      city: 'Oslo',
+      country: 'Norway',
+    });
+    await placeOrder();
+    await pay(async () => ({ token: 'tok_visa' }));
+    await until(() => $checkout.get().step === 'complete');
+  });
+
+  it('links the confirmation to the orders page', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout orders-href="/account/orders"></till-checkout>`);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=confirmation] a[part=orders]')!;
+    expect(link.getAttribute('href')).to.equal('/account/orders');
+    expect(link.textContent).to.equal('See your orders');
+    await expect(el).to.be.accessible();
+  });
+
+  it('has no such link without orders-href', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    expect(el.shadowRoot!.querySelector('[part=confirmation]')).to.exist;
+    expect(el.shadowRoot!.querySelector('[part=orders]')).to.equal(null);
+  });
+});
