@@ -19,6 +19,7 @@ interface Manifest {
       tagName?: string;
       summary?: string;
       attributes?: { name: string; fieldName?: string }[];
+      members?: { kind: string; name: string; attribute?: string }[];
       events?: { name: string; description?: string }[];
       cssParts?: { name: string }[];
       cssProperties?: { name: string; default?: string }[];
@@ -149,9 +150,20 @@ describe('custom-elements.json', () => {
     );
     for (const attribute of ['api-url', 'api-key', 'stripe-key', 'token-url', 'locale'])
       assert.ok(names(element('till-config').attributes).includes(attribute), attribute);
-    for (const attribute of ['page-size', 'tags', 'sort', 'searchable', 'filter-tags', 'locale'])
-      assert.ok(names(element('till-product-list').attributes).includes(attribute), attribute);
+    assert.deepEqual(
+      new Set(names(element('till-product-list').attributes)),
+      new Set(['page-size', 'tags', 'sort', 'filter-tags', 'locale']),
+    );
     assert.ok(names(element('till-checkout').attributes).includes('locale'));
+  });
+
+  it('lists properties that have no attribute as properties only (`searchable`, `strings`)', () => {
+    const list = element('till-product-list');
+    for (const name of ['searchable', 'strings']) {
+      const member = list.members?.find((m) => m.name === name);
+      assert.equal(member?.kind, 'field', `${name} is a property`);
+      assert.equal(member.attribute, undefined, `${name} has no attribute`);
+    }
   });
 
   it('has the events, parts, slots and CSS properties', () => {
