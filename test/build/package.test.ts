@@ -70,10 +70,14 @@ describe('the npm package', () => {
     assert.deepEqual(pkg.files, ['dist']);
   });
 
-  it('resolves tillkit, tillkit/define and each element entry through the exports map', () => {
+  it('resolves tillkit, tillkit/define, tillkit/react, each element entry and the CDN file through the exports map', () => {
     assert.equal(fileURLToPath(import.meta.resolve('tillkit')), join(dist, 'npm/index.js'));
     assert.equal(fileURLToPath(import.meta.resolve('tillkit/define')), join(dist, 'npm/define.js'));
     for (const tag of TAGS) assert.ok(existsSync(fileURLToPath(import.meta.resolve(`tillkit/elements/${tag}.js`))));
+    assert.equal(fileURLToPath(import.meta.resolve('tillkit/react')), join(dist, 'npm/react.js'));
+    // The CDN's file, for a bundler too: the exports map no longer hides it.
+    assert.equal(fileURLToPath(import.meta.resolve('tillkit/dist/tillkit.js')), join(dist, 'tillkit.js'));
+    for (const field of ['unpkg', 'jsdelivr']) assert.ok(existsSync(join(root, pkg[field])), `${field} exists`);
   });
 
   it('is readable ES modules with lit, nanostores and Stripe left to the application', () => {
