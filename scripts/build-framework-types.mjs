@@ -71,7 +71,9 @@ function vue(elements) {
     for (const a of e.attributes)
       if (camelize(a.name) !== a.field && !e.properties.some((p) => p.name === camelize(a.name)))
         lines.push(`${doc(a.description)}  ${quote(camelize(a.name))}?: AttributeValue<${e.className}['${a.field}']>;`);
-    return `/** The props of \`<${e.tag}>\` in a Vue template (kebab-case in markup: \`page-size\` is \`pageSize\`). */
+    const kebab = e.attributes.find((a) => a.name.includes('-'));
+    const example = kebab ? ` (\`${kebab.name}\` is \`${camelize(kebab.name)}\`)` : '';
+    return `/** The props of \`<${e.tag}>\` in a Vue template, which reads kebab-case markup in camel case${example}. */
 export interface ${e.className}VueProps {
 ${lines.join('\n')}
 }`;
