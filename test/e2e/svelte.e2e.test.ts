@@ -36,7 +36,7 @@ describe('a Svelte 5 page (examples/svelte)', () => {
     run('svelte-check/bin/svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings'], app);
   });
 
-  it('sells two DVDs: Svelte’s state follows till-cart-change and show the paid order’s number', async () => {
+  it('sells two DVDs: Svelte’s state follows till-cart-change and shows the paid order’s number', async () => {
     const page = await browser.newPage();
     await routeExampleApi(page, api);
     await page.goto(site.origin);
