@@ -8,7 +8,15 @@ import { layersRule } from './eslint/layers.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', '.tillkit-data/', 'coverage/', 'examples/*/dist/', '**/*.d.ts'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/.next/',
+      '.tillkit-data/',
+      'coverage/',
+      'examples/*/dist/',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -44,6 +44,7 @@ export const NPM_ENTRIES = Object.fromEntries(
     'index',
     'core/index',
     'define',
+    'react',
     'elements/cart/till-cart',
     'elements/checkout/till-checkout',
     'elements/config/till-config',
@@ -69,8 +70,14 @@ const npmBuild: UserConfig = {
     copyPublicDir: false,
     lib: { entry: NPM_ENTRIES, formats: ['es'] },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^nanostores(\/|$)/, /^@stripe\/stripe-js(\/|$)/],
+      external: [/^lit(\/|$)/, /^nanostores(\/|$)/, /^@stripe\/stripe-js(\/|$)/, /^@lit\/react(\/|$)/, /^react(\/|$)/],
       preserveEntrySignatures: 'strict',
+      // src/react.ts starts with 'use client' (for React Server Components); one file per module keeps it
+      // at the top of dist/npm/react.js, which is all the directive needs.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.id?.endsWith('src/react.ts')) return;
+        handler(level, log);
+      },
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

@@ -15,3 +15,13 @@ export { $cart, $cartSummary, addToCart, cart, clearCart } from './state/cart.ts
 export type { CheckoutStringKey } from './elements/checkout/strings.ts';
 export type { ProductListStringKey } from './elements/product-list/strings.ts';
 export type { OrdersStringKey } from './elements/orders/strings.ts';
+// The events' types: their modules put each `till-*` event in GlobalEventHandlersEventMap, through which
+// frameworks type listeners (Angular's strictTemplates types `(till-cart-change)="…$event…"` by it). Types
+// only, so the script-tag build still loads the checkout's events with the checkout.
+export type { TillCartChangeEvent } from './events/cart-change.ts';
+export type { TillCheckoutRequestEvent } from './events/checkout-request.ts';
+export type { TillOrderCreatedEvent } from './events/order-created.ts';
+export type { TillTotalMismatchEvent } from './events/total-mismatch.ts';
+export type { TillCheckoutCompleteEvent } from './events/checkout-complete.ts';
+export type { TillCheckoutErrorEvent } from './events/checkout-error.ts';
+export type { TillCheckoutRedirectEvent } from './events/checkout-redirect.ts';

@@ -26,6 +26,7 @@ import type {} from './elements/checkout/strings.ts';
 import type {} from './elements/orders/strings.ts';
 import type {} from './elements/product-list/strings.ts';
 import type {} from './events/cart-change.ts';
+import type {} from './events/checkout-request.ts';
 import type {} from './events/checkout-complete.ts';
 import type {} from './events/checkout-error.ts';
 import type {} from './events/checkout-redirect.ts';
@@ -56,10 +57,7 @@ export type TillElementProps<
   Events extends keyof GlobalEventHandlersEventMap = never,
 > = DetailedHTMLProps<HTMLAttributes<E>, E> & OwnProps<E> & Listeners<Events> & { class?: string };
 
-export type TillCartProps = TillElementProps<TillCart, 'till-cart-change'> & {
-  /** `<till-cart>` without `checkout-href`: the checkout button was pressed. */
-  'ontill-checkout-request'?: (event: CustomEvent<null>) => void;
-};
+export type TillCartProps = TillElementProps<TillCart, 'till-cart-change' | 'till-checkout-request'>;
 export type TillCheckoutProps = TillElementProps<
   TillCheckout,
   | 'till-order-created'

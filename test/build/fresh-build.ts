@@ -3,8 +3,8 @@
 // when dist/ is missing or older than any input. Test files run in parallel processes, so one builds
 // under a lock while the others wait for it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, statSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,8 +14,11 @@ const OUTPUTS = [
   'dist/tillkit.js',
   'dist/tillkit.iife.js',
   'dist/npm/index.js',
+  'dist/npm/react.js',
   'dist/types/index.d.ts',
   'dist/types/jsx.d.ts',
+  'dist/types/vue.d.ts',
+  'dist/types/svelte.d.ts',
   'dist/custom-elements.json',
   'server/dist/main.js',
 ];
@@ -26,6 +29,7 @@ const INPUTS = [
   'tsconfig.build.json',
   'custom-elements-manifest.config.mjs',
   'scripts/build-types.mjs',
+  'scripts/build-framework-types.mjs',
   'scripts/minify-literals.ts',
   'server',
   'scripts/build-server.mjs',
@@ -70,5 +74,25 @@ export function ensureFreshBuild(): void {
     if (result.status !== 0) throw new Error('`npm run build` failed');
   } finally {
     rmdirSync(lock);
+  }
+}
+
+/**
+ * `examples/node_modules/tillkit` → the repository: the examples' tools (TypeScript, Vite, Next.js, Angular's
+ * compiler) find `tillkit` the way an application finds an installed package, by walking up to a
+ * node_modules folder, and read its package.json `exports` (so dist/ must be built).
+ */
+export function linkTillkit(): void {
+  const link = join(root, 'examples/node_modules/tillkit');
+  try {
+    if (lstatSync(link).isSymbolicLink()) return;
+  } catch {
+    mkdirSync(join(link, '..'), { recursive: true });
+  }
+  try {
+    symlinkSync(relative(join(link, '..'), root), link, 'dir');
+  } catch (error) {
+    // Test files run in parallel: another one may have made it first.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }

@@ -19,6 +19,7 @@ interface Manifest {
       tagName?: string;
       summary?: string;
       attributes?: { name: string; fieldName?: string }[];
+      members?: { kind: string; name: string; attribute?: string }[];
       events?: { name: string; description?: string }[];
       cssParts?: { name: string }[];
       cssProperties?: { name: string; default?: string }[];
@@ -69,10 +70,14 @@ describe('the npm package', () => {
     assert.deepEqual(pkg.files, ['dist']);
   });
 
-  it('resolves tillkit, tillkit/define and each element entry through the exports map', () => {
+  it('resolves tillkit, tillkit/define, tillkit/react, each element entry and the CDN file through the exports map', () => {
     assert.equal(fileURLToPath(import.meta.resolve('tillkit')), join(dist, 'npm/index.js'));
     assert.equal(fileURLToPath(import.meta.resolve('tillkit/define')), join(dist, 'npm/define.js'));
     for (const tag of TAGS) assert.ok(existsSync(fileURLToPath(import.meta.resolve(`tillkit/elements/${tag}.js`))));
+    assert.equal(fileURLToPath(import.meta.resolve('tillkit/react')), join(dist, 'npm/react.js'));
+    // The CDN's file, for a bundler too: the exports map no longer hides it.
+    assert.equal(fileURLToPath(import.meta.resolve('tillkit/dist/tillkit.js')), join(dist, 'tillkit.js'));
+    for (const field of ['unpkg', 'jsdelivr']) assert.ok(existsSync(join(root, pkg[field])), `${field} exists`);
   });
 
   it('is readable ES modules with lit, nanostores and Stripe left to the application', () => {
@@ -149,10 +154,21 @@ describe('custom-elements.json', () => {
     );
     for (const attribute of ['api-url', 'api-key', 'stripe-key', 'token-url', 'locale'])
       assert.ok(names(element('till-config').attributes).includes(attribute), attribute);
-    for (const attribute of ['page-size', 'tags', 'sort', 'searchable', 'filter-tags', 'locale'])
-      assert.ok(names(element('till-product-list').attributes).includes(attribute), attribute);
+    assert.deepEqual(
+      new Set(names(element('till-product-list').attributes)),
+      new Set(['page-size', 'tags', 'sort', 'filter-tags', 'locale']),
+    );
     assert.ok(names(element('till-checkout').attributes).includes('locale'));
     assert.deepEqual(new Set(names(element('till-orders').attributes)), new Set(['page-size', 'heading', 'locale']));
+  });
+
+  it('lists properties that have no attribute as properties only (`searchable`, `strings`)', () => {
+    const list = element('till-product-list');
+    for (const name of ['searchable', 'strings']) {
+      const member = list.members?.find((m) => m.name === name);
+      assert.equal(member?.kind, 'field', `${name} is a property`);
+      assert.equal(member.attribute, undefined, `${name} has no attribute`);
+    }
   });
 
   it('has the events, parts, slots and CSS properties', () => {

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { MAX_QUANTITY, isTillError, type LinePrice } from '../../core/index.ts';
 import { TillCartChangeEvent } from '../../events/cart-change.ts';
+import { TillCheckoutRequestEvent } from '../../events/checkout-request.ts';
 import { cart, type CartLine } from '../../state/cart.ts';
 import { TillElement } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
@@ -197,7 +198,7 @@ export class TillCart extends TillElement {
   };
 
   private readonly requestCheckout = (): void => {
-    this.dispatchEvent(new CustomEvent('till-checkout-request', { bubbles: true, composed: true }));
+    this.dispatchEvent(new TillCheckoutRequestEvent());
     this.renderRoot.querySelector<HTMLElement & { hidePopover?: () => void }>('[popover]')?.hidePopover?.();
   };
 }

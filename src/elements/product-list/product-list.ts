@@ -26,7 +26,7 @@ export class TillProductList extends TillElement {
     pageSize: { type: Number, attribute: 'page-size' },
     tags: {},
     sort: {},
-    searchable: { type: Boolean },
+    searchable: { attribute: false },
     filterTags: { attribute: 'filter-tags' },
   };
 
@@ -36,7 +36,7 @@ export class TillProductList extends TillElement {
   declare tags: string;
   /** Initial sort: `-created` (default), `price`, `-price` or `name`. */
   declare sort: string;
-  /** Shows the search box (default on; set the property to false to hide it). */
+  /** Shows the search box (default on; a property only: set it to false to hide the box). */
   declare searchable: boolean;
   /** Comma-separated tags offered in the filter; by default the tags of the products seen. */
   declare filterTags: string;
