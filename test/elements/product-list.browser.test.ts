@@ -72,7 +72,7 @@ describe('<till-product-list> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('filters by tag and sorts by price', async () => {
+  it('filters by tag and sorts by the price the customer pays', async () => {
     const el = await fixture<TillProductList>(html`<till-product-list page-size="50"></till-product-list>`);
     await loaded(el);
     const everything = cards(el).length;
@@ -85,18 +85,23 @@ describe('<till-product-list> against the reference server', () => {
     tags.value = '';
     tags.dispatchEvent(new Event('change'));
     const sort = $<HTMLSelectElement>(el, '#sort');
-    sort.value = 'price';
+    sort.value = 'final_price';
     sort.dispatchEvent(new Event('change'));
-    // Ascending list price: the undiscounted price of each card (struck through when discounted).
+    // Ascending price to pay: the price each card shows, after its discount.
+    const prices = () =>
+      cards(el).map((card) => Number(card.querySelector('[part=price]')!.textContent.replace(/\D/g, '')));
     const listPrices = () =>
       cards(el).map((card) =>
-        Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent.replace(/[^\d.]/g, '')),
+        Number((card.querySelector('s') ?? card.querySelector('[part=price]'))!.textContent.replace(/\D/g, '')),
       );
     const ascending = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
-    await until(() => cards(el).length === everything && ascending(listPrices()));
-    sort.value = '-price';
+    await until(() => cards(el).length === everything && ascending(prices()));
+    expect(ascending(listPrices()), 'a discount puts a product before one that costs less before discount').to.equal(
+      false,
+    );
+    sort.value = '-final_price';
     sort.dispatchEvent(new Event('change'));
-    await until(() => cards(el).length === everything && ascending(listPrices().reverse()));
+    await until(() => cards(el).length === everything && ascending(prices().reverse()));
   });
 
   it('adds a product with an add-on and a quantity to the cart', async () => {
