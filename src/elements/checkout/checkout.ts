@@ -39,6 +39,13 @@ export class TillCheckout extends TillElement {
   /** With the Bootic backend: the id of an address the shop knows for this customer. */
   declare addressId: number | undefined;
 
+  /** Takes focus to the checkout's heading (a page showing the checkout), or to the element until it has loaded. */
+  override focus(options?: FocusOptions): void {
+    const heading = this.renderRoot?.querySelector<HTMLElement>('#checkout-title');
+    if (heading) heading.focus(options);
+    else super.focus(options);
+  }
+
   protected override loadView() {
     return import('./checkout-view.ts').then((m) => m.createView);
   }
