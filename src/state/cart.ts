@@ -11,8 +11,6 @@ import { $config } from './config.ts';
  */
 export type { CartLine, CartSnapshot, CartSubProduct } from './cart/line.ts';
 export type { CartStore } from './cart/store.ts';
-export { quantityRoom, readQuantity } from './cart/quantity.ts';
-export { discountOf } from './cart/discount.ts';
 
 export const cart: CartStore = createCartStore({
   key: computed($config, ({ apiKey }) => cartStorageKey(apiKey)),

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { MAX_QUANTITY, isTillError, type LinePrice } from '../../core/index.ts';
 import { TillCartChangeEvent } from '../../events/cart-change.ts';
-import { cart, discountOf, readQuantity, type CartLine } from '../../state/cart.ts';
+import { cart, type CartLine } from '../../state/cart.ts';
+import { discountOf } from '../../state/cart/discount.ts';
+import { readQuantity } from '../../state/cart/quantity.ts';
 import { TillElement } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { base } from '../shared/styles.ts';

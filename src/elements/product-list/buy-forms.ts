@@ -1,6 +1,7 @@
 import { isTillError } from '../../core/index.ts';
 import type { ApiProduct } from '../../api/types.ts';
-import { addToCart, cart, quantityRoom, readQuantity } from '../../state/cart.ts';
+import { addToCart, cart } from '../../state/cart.ts';
+import { quantityRoom, readQuantity } from '../../state/cart/quantity.ts';
 import type { TillProductList } from './product-list.ts';
 
 /** What the customer chose for one product, on its card or in its details (they share it). */

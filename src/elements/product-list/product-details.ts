@@ -1,12 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiProduct } from '../../api/types.ts';
-import { loadAddOns, loadProduct } from '../../state/catalogue.ts';
+import type { loadAddOns, loadProduct } from '../../state/catalogue.ts';
 import type { StringKey } from '../shared/strings.ts';
-import { renderAddOns, renderBuy, renderPrices, type CardContext } from './product-card.ts';
+import type { CardContext, renderAddOns, renderBuy, renderPrices } from './product-card.ts';
 export { styles } from './product-details.styles.ts';
 
-/** What the details need from the list: the cards' context, the products it shows, and a word when closed. */
+/**
+ * What the details need from the list: the cards' context and templates, the products it shows, how
+ * to load one, and a word when closed. The list hands its own functions in, so this chunk imports
+ * nothing from the list's (a chunk importing back from the one that loads it would make the bundler
+ * split the script-tag entry apart).
+ */
 export interface DetailsContext extends CardContext {
+  readonly renderPrices: typeof renderPrices;
+  readonly renderAddOns: typeof renderAddOns;
+  readonly renderBuy: typeof renderBuy;
+  readonly loadProduct: typeof loadProduct;
+  readonly loadAddOns: typeof loadAddOns;
   /** The product with this id if the list shows it (and its add-ons when they are known). */
   readonly onPage: (id: string) => { product: ApiProduct; addOns: readonly ApiProduct[] | undefined } | undefined;
   /** The dialog closed; `byCustomer` when the customer closed it (not the page, through `product`). */
@@ -83,6 +93,7 @@ class ProductDetails implements DetailsView {
     const request = ++this.requested;
     let shown: Shown;
     try {
+      const { loadAddOns, loadProduct } = this.context;
       const found = known ? { product: known, addOns: await loadAddOns(known) } : await loadProduct(id);
       shown = found ? { status: 'ready', ...found } : { status: 'missing' };
     } catch (error) {
@@ -164,7 +175,7 @@ class ProductDetails implements DetailsView {
   }
 
   private renderProduct(product: ApiProduct, addOns: readonly ApiProduct[]) {
-    const { host } = this.context;
+    const { host, renderPrices, renderAddOns, renderBuy } = this.context;
     const description = product.description || product.shortDescription;
     return html`<div class="details-body">
       ${product.image ? html`<img class="details-cover" src=${product.image} alt=${host.t('products.coverAlt', { name: product.name })} width="240" height="320" />` : nothing}

@@ -9,6 +9,7 @@ import {
   catalogueTags,
   createCatalogue,
   loadAddOns,
+  loadProduct,
   type CatalogueQuery,
   type CatalogueState,
 } from '../../state/catalogue.ts';
@@ -16,7 +17,7 @@ import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings, type StringKey } from '../shared/strings.ts';
 import { BuyForms } from './buy-forms.ts';
-import { renderCard, type CardContext } from './product-card.ts';
+import { renderAddOns, renderBuy, renderCard, renderPrices, type CardContext } from './product-card.ts';
 import type { DetailsView } from './product-details.ts';
 import type { TillProductList } from './product-list.ts';
 import { styles } from './product-list-view.styles.ts';
@@ -124,6 +125,11 @@ class ProductListView implements View {
       adoptStyles(this.host.renderRoot as ShadowRoot, [...elementStyles, this.styles, styles]);
       this.details = createDetails({
         ...this.context,
+        renderPrices,
+        renderAddOns,
+        renderBuy,
+        loadProduct,
+        loadAddOns,
         onPage: (productId) => {
           const product = this.state.value.products.find((p) => p.id === productId);
           return product && { product, addOns: this.addOns[product.id] };

@@ -7,9 +7,7 @@ import type { CartLine } from './line.ts';
  * with the cart's one message.
  */
 export function readQuantity(text: string, max: number = MAX_QUANTITY): number | null {
-  const trimmed = text.trim();
-  if (!/^\d{1,6}$/.test(trimmed)) return null;
-  const quantity = Number(trimmed);
+  const quantity = /^\s*\d+\s*$/.test(text) ? Number(text) : 0;
   return quantity >= 1 && quantity <= max ? quantity : null;
 }
 
