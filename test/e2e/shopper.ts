@@ -78,6 +78,27 @@ export function focused(
   });
 }
 
+/** Waits until the focused element (through shadow roots) has this class, id or text. */
+export async function waitForFocus(
+  page: Page,
+  want: { className?: string; id?: string; text?: string },
+): Promise<void> {
+  await page
+    .waitForFunction((w) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      if (!active) return false;
+      return (
+        (w.className === undefined || active.className === w.className) &&
+        (w.id === undefined || active.id === w.id) &&
+        (w.text === undefined || active.textContent.trim() === w.text)
+      );
+    }, want)
+    .catch(async () => {
+      throw new Error(`focus is not on ${JSON.stringify(want)} but on ${JSON.stringify(await focused(page))}`);
+    });
+}
+
 /** Presses Tab until `done` holds for the focused element; fails after `limit` presses. Returns the count. */
 export async function tabUntil(
   page: Page,

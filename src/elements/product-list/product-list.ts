@@ -34,7 +34,8 @@ export class TillProductList extends TillElement {
     searchable: { type: Boolean },
     filterTags: { attribute: 'filter-tags' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    product: { reflect: true },
+    // Reflected while a product is open; no attribute at all when none is.
+    product: { reflect: true, converter: { toAttribute: (id: string) => id || null } },
   };
 
   /** Products per page (1–100, default 12). */
