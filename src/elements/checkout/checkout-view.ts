@@ -55,8 +55,15 @@ class CheckoutView implements View {
   }
 
   hostConnected(): void {
-    // On connection and whenever the configuration changes, pick up an order left before a reload.
-    this.stop = [onCheckoutEvent((event) => this.dispatch(event)), $config.subscribe(() => this.resumeSoon())];
+    // On connection, whenever the configuration changes, and when the browser brings the page back
+    // from its cache (Back from Bootic's checkout), pick up an order left on another page.
+    const shown = (event: PageTransitionEvent) => event.persisted && this.resumeSoon();
+    addEventListener('pageshow', shown);
+    this.stop = [
+      onCheckoutEvent((event) => this.dispatch(event)),
+      $config.subscribe(() => this.resumeSoon()),
+      () => removeEventListener('pageshow', shown),
+    ];
   }
 
   hostDisconnected(): void {

@@ -23,7 +23,8 @@ export async function resumeCheckout(): Promise<void> {
   if (!$config.get().apiUrl) return; // not configured yet: the element asks again when it is
   restoreSession();
   const state = $checkout.get();
-  if (state.booticOrder && state.step === 'details' && !state.busy) return resumeBooticOrder();
+  // Bootic: has the order been paid on the shop's checkout since?
+  if (state.booticOrder && state.step !== 'complete' && !state.busy) return resumeBooticOrder();
   const id = state.pendingOrderId;
   if (state.busy || state.order || !id || !state.contact.email) return;
   update({ busy: 'resume' });
