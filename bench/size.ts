@@ -83,7 +83,9 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
         ? 'the catalogue view, when a `<till-product-list>` connects'
         : c.fileName.startsWith('checkout-view')
           ? 'the checkout view, when a `<till-checkout>` connects'
-          : 'shared by the two views: the API client and its state';
+          : c.fileName.startsWith('product-details')
+            ? "a product's details dialog, when one is first opened"
+            : 'shared by the two views: the API client and its state';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of all four (tillkit.js's eager part, built with and without it).

@@ -79,7 +79,9 @@ const role = (f) =>
         ? "Stripe's loader, at the payment step"
         : /^(product-list|checkout)-view-/.test(f.name)
           ? `lazy view of <till-${f.name.replace(/-view-.*/, '')}>`
-          : 'chunk shared by the lazy views';
+          : f.name.startsWith('product-details-')
+            ? 'lazy product details dialog, when one is first opened'
+            : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
   console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);

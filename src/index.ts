@@ -60,3 +60,6 @@ export { TillOrderCreatedEvent } from './events/order-created.ts';
 export { TillCheckoutCompleteEvent } from './events/checkout-complete.ts';
 export { TillCheckoutErrorEvent } from './events/checkout-error.ts';
 export { TillTotalMismatchEvent } from './events/total-mismatch.ts';
+export { TillContinueShoppingEvent } from './events/continue-shopping.ts';
+export { TillProductOpenEvent, type TillProductOpenDetail } from './events/product-open.ts';
+export { TillProductCloseEvent } from './events/product-close.ts';

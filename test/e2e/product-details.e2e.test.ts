@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startShop, type Shop } from './harness.ts';
-import { VIEWPORTS, assertAccessible, focused, openShop, waitForFocus } from './shopper.ts';
+import { VIEWPORTS, assertAccessible, focused, insideViewport, openShop, waitForFocus } from './shopper.ts';
 
 interface WireProduct {
   _id: { $oid: string };
@@ -73,6 +73,12 @@ for (const viewport of VIEWPORTS) {
       assert.deepEqual(shownAddOns.map((t) => t.trim()).sort(), [...addOns].sort());
       assert.equal(await dialog(page).locator('.details-cover').getAttribute('alt'), 'Cover of Rear Window');
       assert.equal((await dialog(page).locator('[part=price]').textContent())!.trim(), '€8.99');
+      assert.ok(insideViewport(page, await dialog(page).boundingBox()), 'the dialog fits the screen’s width');
+      assert.equal(
+        await dialog(page).evaluate((d) => d.scrollWidth <= d.clientWidth),
+        true,
+        'nothing in it scrolls sideways',
+      );
       await assertAccessible(page, 'the details open');
 
       // Focus stays in the dialog: Tab from its last control comes back to its first (the close button).

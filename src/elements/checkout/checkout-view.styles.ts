@@ -138,7 +138,7 @@ export const styles = css`
   }
   .receipt-facts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
     gap: 0.75rem var(--_space);
     margin: 0;
   }
