@@ -1,9 +1,10 @@
 // Regenerates the README's screenshots from the demo shop: `npm run screenshots`.
 // Starts the reference server and the demo exactly as the end-to-end tests do.
+import type { Page } from 'playwright-core';
 import { addDvdWithAddOn, chooseTestCard, fillDetails, startShop } from '../test/e2e/harness.ts';
 
 /** Waits until the page has drawn what it loaded (covers included), then a frame more. */
-const settled = (page: import('playwright-core').Page) =>
+const settled = (page: Page) =>
   page.evaluate(async () => {
     await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -25,7 +25,7 @@ export interface DetailsContext extends CardContext {
 
 /** The details dialog, as the list view drives it. */
 export interface DetailsView {
-  /** Shows the product with this id (fetched when the list does not show it). */
+  /** Shows the product with this id (fetched when the list does not show it), from the list's update. */
   show(id: string): void;
   /** Closes the dialog (the page cleared `product`). */
   hide(): void;
@@ -63,12 +63,16 @@ class ProductDetails implements DetailsView {
 
   constructor(private readonly context: DetailsContext) {}
 
+  /** Called while the list updates, before it renders: what it shows is set without asking for another update. */
   show(id: string): void {
     if (id === this.id) return;
     this.id = id;
     const onPage = this.context.onPage(id);
-    if (onPage?.addOns) return this.set({ status: 'ready', product: onPage.product, addOns: onPage.addOns });
-    this.set(onPage ? { status: 'ready', product: onPage.product, addOns: [] } : { status: 'loading' });
+    if (onPage?.addOns) {
+      this.shown = { status: 'ready', product: onPage.product, addOns: onPage.addOns };
+      return;
+    }
+    this.shown = onPage ? { status: 'ready', product: onPage.product, addOns: [] } : { status: 'loading' };
     void this.fetch(id, onPage?.product);
   }
 
