@@ -1,10 +1,10 @@
 // The demo shop (index.html) and its order history (orders.html): Tillkit elements and a few lines of
 // page glue.
-import '../src/define.ts';
+import { $cart } from '../src/define.ts';
 
 const env = import.meta.env as Record<string, string | undefined>;
 const apiUrl = env['VITE_TILLKIT_API_URL'] ?? 'http://127.0.0.1:8787';
-const config = document.getElementById('config')!;
+const config = document.querySelector('till-config')!;
 config.setAttribute('api-url', apiUrl);
 config.setAttribute('api-key', env['VITE_TILLKIT_API_KEY'] ?? 'pk_demo_tillkit');
 // The reference server's demo-only sign-in: it issues a customer JWT for the email typed at checkout.
@@ -39,17 +39,73 @@ function inSpanish(): void {
     if (element) element.textContent = text;
   }
   document.querySelector('till-cart[heading]')?.setAttribute('heading', 'Tu carrito');
-  document.getElementById('checkout')?.setAttribute('aria-label', 'Finalizar compra');
   document.getElementById('orders-link')?.remove();
 }
 
+// The checkout is shown when the customer asks for it (and kept in the URL as #checkout, so a reload
+// or a bank's redirect comes back to it), not drawn under the shelf for everyone.
 const checkout = document.getElementById('checkout');
-const goToCheckout = () => {
-  checkout?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  checkout?.focus({ preventScroll: true });
-};
-document.addEventListener('till-checkout-request', goToCheckout);
-if (location.hash === '#checkout') goToCheckout();
+const list = document.querySelector('till-product-list');
+// The shop's page: orders.html has neither the shelf nor the checkout.
+if (checkout && list) shopPage(checkout, list);
+
+function shopPage(checkout: HTMLElement, list: HTMLElementTagNameMap['till-product-list']): void {
+  const element = checkout.querySelector('till-checkout')!;
+  function showCheckout(move: boolean): void {
+    checkout.hidden = false;
+    if (location.hash !== '#checkout') history.pushState(history.state, '', '#checkout');
+    if (!move) return;
+    checkout.scrollIntoView({ block: 'start' });
+    element.focus({ preventScroll: true });
+  }
+  function hideCheckout(): void {
+    checkout.hidden = true;
+    if (location.hash === '#checkout') history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  document.addEventListener('till-checkout-request', () => showCheckout(true));
+  // A paid order picked up after a reload (the cart no longer holds it) shows its receipt.
+  document.addEventListener('till-checkout-complete', () => showCheckout(false));
+  // Back at #checkout (a reload): shown again, unless the cart is empty; the configuration names the cart.
+  void config.updateComplete.then(() => {
+    if (location.hash === '#checkout' && $cart.get().length) showCheckout(false);
+  });
+  addEventListener('popstate', () => {
+    if (location.hash === '#checkout') showCheckout(false);
+    else checkout.hidden = true;
+  });
+
+  // After the confirmation, "Continue shopping" takes the customer back to the top of the shelf.
+  document.addEventListener('till-continue-shopping', (event) => {
+    event.preventDefault();
+    hideCheckout();
+    const shelf = document.getElementById('catalogue-title')!;
+    shelf.scrollIntoView({ block: 'start' });
+    shelf.focus({ preventScroll: true });
+  });
+
+  // A product's details have an address of their own (?product=<id>): shared, reloaded, or left with Back.
+  const productInUrl = () => new URLSearchParams(location.search).get('product') ?? '';
+  const withProduct = (id: string) => {
+    const url = new URL(location.href);
+    if (id) url.searchParams.set('product', id);
+    else url.searchParams.delete('product');
+    return url.href;
+  };
+  list.product = productInUrl();
+  list.addEventListener('till-product-open', (event) => {
+    event.preventDefault();
+    history.pushState({ product: event.detail.id }, '', withProduct(event.detail.id));
+    list.product = event.detail.id;
+  });
+  list.addEventListener('till-product-close', () => {
+    // Closed by the customer: leave the product's address the way it was reached.
+    if ((history.state as { product?: string } | null)?.product) history.back();
+    else history.replaceState(null, '', withProduct(''));
+  });
+  addEventListener('popstate', () => {
+    list.product = productInUrl();
+  });
+}
 
 document.addEventListener('till-checkout-complete', (event) => {
   console.info('[demo] order paid', event.detail.order.humanId);

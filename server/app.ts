@@ -15,6 +15,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { paymentMethodRoutes } from './routes/payment-methods.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { productRoutes } from './routes/products.ts';
+import { tagRoutes } from './routes/tags.ts';
 import { userRoutes } from './routes/users.ts';
 
 export type { Deps } from './context.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.route('/v2/users', userRoutes(deps));
   app.route('/products', productRoutes(deps));
+  app.route('/tags', tagRoutes(deps));
   app.route('/orders', orderRoutes(deps));
   app.route('/payment_methods', paymentMethodRoutes(deps));
   app.route('/payments', paymentRoutes(deps));

@@ -83,3 +83,6 @@ export { TillCheckoutErrorEvent } from './events/checkout-error.ts';
 export { TillTotalMismatchEvent } from './events/total-mismatch.ts';
 export { TillOrderCancelEvent } from './events/order-cancel.ts';
 export { TillCheckoutRedirectEvent } from './events/checkout-redirect.ts';
+export { TillContinueShoppingEvent } from './events/continue-shopping.ts';
+export { TillProductOpenEvent, type TillProductOpenDetail } from './events/product-open.ts';
+export { TillProductCloseEvent } from './events/product-close.ts';

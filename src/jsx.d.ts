@@ -33,6 +33,9 @@ import type {} from './events/checkout-redirect.ts';
 import type {} from './events/order-cancel.ts';
 import type {} from './events/order-created.ts';
 import type {} from './events/total-mismatch.ts';
+import type {} from './events/continue-shopping.ts';
+import type {} from './events/product-open.ts';
+import type {} from './events/product-close.ts';
 
 type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
 /** Keys of T that can be assigned: not readonly, not getters without setters. */
@@ -65,8 +68,9 @@ export type TillCheckoutProps = TillElementProps<
   | 'till-checkout-complete'
   | 'till-checkout-error'
   | 'till-checkout-redirect'
+  | 'till-continue-shopping'
 >;
-export type TillProductListProps = TillElementProps<TillProductList>;
+export type TillProductListProps = TillElementProps<TillProductList, 'till-product-open' | 'till-product-close'>;
 export type TillConfigProps = TillElementProps<TillConfig>;
 export type TillOrdersProps = TillElementProps<TillOrders, 'till-order-cancel'>;
 

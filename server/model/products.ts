@@ -96,8 +96,10 @@ export function listProducts(
   if (f.text !== undefined) {
     const pattern = q.add(likePattern(f.text));
     const exact = q.add(f.text.trim());
+    // The properties a shop shows beside the title (seed catalogue: director and year; actors when given).
     where.push(
       `(name ILIKE ${pattern} OR description ILIKE ${pattern} OR short_description ILIKE ${pattern}
+        OR concat_ws(' ', properties->>'director', properties->>'year', properties->>'actors') ILIKE ${pattern}
         OR id = lower(${exact}) OR human_id = upper(${exact}))`,
     );
   }

@@ -100,7 +100,13 @@ export function productRoutes({ db, now }: Deps): Hono<AppEnv> {
     const text = c.req.query('query')?.trim() ?? '';
     if (!text) throw badRequest('required', 'query is required', 'query');
     if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
-    return list(c, db, filterFrom(c, { text }));
+    // Our addition: `tags` narrows a search to products with any of them, as /products/tags finds them.
+    const tags = c.req
+      .query('tags')
+      ?.split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    return list(c, db, filterFrom(c, tags?.length ? { text, tags } : { text }));
   });
 
   app.get('/tags', (c) => {

@@ -42,7 +42,16 @@ export interface BooticOrder {
 
 export interface BooticClient {
   createOrder(input: BooticOrderInput, options?: RequestOptions): Promise<BooticOrder>;
+  /** Reads an order back by its code (its `self` link): has the customer paid it on Bootic's checkout? */
+  getOrder(code: string, options?: RequestOptions): Promise<BooticOrder>;
 }
+
+/**
+ * Whether a Bootic order is paid. New orders are in `checkout`; Bootic marks a paid order `closed`
+ * (its `closed_on` date), and `shipped` after that. `cart`, `checkout` and `pending` still await
+ * payment.
+ */
+export const isPaidBooticStatus = (status: string): boolean => status === 'closed' || status === 'shipped';
 
 export function createBooticClient(options: BuiltOnClientOptions & { readonly shopId: string }): BooticClient {
   const http = createHttp(options);
@@ -50,6 +59,13 @@ export function createBooticClient(options: BuiltOnClientOptions & { readonly sh
     async createOrder(input, { signal, idempotencyKey } = {}) {
       const path = `/v1/shops/${encodeURIComponent(options.shopId)}/orders`;
       const { status, data } = await http({ method: 'POST', path, body: input, signal, idempotencyKey });
+      const order = parseOrder(data);
+      if (!order) throw invalidResponse(status);
+      return order;
+    },
+    async getOrder(code, { signal } = {}) {
+      const path = `/v1/shops/${encodeURIComponent(options.shopId)}/orders/${encodeURIComponent(code)}`;
+      const { status, data } = await http({ method: 'GET', path, signal });
       const order = parseOrder(data);
       if (!order) throw invalidResponse(status);
       return order;

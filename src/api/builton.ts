@@ -1,7 +1,7 @@
 import { isTillError } from '../core/index.ts';
 import { order, orderPage, user } from './builton/orders.ts';
 import { payment, paymentMethod } from './builton/payments.ts';
-import { product, productPage } from './builton/products.ts';
+import { catalogueTags, product, productPage } from './builton/products.ts';
 import { Shape, array } from './builton/wire.ts';
 import { createHttp, invalidResponse, type HttpRequest, type HttpResponse } from './http.ts';
 import type { BuiltOnClient, BuiltOnClientOptions, ListQuery, OrderQuery, RequestOptions } from './types.ts';
@@ -49,9 +49,11 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
 
   return {
     listProducts: (q) => products('/products', {}, q),
-    searchProducts: (text, q) => products('/products/search', { query: text }, q),
+    searchProducts: (text, q) =>
+      products('/products/search', { query: text, ...(q?.tags?.length ? { tags: q.tags.join(',') } : {}) }, q),
     productsByTags: (tags, q) => products('/products/tags', { tags: tags.join(',') }, q),
     getProduct: (id, o) => call(get(`/products/${e(id)}`, o), product),
+    listTags: (o) => call(get('/tags', o), catalogueTags),
     createUser: (input, o) => call(send('POST', '/v2/users', input, o), user),
     createOrder: (input, o) => call(send('POST', '/orders', input, o), order),
     getOrder: (id, o) => call(get(`/orders/${e(id)}`, o), order),

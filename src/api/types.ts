@@ -22,6 +22,8 @@ export interface ApiProduct extends Product {
   readonly subProducts: readonly string[];
   readonly parents: readonly string[];
   readonly tags: readonly string[];
+  /** The product's own properties as the API gives them (`year`, `director`, `condition`, …). */
+  readonly properties: Readonly<Record<string, unknown>>;
   readonly media: readonly Medium[];
   readonly image: string | null;
   readonly created: Date | null;
@@ -48,6 +50,18 @@ export interface ListQuery extends RequestOptions {
   readonly size?: number;
   /** Field to sort by, `-` first for descending: `created`, `-created`, `price`, `-price`, `name`. */
   readonly sort?: string;
+}
+
+export interface SearchQuery extends ListQuery {
+  /** Only products with any of these tags (the reference server's addition to the search). */
+  readonly tags?: readonly string[];
+}
+
+/** The tags of a catalogue's main products, each with how many carry it (`GET /tags`, our addition). */
+export interface CatalogueTags {
+  /** How many main products the catalogue has. */
+  readonly products: number;
+  readonly tags: readonly { readonly name: string; readonly count: number }[];
 }
 
 /** A page of the customer's orders (seed 001's list and search): newest first unless `sort` says. */
@@ -189,9 +203,11 @@ export interface ApiErrorInit {
 
 export interface BuiltOnClient {
   listProducts(query?: ListQuery): Promise<Page<ApiProduct>>;
-  searchProducts(text: string, query?: ListQuery): Promise<Page<ApiProduct>>;
+  searchProducts(text: string, query?: SearchQuery): Promise<Page<ApiProduct>>;
   productsByTags(tags: readonly string[], query?: ListQuery): Promise<Page<ApiProduct>>;
   getProduct(id: string, options?: RequestOptions): Promise<ApiProduct>;
+  /** `GET /tags`: every tag of the catalogue (an addition of the reference server). */
+  listTags(options?: RequestOptions): Promise<CatalogueTags>;
   /** `POST /v2/users`: creates the customer from the JWT, or logs in the existing one. */
   createUser(input: UserInput, options?: RequestOptions): Promise<User>;
   createOrder(input: OrderInput, options?: RequestOptions): Promise<Order>;

@@ -43,6 +43,25 @@ describe('client: paths and requests', () => {
     assert.equal(fetch.calls[1]!.url.searchParams.get('size'), '5');
   });
 
+  it('narrows a search by comma-joined tags, and reads the catalogue’s tags', async () => {
+    const { fetch, client } = setup([
+      json([]),
+      json({
+        products: 3,
+        tags: [
+          { name: 'drama', count: 2 },
+          { name: '', count: 1 },
+          { name: 'odd', count: 'x' },
+        ],
+      }),
+    ]);
+    await client.searchProducts('hitchcock', { tags: ['horror', 'mystery'], sort: 'final_price' });
+    assert.equal(fetch.calls[0]!.url.searchParams.get('tags'), 'horror,mystery');
+    assert.equal(fetch.calls[0]!.url.searchParams.get('sort'), 'final_price');
+    assert.deepEqual(await client.listTags(), { products: 3, tags: [{ name: 'drama', count: 2 }] });
+    assert.equal(fetch.calls[1]!.url.pathname, '/tags');
+  });
+
   it('escapes ids in paths', async () => {
     const { fetch, client } = setup([raw(seed.SEED_002_PRODUCT)]);
     await client.getProduct('a/b?c');
@@ -113,6 +132,7 @@ describe('client: the seeds’ products', () => {
     assert.equal(p.discount, 0);
     assert.equal(p.vat, 0);
     assert.deepEqual(p.tags, ['fuzz', 'Foo', 'Bar']);
+    assert.deepEqual(p.properties, {});
     assert.equal(p.mainProduct, true);
     assert.deepEqual(p.subProducts, []);
     assert.equal(p.description, 'description');
@@ -134,6 +154,13 @@ describe('client: the seeds’ products', () => {
     assert.equal(items[1]!.finalPrice, 65800);
     // The documentation's example marks these deleted; the client reports it, the list decides.
     assert.equal(items[0]!.deleted, true);
+  });
+
+  it('reads the properties as given, and anything but an object as none', async () => {
+    const properties = { year: 1954, director: 'Alfred Hitchcock', actors: ['Grace Kelly'] };
+    const { client } = setup([json(product({ properties })), json(product({ properties: [1] }))]);
+    assert.deepEqual((await client.getProduct('p1')).properties, properties);
+    assert.deepEqual((await client.getProduct('p1')).properties, {});
   });
 
   it('takes the first medium as the image when there is no image', async () => {

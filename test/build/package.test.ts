@@ -30,7 +30,9 @@ interface Manifest {
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const TAGS = ['till-config', 'till-product-list', 'till-cart', 'till-checkout', 'till-orders'];
-const registers = (code: string, tag: string) => new RegExp(`[\`'"]${tag}[\`'"]`).test(code);
+/** A `define('till-x', Class)` call, minified or not: the tag as a literal, then the class after a comma
+ * (a tag named elsewhere, as in `querySelector('till-product-list')`, is not a registration). */
+const registers = (code: string, tag: string) => new RegExp(`[\`'"]${tag}[\`'"]\\s*,`).test(code);
 
 /** Bundles `code` as an application would (Vite, production), resolving `tillkit…` through the
  * package's own exports map (Node's resolver: the package refers to itself by name). */

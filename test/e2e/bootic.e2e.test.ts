@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { addDvdWithAddOn, startShop, type Shop } from './harness.ts';
+import { VIEWPORTS, assertAccessible, openShop, tabUntil } from './shopper.ts';
 
 // The demo shop on a Bootic backend (`?shop=bootic`: backend="bootic", shop 29 of the reference
 // server, its DVDs in CLP): the checkout creates the order in the shop and sends the customer on to
@@ -190,3 +191,53 @@ describe('the demo shop on Bootic, end to end in Chromium', () => {
     await page.close();
   });
 });
+
+for (const viewport of VIEWPORTS) {
+  describe(`back from Bootic's checkout, on a ${viewport.name} (${viewport.width} px)`, () => {
+    it('keeps the cart until the order is paid, offers the way back to the unpaid order, and names the step', async () => {
+      const page = await openShop(shop, viewport, '?shop=bootic');
+      const cart = page.locator('till-cart:not([compact])');
+      await page.locator('till-product-list [part=product]').nth(2).locator('[part=add]').click();
+      await cart.locator('[part=line]').waitFor({ state: 'attached' });
+      const cartLines = await cart.locator('[part=line]').count();
+      const code = await checkOut(page, {
+        email: `bootic-back-${viewport.name}-${Date.now()}@example.cl`,
+        firstName: 'Gabriela',
+        lastName: 'Mistral',
+        phone: '+56 9 8765 4321',
+      });
+      const booticCheckout = page.url();
+
+      // Back: the cart as it was, and the unpaid order with the way to pay it.
+      await page.goBack();
+      const pay = page.locator('till-checkout a[part=pay]');
+      await pay.waitFor();
+      assert.equal(await cart.locator('[part=line]').count(), cartLines, 'the cart keeps its lines');
+      assert.equal((await page.locator('till-checkout [part=order-number]').textContent())!.trim(), code);
+      assert.equal(await pay.getAttribute('href'), booticCheckout);
+      const current = page.locator('till-checkout [part=steps] [aria-current=step]');
+      assert.equal((await current.textContent())!.trim(), 'Payment', 'an unpaid order is at the payment step');
+      assert.equal((await page.locator('till-checkout').textContent())!.includes('Thank you'), false);
+      await assertAccessible(page, 'an unpaid Bootic order');
+
+      // Keyboard: the link goes back to the same order on Bootic's checkout.
+      await page.locator('till-checkout [part=order-number]').click();
+      await tabUntil(page, (f) => f.host === 'till-checkout' && f.text === 'Pay on the shop’s checkout', 8);
+      await Promise.all([page.waitForURL(booticCheckout), page.keyboard.press('Enter')]);
+      assert.equal((await page.locator('#order-code').textContent())!.trim(), code);
+
+      // Paid there (the shop says "closed"): back on the shop, the order is confirmed and leaves the cart.
+      await page.route(`**/v1/shops/29/orders/${code}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, json: { ...(await response.json()), status: 'closed' } });
+      });
+      await page.goBack();
+      await page.locator('till-checkout [part=confirmation]').waitFor();
+      assert.equal((await current.textContent())!.trim(), 'Confirmation');
+      assert.equal((await page.locator('till-checkout [part=order-number]').textContent())!.trim(), code);
+      await cart.locator('[part=empty]').waitFor({ state: 'attached' });
+      await assertAccessible(page, 'a paid Bootic order');
+      await page.close();
+    });
+  });
+}

@@ -23,11 +23,20 @@ describe('<till-cart>', () => {
     configure({ locale: 'en-US', strings: {} });
   });
 
-  it('shows the documented total for the worked example', async () => {
+  it('shows the documented total for the worked example, and what its discount takes off', async () => {
     const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
     seedWorkedExample();
     await el.updateComplete;
     expect($(el, '[part=total]').textContent).to.contain('87.00');
+    // 2 × A at 40 less 10 %: 8.00 off.
+    expect($$(el, '.summary > *').map((e) => e.textContent)).to.deep.equal([
+      'Discounts',
+      '−€8.00',
+      'Total',
+      '€87.00',
+      'VAT included',
+      '€17.40',
+    ]);
     expect($$(el, '[part=line]')).to.have.length(2);
     expect($$(el, '[part=line-total]').map((e) => e.textContent)).to.deep.equal(['€72.00', '€15.00']);
     expect(el.shadowRoot!.textContent).to.contain('with Sub Product B1');
@@ -194,8 +203,12 @@ describe('<till-cart>', () => {
     expect((await requested).composed).to.equal(true);
   });
 
-  it('has a compact header mode with the item count', async () => {
+  it('has a compact header mode with the item count, none while empty, opening a dialog named by the heading', async () => {
     const el = await fixture<TillCart>(html`<till-cart compact></till-cart>`);
+    expect(el.shadowRoot!.querySelector('[part=count]'), 'no "0" badge').to.equal(null);
+    expect($(el, '[popover]').getAttribute('role')).to.equal('dialog');
+    expect($(el, '#' + $(el, '[popover]').getAttribute('aria-labelledby')!).textContent).to.equal('Your cart');
+    expect(el.shadowRoot!.querySelector('section'), 'not a second "Your cart" region').to.equal(null);
     seedWorkedExample();
     await el.updateComplete;
     const toggle = $(el, '[part=toggle]');
@@ -213,6 +226,6 @@ describe('<till-cart>', () => {
     cart.add(productA);
     await el.updateComplete;
     expect($(el, '[part=checkout]').textContent?.trim()).to.equal('Til kassen');
-    expect($(el, '.summary dt').textContent).to.equal('Sum');
+    expect($$(el, '.summary dt').map((dt) => dt.textContent)).to.deep.equal(['Discounts', 'Sum', 'VAT included']);
   });
 });

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/checkout/till-checkout.ts';
+import '../../src/elements/product-list/till-product-list.ts';
 import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
 import { createBuiltOnClient } from '../../src/api/builton.ts';
 import type { ApiProduct } from '../../src/api/types.ts';
@@ -144,6 +145,35 @@ describe('<till-checkout> against the reference server', () => {
     const order = await admin<WireOrder>(`/orders/${done.detail.order.id}`);
     expect(order.order_status).to.equal('SUCCESS');
     expect(toMinor(order.total_amount, order.currency)).to.equal(localTotal);
+  });
+
+  it('"Continue shopping" starts afresh and by default takes the customer to the page’s product list', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div><till-product-list page-size="2"></till-product-list><till-checkout></till-checkout></div>`,
+    );
+    const el = page.querySelector('till-checkout')!;
+    const list = page.querySelector('till-product-list')!;
+    await list.updateComplete;
+    await fillDetails(el);
+    submit(el);
+    await atStep('payment');
+    await el.updateComplete;
+    await useCard(el, '4242424242424242');
+    submit(el);
+    await atStep('complete');
+    await el.updateComplete;
+    const receipt = $$(el, '[part=summary] .total-row').map((row) => row.textContent.replace(/\s+/g, ' ').trim());
+    expect(receipt[0]).to.match(/^Discounts\s*−€\d+\.\d\d$/, 'the seeded cart has a discounted film');
+    const asked = oneEvent(el, 'till-continue-shopping');
+    $$(el, 'button')
+      .find((b) => b.textContent.trim() === 'Continue shopping')!
+      .click();
+    const event = await asked;
+    expect(event.cancelable).to.equal(true);
+    await el.updateComplete;
+    expect($checkout.get().step).to.equal('details');
+    expect(document.activeElement).to.equal(list);
+    expect(list.shadowRoot!.activeElement?.id).to.equal('products', 'focus is on the list itself');
   });
 
   it('shows a decline, keeps the cart, and a retry with another card pays the same order', async () => {

@@ -215,6 +215,36 @@ describe('GET /products/search and /products/tags', () => {
     assert.equal((await server.get('/products/search?query=a%00b')).status, 400);
   });
 
+  it('searches the properties a shop shows: director, year and actors', async () => {
+    const names = async (query: string) =>
+      (await server.get(`/products/search?size=100&query=${encodeURIComponent(query)}`)).body
+        .map((p: Product) => p.name)
+        .sort();
+    assert.deepEqual(await names('hitchcock'), ['Psycho', 'Rear Window']);
+    assert.deepEqual(await names('1954'), ['Rear Window', 'Seven Samurai']);
+    const id = await createProduct(server, {
+      name: 'Three Colours: White',
+      price: 5,
+      currency: 'EUR',
+      properties: { director: 'Krzysztof Kieślowski', actors: ['Julie Delpy', 'Zbigniew Zamachowski'], region: 2 },
+    });
+    try {
+      assert.deepEqual(await names('zamachowski'), ['Three Colours: White']);
+      assert.deepEqual(await names('kieślowski'), ['Three Colours: Blue, White, Red', 'Three Colours: White']);
+      assert.deepEqual(await names('director'), [], 'the names of the properties are not searched');
+    } finally {
+      await server.put(`/products/${id}`, { deleted: true }, server.serviceKey);
+    }
+  });
+
+  it('narrows a search to products with any of the given tags', async () => {
+    const names = async (query: string) =>
+      (await server.get(`/products/search?size=100&${query}`)).body.map((p: Product) => p.name).sort();
+    assert.deepEqual(await names('query=hitchcock&tags=horror'), ['Psycho']);
+    assert.deepEqual(await names('query=hitchcock&tags=Mystery,comedy'), ['Rear Window']);
+    assert.deepEqual(await names('query=hitchcock&tags='), ['Psycho', 'Rear Window'], 'an empty tags is no filter');
+  });
+
   it('finds a product by id and by human_id', async () => {
     const [target] = await all();
     const byId = await server.get(`/products/search?query=${target!._id.$oid}`);

@@ -11,6 +11,7 @@ import {
   cardSetup,
   checkoutBackend,
   createCardProvider,
+  followCart,
   initialCheckout,
   onCheckoutEvent,
   payWithCard,
@@ -117,29 +118,84 @@ describe('checkout backends', () => {
     expect(session()?.orderKey?.key).to.equal(state.orderKey?.key);
   });
 
-  it('Bootic: needs the contact only, creates the order in the shop, empties the cart and sends the customer on', async () => {
-    configure({ backend: 'bootic', shopId: '29', apiKey: api().booticApiKey });
-    const film = (await products(api().booticApiKey)).find((p) => p.ref && p.mainProduct)!;
-    cart.add(film, 2);
-    setContact({
-      email: `bootic${Date.now()}@example.cl`,
-      firstName: 'Juan',
-      lastName: 'Pérez',
-      phone: '+56912345678',
-    });
-    expect(validateContact($checkout.get().contact, { addresses: false })).to.deep.equal({});
-    await placeOrder();
+  it('Bootic: needs the contact only, creates the order in the shop, keeps the cart and sends the customer on', async () => {
+    const film = await placeBooticOrder();
     const { step, booticOrder, error } = $checkout.get();
     expect(error).to.equal(null);
-    expect(step).to.equal('complete');
+    expect(step).to.equal('payment', 'the order awaits payment on Bootic’s checkout');
     expect(booticOrder!.code).to.match(/^R[1-9][A-Z]\d{4}$/);
     expect(booticOrder!.currency).to.equal('CLP');
     expect(booticOrder!.lineItems.map((i) => [i.variantId, i.units])).to.deep.equal([[Number(film.ref), 2]]);
-    expect(cart.$lines.get()).to.deep.equal([]);
+    expect(cart.$lines.get().map((l) => [l.productId, l.quantity])).to.deep.equal([[film.id, 2]], 'the cart keeps it');
     const redirect = events.find((e) => e.type === 'redirect');
     expect(redirect && redirect.url).to.equal(booticOrder!.webCheckout);
   });
+
+  it('Bootic: the same cart and contact again give back the same unpaid order; a changed cart a new one', async () => {
+    const film = await placeBooticOrder();
+    const first = $checkout.get().booticOrder!.code;
+    restartCheckout();
+    expect($checkout.get().step).to.equal('details');
+    await placeOrder();
+    expect($checkout.get().booticOrder!.code).to.equal(first, 'no second order for the same cart');
+
+    cart.add(film, 1);
+    followCart();
+    expect($checkout.get().step).to.equal('details', 'an order that no longer holds the cart gives way');
+    expect($checkout.get().booticOrder).to.equal(null);
+    await placeOrder();
+    const second = $checkout.get().booticOrder!;
+    expect(second.code).to.not.equal(first);
+    expect(second.lineItems.map((i) => i.units)).to.deep.equal([3]);
+  });
+
+  it('Bootic: coming back, an order the shop says is paid is confirmed and leaves the cart; an unpaid one stays to pay', async () => {
+    const film = await placeBooticOrder();
+    const code = $checkout.get().booticOrder!.code;
+    await resumeCheckout();
+    expect($checkout.get().step).to.equal('payment', 'still unpaid');
+    expect(cart.$lines.get()).to.have.length(1);
+
+    let status = 'closed';
+    configure({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!urlOf(input).endsWith(`/orders/${code}`)) return response;
+        return new Response(JSON.stringify({ ...(await response.json()), status }), {
+          status: response.status,
+          headers: response.headers,
+        });
+      },
+    });
+    const other = (await products(api().booticApiKey)).find((p) => p.ref && p.mainProduct && p.id !== film.id)!;
+    cart.add(other, 1); // added after ordering: stays in the cart
+    await resumeCheckout();
+    expect($checkout.get().step).to.equal('complete');
+    expect($checkout.get().booticOrder!.code).to.equal(code);
+    expect(cart.$lines.get().map((l) => l.productId)).to.deep.equal([other.id]);
+    status = 'checkout';
+  });
 });
+
+/** A Bootic order for two of a film, placed through the action. */
+async function placeBooticOrder(): Promise<ApiProduct> {
+  configure({ backend: 'bootic', shopId: '29', apiKey: api().booticApiKey });
+  const film = (await products(api().booticApiKey)).find((p) => p.ref && p.mainProduct)!;
+  cart.add(film, 2);
+  setContact({
+    email: `bootic${Date.now()}${customer++}@example.cl`,
+    firstName: 'Juan',
+    lastName: 'Pérez',
+    phone: '+56912345678',
+  });
+  expect(validateContact($checkout.get().contact, { addresses: false })).to.deep.equal({});
+  await placeOrder();
+  return film;
+}
+
+/** The URL a `fetch` was called with, whichever form it took. */
+const urlOf = (input: RequestInfo | URL): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 
 describe('checkout session', () => {
   it('two runs separated by resetCheckout share nothing: a new order under a new key, nothing left saved', async () => {

@@ -1,7 +1,7 @@
 import { isJsonObject, unitPrice } from '../../core/index.ts';
 import type { HttpResponse } from '../http.ts';
-import type { ApiProduct, ListQuery, Medium, Page } from '../types.ts';
-import { array, date, id, ids, money, object, optMoney, optStr, page, rate, required, str } from './wire.ts';
+import type { ApiProduct, CatalogueTags, ListQuery, Medium, Page } from '../types.ts';
+import { array, date, id, ids, int, money, object, optMoney, optStr, page, rate, required, str } from './wire.ts';
 
 /** An image URL: `image` as an object with `url` or a URL string (an image's bare id is no URL). */
 function imageUrl(v: unknown): string | null {
@@ -36,6 +36,7 @@ export function product(v: unknown): ApiProduct {
     subProducts: ids(p['_sub_products'] ?? p['sub_products'], '_sub_products'),
     parents: ids(p['parents'], 'parents'),
     tags: array(p['tags'], 'tags').filter((t): t is string => typeof t === 'string'),
+    properties: isJsonObject(p['properties']) ? p['properties'] : {},
     media,
     image: imageUrl(p['image']) ?? imageUrl(p['image_url']) ?? media[0]?.url ?? null,
     created: date(p['created']),
@@ -46,3 +47,14 @@ export function product(v: unknown): ApiProduct {
 /** A page of products; a malformed product is left out with a warning (see `page`). */
 export const productPage = (data: unknown, response: HttpResponse, q: ListQuery): Page<ApiProduct> =>
   page(data, response, q, product, 'a product');
+
+/** `GET /tags`'s answer: tags without a name or a whole count are left out. */
+export function catalogueTags(data: unknown): CatalogueTags {
+  const body = object(data, '');
+  const tags = array(body['tags'], 'tags').flatMap((t) =>
+    isJsonObject(t) && typeof t['name'] === 'string' && t['name'] && Number.isSafeInteger(t['count'])
+      ? [{ name: t['name'], count: t['count'] as number }]
+      : [],
+  );
+  return { products: int(body['products'], 0), tags };
+}

@@ -8,6 +8,7 @@ export const styles = css`
   .lines {
     display: grid;
     gap: 0.5rem;
+    container-type: inline-size;
   }
   .line {
     display: grid;
@@ -27,6 +28,8 @@ export const styles = css`
   }
   .name {
     display: grid;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .stepper {
     display: flex;
@@ -47,6 +50,19 @@ export const styles = css`
   .line .error {
     grid-area: error;
   }
+  /* A narrow cart (the header's popover on a phone): the stepper takes a row of its own. */
+  @container (max-width: 22rem) {
+    .line {
+      grid-template: 'img name total' 'stepper stepper remove' 'error error error' / 48px 1fr auto;
+    }
+    .stepper {
+      grid-area: stepper;
+    }
+    .remove {
+      grid-area: remove;
+    }
+  }
+
   .summary {
     display: grid;
     grid-template-columns: 1fr auto;

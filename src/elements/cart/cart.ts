@@ -3,6 +3,8 @@ import { MAX_QUANTITY, isTillError, type LinePrice } from '../../core/index.ts';
 import { TillCartChangeEvent } from '../../events/cart-change.ts';
 import { TillCheckoutRequestEvent } from '../../events/checkout-request.ts';
 import { cart, type CartLine } from '../../state/cart.ts';
+import { discountOf } from '../../state/cart/discount.ts';
+import { readQuantity } from '../../state/cart/quantity.ts';
 import { TillElement } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { base } from '../shared/styles.ts';
@@ -74,28 +76,34 @@ export class TillCart extends TillElement {
           <path d="M3 4h2l2.4 10.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
           <circle cx="10" cy="20" r="1.5" fill="currentColor" /><circle cx="17" cy="20" r="1.5" fill="currentColor" />
         </svg>
-        <span part="count" class="count" aria-hidden="true">${summary.totalQuantity}</span>
+        ${summary.totalQuantity ? html`<span part="count" class="count" aria-hidden="true">${summary.totalQuantity}</span>` : nothing}
       </button>
-      <div id="panel" popover>${this.renderCart()}</div>
+      <div id="panel" popover role="dialog" aria-labelledby="title">${this.renderCart()}</div>
     `;
   }
 
   private renderCart() {
+    // A region of the page; in the header's popover, the dialog it opens (named by the same heading).
+    const wrap = (content: unknown) =>
+      this.compact ? html`<div>${content}</div>` : html`<section aria-labelledby="title">${content}</section>`;
     const lines = this.lines.value;
     const locked = this.locked.value;
-    const title = html`<h2 tabindex="-1">${this.heading || this.t('cart.title')}</h2>`;
-    if (!lines.length)
-      return html`<section aria-label=${this.heading || this.t('cart.title')}>${title}<p part="empty" class="muted">${this.t('cart.empty')}</p></section>`;
+    const title = html`<h2 id="title" tabindex="-1">${this.heading || this.t('cart.title')}</h2>`;
+    if (!lines.length) return wrap(html`${title}<p part="empty" class="muted">${this.t('cart.empty')}</p>`);
     const summary = cart.$summary.get();
     const currency = summary.currency!;
-    return html`
-      <section aria-label=${this.heading || this.t('cart.title')}>
+    const discount = discountOf(
+      summary,
+      lines.map((l) => l.quantity),
+    );
+    return wrap(html`
         ${title}
         ${locked ? html`<p class="muted" role="status">${this.t('cart.locked')}</p>` : nothing}
         <ul part="lines" class="lines">
           ${lines.map((line, i) => this.renderLine(line, summary.lines[i]!, locked))}
         </ul>
         <dl class="summary">
+          ${discount ? html`<dt>${this.t('discounts')}</dt><dd class="price">−${this.money(discount, currency)}</dd>` : nothing}
           <dt>${this.t('total')}</dt>
           <dd part="total" class="total price">${this.money(summary.total, currency)}</dd>
           <dt class="muted">${this.t('vat')}</dt>
@@ -115,8 +123,7 @@ export class TillCart extends TillElement {
               : html`<button part="checkout" class="primary" @click=${this.requestCheckout}>${this.t('cart.checkout')}</button>`
           }
         </div>
-      </section>
-    `;
+      `);
   }
 
   private renderLine(line: CartLine, price: LinePrice, locked: boolean) {
@@ -176,8 +183,7 @@ export class TillCart extends TillElement {
   }
 
   private typeQuantity(line: CartLine, input: HTMLInputElement): void {
-    const quantity = input.value.trim() === '' ? Number.NaN : Number(input.value);
-    this.setQuantity(line, quantity);
+    this.setQuantity(line, readQuantity(input.value) ?? Number.NaN);
     if (this.invalid[line.key]) input.value = String(line.quantity); // put the last good value back
   }
 

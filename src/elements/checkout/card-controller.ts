@@ -53,7 +53,9 @@ export class CardController implements ReactiveController {
   }
 
   private sync(): void {
-    if ($checkout.get().step !== 'payment') return this.hide();
+    // Bootic's orders are paid on Bootic's own checkout: no card here.
+    const { step, booticOrder } = $checkout.get();
+    if (step !== 'payment' || booticOrder) return this.hide();
     const setup = cardSetup(this.host.activeLocale);
     if (this.shown && this.setup && sameCardSetup(this.setup, setup)) return;
     this.hide();

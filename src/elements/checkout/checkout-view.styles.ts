@@ -97,7 +97,7 @@ export const styles = css`
     gap: var(--_space);
     padding: 0.25rem 0;
   }
-  .summary .total-row:not(.muted) {
+  .summary .total-row:not(.muted, .less) {
     border-top: 1px solid var(--_border);
     margin-top: 0.5rem;
     padding-top: 0.5rem;
@@ -134,6 +134,24 @@ export const styles = css`
   .confirmation {
     display: grid;
     gap: var(--_space);
+    max-width: 52rem;
+  }
+  .receipt-facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+    gap: 0.75rem var(--_space);
+    margin: 0;
+  }
+  .receipt-facts dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .receipt-facts dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .card .alert {
+    margin: 0.75rem 0 0;
   }
   .order-number {
     font-family: ui-monospace, monospace;

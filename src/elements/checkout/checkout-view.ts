@@ -2,13 +2,16 @@ import { html, nothing } from 'lit';
 import { TillCheckoutCompleteEvent } from '../../events/checkout-complete.ts';
 import { TillCheckoutErrorEvent } from '../../events/checkout-error.ts';
 import { TillCheckoutRedirectEvent } from '../../events/checkout-redirect.ts';
+import { TillContinueShoppingEvent } from '../../events/continue-shopping.ts';
 import { TillOrderCreatedEvent } from '../../events/order-created.ts';
 import { TillTotalMismatchEvent } from '../../events/total-mismatch.ts';
 import { cart, type CartLine } from '../../state/cart.ts';
 import {
   $checkout,
+  followCart,
   onCheckoutEvent,
   placeOrder,
+  restartCheckout,
   resumeCheckout,
   type CheckoutEvent,
   type CheckoutState,
@@ -17,6 +20,7 @@ import { $config } from '../../state/config.ts';
 import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings } from '../shared/strings.ts';
+import { renderBooticPayment } from './bootic-step.ts';
 import { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
 import { styles } from './checkout-view.styles.ts';
@@ -44,14 +48,22 @@ class CheckoutView implements View {
 
   constructor(private readonly host: TillCheckout) {
     this.state = new StoreController(host, $checkout);
-    this.lines = new StoreController(host, cart.$lines);
+    // A Bootic order awaiting payment that no longer holds the cart gives way to a new one.
+    this.lines = new StoreController(host, cart.$lines, followCart);
     this.card = new CardController(host);
     this.focus = new CheckoutFocus(host, () => this.state.value);
   }
 
   hostConnected(): void {
-    // On connection and whenever the configuration changes, pick up an order left before a reload.
-    this.stop = [onCheckoutEvent((event) => this.dispatch(event)), $config.subscribe(() => this.resumeSoon())];
+    // On connection, whenever the configuration changes, and when the browser brings the page back
+    // from its cache (Back from Bootic's checkout), pick up an order left on another page.
+    const shown = (event: PageTransitionEvent) => event.persisted && this.resumeSoon();
+    addEventListener('pageshow', shown);
+    this.stop = [
+      onCheckoutEvent((event) => this.dispatch(event)),
+      $config.subscribe(() => this.resumeSoon()),
+      () => removeEventListener('pageshow', shown),
+    ];
   }
 
   hostDisconnected(): void {
@@ -98,15 +110,35 @@ class CheckoutView implements View {
     });
   };
 
+  /**
+   * "Continue shopping": a fresh checkout, and the customer back on the shelf: the page's own way if it
+   * handles `till-continue-shopping`, else the page's first product list (scrolled to, focused), or
+   * the top of the page.
+   */
+  private readonly continueShopping = (): void => {
+    this.focus.stay();
+    restartCheckout();
+    if (!this.host.dispatchEvent(new TillContinueShoppingEvent())) return;
+    const shelf = document.querySelector('till-product-list');
+    if (shelf) {
+      shelf.scrollIntoView({ block: 'start' });
+      shelf.focus({ preventScroll: true });
+    } else {
+      window.scrollTo({ top: 0 });
+    }
+  };
+
   render() {
     const host = this.host;
     const state = this.state.value;
+    // A payment's failure shows at the card; the others above the step.
+    const error = state.error && !(state.step === 'payment' && state.error.stage === 'payment') ? state.error : null;
     return html`
-      <section class="checkout" aria-label=${host.t('checkout.title')} aria-busy=${state.busy ? 'true' : 'false'}>
-        <h2>${host.t('checkout.title')}</h2>
+      <section class="checkout" aria-labelledby="checkout-title" aria-busy=${state.busy ? 'true' : 'false'}>
+        <h2 id="checkout-title" tabindex="-1">${host.t('checkout.title')}</h2>
         ${this.renderSteps(state)}
         ${state.busy === 'resume' ? html`<p role="status">${host.t('checkout.resuming')}</p>` : nothing}
-        ${state.error ? html`<div part="error" class="alert" role="alert" tabindex="-1">${state.error.message}</div>` : nothing}
+        ${error ? html`<div part="error" class="alert" role="alert" tabindex="-1">${error.message}</div>` : nothing}
         ${
           state.step === 'details'
             ? renderDetails({
@@ -117,8 +149,10 @@ class CheckoutView implements View {
                 submit: this.submitDetails,
               })
             : state.step === 'payment'
-              ? renderPayment({ host, state, card: this.card, submit: this.submitPayment })
-              : renderConfirmation(host, state)
+              ? state.booticOrder
+                ? renderBooticPayment(host, state.booticOrder, restartCheckout)
+                : renderPayment({ host, state, card: this.card, submit: this.submitPayment })
+              : renderConfirmation(host, state, this.continueShopping)
         }
       </section>
     `;

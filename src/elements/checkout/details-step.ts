@@ -10,7 +10,7 @@ import {
 } from '../../state/checkout/index.ts';
 import type { StringKey } from '../shared/strings.ts';
 import type { TillCheckout } from './checkout.ts';
-import { renderSummary } from './summary.ts';
+import { renderCartSummary } from './summary.ts';
 
 type TextField = { name: ContactField; label: StringKey; type?: string; autocomplete: string };
 
@@ -116,19 +116,3 @@ function renderField(host: TillCheckout, field: TextField, { contact, fieldError
 /** A field's label inside a sentence ("Please fill in first name"): lower case, except for German nouns. */
 const inSentence = (host: TillCheckout, label: string): string =>
   host.resolved.language === 'de' ? label : label.toLocaleLowerCase(host.activeLocale);
-
-/** The cart as it stands, priced as the backend prices it. */
-const renderCartSummary = (host: TillCheckout, lines: readonly CartLine[], summary: OrderSummary) =>
-  renderSummary(host, {
-    currency: summary.currency!,
-    lines: lines.map((line, i) => ({
-      quantity: line.quantity,
-      name: line.name,
-      addOns: line.subProducts.map((s) => s.name),
-      amount: summary.lines[i]!.final,
-    })),
-    rows: [
-      { label: host.t('total'), amount: summary.total, kind: 'total', part: true },
-      { label: host.t('vat'), amount: summary.vat, kind: 'muted' },
-    ],
-  });

@@ -12,12 +12,18 @@ export class CheckoutFocus implements ReactiveController {
   private lastError: unknown;
   private lastFieldErrors: unknown;
   private invalidNext = false;
+  private staying = false;
 
   constructor(
     private readonly host: TillCheckout,
     private readonly state: () => CheckoutState,
   ) {
     host.addController(this);
+  }
+
+  /** The next step change leaves focus where it is (the page takes the customer elsewhere). */
+  stay(): void {
+    this.staying = true;
   }
 
   /** A submit the form may refuse: the update it causes takes focus to the first invalid field. */
@@ -34,8 +40,12 @@ export class CheckoutFocus implements ReactiveController {
   hostUpdated(): void {
     const { step, error, fieldErrors } = this.state();
     if (step !== this.lastStep) {
-      if (this.lastStep !== undefined) this.focus('.step-heading');
+      // Focus follows the steps while the customer is in the checkout, not from elsewhere on the page
+      // (a Bootic order giving way to a new one when something is added to the cart, say).
+      const inside = this.host.matches(':focus-within') || document.activeElement === document.body;
+      if (this.lastStep !== undefined && inside && !this.staying) this.focus('.step-heading');
       this.lastStep = step;
+      this.staying = false;
     }
     if (error && error !== this.lastError) this.focus('[part=error]');
     this.lastError = error;

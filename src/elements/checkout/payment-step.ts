@@ -36,6 +36,7 @@ export function renderPayment({ host, state, card, submit }: PaymentStep): Templ
           <fieldset class="card">
             <legend>${host.t('checkout.card')}</legend>
             ${renderCard(host, card, busy)}
+            ${renderPaymentError(host, state)}
           </fieldset>
           <button part="pay" class="primary wide" type="submit" aria-disabled=${busy || mismatch ? 'true' : 'false'}>
             ${busy ? host.t('checkout.paying') : host.t('checkout.pay', { total })}
@@ -45,6 +46,15 @@ export function renderPayment({ host, state, card, submit }: PaymentStep): Templ
         ${renderOrderSummary(host, order)}
       </div>
     `;
+}
+
+/** A payment that failed, at the card: a decline says to try another card (the order stays payable). */
+function renderPaymentError(host: TillCheckout, { error }: CheckoutState) {
+  if (error?.stage !== 'payment') return nothing;
+  return html`<div part="error" class="alert" role="alert" tabindex="-1">
+    <p>${error.message}</p>
+    ${error.declined ? html`<p>${host.t('checkout.declinedHint')}</p>` : nothing}
+  </div>`;
 }
 
 function renderCard(host: TillCheckout, card: CardController, busy: boolean) {

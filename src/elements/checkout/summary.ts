@@ -1,5 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Order } from '../../api/types.ts';
+import type { OrderSummary } from '../../core/index.ts';
+import type { CartLine } from '../../state/cart.ts';
+import { cartReceipt, orderReceipt, type Receipt } from '../../state/checkout/index.ts';
 import type { TillCheckout } from './checkout.ts';
 
 /** A line of a summary: the cart's before the order exists, the order's items after. */
@@ -10,14 +13,16 @@ export interface SummaryLine {
   readonly addOns: readonly string[];
   /** The line's total in minor units. */
   readonly amount: number;
+  /** Its discount (0.1 = 10 %), shown beside it. */
+  readonly discount?: number;
 }
 
 /** A figure under the lines. */
 export interface SummaryRow {
   readonly label: string;
   readonly amount: number;
-  /** `total`: the summary's total; `muted`: a secondary figure (the VAT included). */
-  readonly kind?: 'total' | 'muted';
+  /** `total`: the summary's total; `muted`: a secondary figure (the VAT included); `less`: taken off. */
+  readonly kind?: 'total' | 'muted' | 'less';
   /** The total is the amount the customer is asked for: the `total` part. */
   readonly part?: boolean;
 }
@@ -28,17 +33,22 @@ export interface Summary {
   readonly rows: readonly SummaryRow[];
   /** A heading of its own (the default); left out where the step's heading already says it. */
   readonly heading?: boolean;
+  /** Its name: "Order summary" unless told. */
+  readonly label?: string;
 }
 
-/** The one order summary of the checkout: the cart's at the details, the order's after. */
-export function renderSummary(host: TillCheckout, { lines, currency, rows, heading = true }: Summary): TemplateResult {
+/** The one order summary of the checkout: the cart's at the details, the order's after, the receipt's. */
+export function renderSummary(
+  host: TillCheckout,
+  { lines, currency, rows, heading = true, label = host.t('checkout.summary') }: Summary,
+): TemplateResult {
   const money = (amount: number) => host.money(amount, currency);
-  return html`<aside part="summary" class="summary" aria-label=${host.t('checkout.summary')}>
-      ${heading ? html`<h3>${host.t('checkout.summary')}</h3>` : nothing}
+  return html`<section part="summary" class="summary" aria-label=${label}>
+      ${heading ? html`<h3>${label}</h3>` : nothing}
       <ul>
         ${lines.map(
           (line) => html`<li>
-            <span>${line.quantity} × ${line.name}${line.addOns.length ? html`<br /><span class="muted">${host.t('with', { addOns: line.addOns.join(', ') })}</span>` : nothing}</span>
+            <span>${line.quantity} × ${line.name}${line.addOns.length ? html`<br /><span class="muted">${host.t('with', { addOns: line.addOns.join(', ') })}</span>` : nothing}${line.discount ? html`<br /><span class="muted">${host.t('discount', { percent: host.percent(line.discount) })}</span>` : nothing}</span>
             <span class="price">${money(line.amount)}</span>
           </li>`,
         )}
@@ -46,20 +56,35 @@ export function renderSummary(host: TillCheckout, { lines, currency, rows, headi
       ${rows.map((row) =>
         row.kind === 'total'
           ? html`<p class="total-row"><span>${row.label}</span><span part=${row.part ? 'total' : nothing} class="price order-total">${money(row.amount)}</span></p>`
-          : html`<p class=${row.kind === 'muted' ? 'muted total-row' : 'total-row'}><span>${row.label}</span><span class="price">${money(row.amount)}</span></p>`,
+          : html`<p class="total-row ${row.kind ?? ''}"><span>${row.label}</span><span class="price">${row.kind === 'less' ? '−' : ''}${money(row.amount)}</span></p>`,
       )}
-    </aside>`;
+    </section>`;
 }
 
-/** An order's summary: its items and its total, "Paid" once it is. */
-export const renderOrderSummary = (host: TillCheckout, order: Order, paid = false): TemplateResult =>
-  renderSummary(host, {
-    currency: order.currency,
-    lines: order.items.map((item) => ({
-      quantity: item.quantity,
-      name: item.name,
-      addOns: item.subProducts.map((s) => s.name),
-      amount: item.finalPrice,
-    })),
-    rows: [{ label: host.t(paid ? 'checkout.paid' : 'total'), amount: order.totalAmount, kind: 'total' }],
+/** The figures under a receipt's lines: the discounts (when any), the total, the VAT it includes. */
+export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string, part = false): SummaryRow[] => [
+  ...(receipt.discount ? [{ label: host.t('discounts'), amount: receipt.discount, kind: 'less' as const }] : []),
+  { label: total, amount: receipt.total, kind: 'total', part },
+  { label: host.t('vat'), amount: receipt.vat, kind: 'muted' },
+];
+
+/** The cart as it stands, priced as the backend prices it. */
+export function renderCartSummary(host: TillCheckout, lines: readonly CartLine[], summary: OrderSummary) {
+  const receipt = cartReceipt(lines, summary);
+  return renderSummary(host, {
+    currency: receipt.currency,
+    lines: receipt.lines,
+    rows: receiptRows(host, receipt, host.t('total'), true),
   });
+}
+
+/** An order's summary: its items, discounts, total and VAT; "Paid" and named a receipt once it is paid. */
+export function renderOrderSummary(host: TillCheckout, order: Order, paid = false): TemplateResult {
+  const receipt = orderReceipt(order);
+  return renderSummary(host, {
+    currency: receipt.currency,
+    lines: receipt.lines,
+    rows: receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total')),
+    ...(paid ? { label: host.t('checkout.receipt') } : {}),
+  });
+}

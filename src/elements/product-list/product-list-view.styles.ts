@@ -53,8 +53,23 @@ export const styles = css`
   .skeleton.short {
     width: 60%;
   }
-  h3 {
+  .name {
     font-size: 1.05em;
+  }
+  .title {
+    min-height: auto;
+    padding: 0;
+    border: 0;
+    background: none;
+    font-weight: inherit;
+    text-align: start;
+  }
+  .title:hover,
+  .cover:hover + .name .title {
+    text-decoration: underline;
+  }
+  .cover {
+    cursor: pointer;
   }
   .prices {
     display: flex;
@@ -69,8 +84,8 @@ export const styles = css`
   .badge {
     padding: 0 0.4em;
     border-radius: 999px;
-    background: var(--_danger);
-    color: var(--_bg);
+    background: var(--_accent);
+    color: var(--_on-accent);
     font-size: 0.8em;
     font-weight: 700;
   }
@@ -98,7 +113,7 @@ export const styles = css`
   .buy button {
     flex: 1;
   }
-  .product > p:last-child:empty {
+  .feedback:empty {
     display: none;
   }
   .pager {

@@ -1,7 +1,7 @@
 export const PRODUCT_LIST_STRINGS = {
   'products.label': 'Products',
   'products.search': 'Search',
-  'products.searchPlaceholder': 'Title, actor, director…',
+  'products.searchPlaceholder': 'Title, director, year…',
   'products.tag': 'Genre',
   'products.allTags': 'All',
   'products.sort': 'Sort by',
@@ -22,6 +22,19 @@ export const PRODUCT_LIST_STRINGS = {
   'products.pages': 'Pages',
   'products.page': 'Page {page}',
   'products.pageOf': 'Page {page} of {pages}',
+  'products.close': 'Close',
+  'products.coverAlt': 'Cover of {name}',
+  'products.missing': 'This product is not in the shop.',
+  'products.detailsError': 'This product could not be loaded.',
+  'products.properties': 'Details',
+  'products.property.director': 'Director',
+  'products.property.actors': 'Starring',
+  'products.property.year': 'Year',
+  'products.property.runtime_minutes': 'Running time',
+  'products.property.condition': 'Condition',
+  'products.property.format': 'Format',
+  'products.property.region': 'Region',
+  'products.minutes': '{minutes} min',
 };
 
 /** The keys of these texts (each can be replaced through the `strings` property or `configure`). */

@@ -12,6 +12,7 @@ const SHARED_STRINGS = {
   discount: '−{percent}',
   with: 'with {addOns}',
   total: 'Total',
+  discounts: 'Discounts',
   vat: 'VAT included',
   'cart.title': 'Your cart',
   'cart.empty': 'Your cart is empty.',

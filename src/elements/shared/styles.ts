@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * The theme: every colour, radius and font comes from a `--till-*` custom property, with defaults for
- * light and dark pages (`light-dark()` follows the page's colour scheme). A merchant restyles all three
- * elements from their own stylesheet:
+ * light and dark pages (`light-dark()` follows the page's colour scheme). Errors have a colour of their
+ * own (`--till-danger`), never the accent's, so a message never reads as decoration and a button never
+ * as an error. A merchant restyles all three elements from their own stylesheet:
  *
  *   till-cart, till-checkout, till-product-list { --till-accent: #0a7d5a; --till-radius: 0; }
  */
@@ -107,8 +108,10 @@ export const base = css`
   }
   .alert {
     border: 1px solid;
+    border-inline-start-width: 4px;
     border-radius: var(--_radius);
     padding: 0.75em 1em;
+    background: color-mix(in srgb, var(--_danger) 7%, var(--_bg));
   }
   .sr-only {
     position: absolute;

@@ -10,7 +10,11 @@ export const UNEXPECTED = 'Something went wrong. Please try again.';
  * defect, not a refusal), a general sentence, with the error itself logged for the developer.
  */
 export function describeError(error: unknown, stage: CheckoutError['stage']): CheckoutError {
-  if (isApiError(error)) return { message: error.message, code: error.declineCode ?? error.code ?? error.kind, stage };
+  if (isApiError(error)) {
+    // 402 is a card refused: declined when charged, or when saved as a payment method.
+    const declined = error.status === 402;
+    return { message: error.message, code: error.declineCode ?? error.code ?? error.kind, stage, declined };
+  }
   if (isTillError(error)) return { message: error.message, code: error.code, stage };
   console.error(`[tillkit] the checkout failed unexpectedly (${stage})`, error);
   return { message: UNEXPECTED, stage };

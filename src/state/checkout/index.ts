@@ -15,6 +15,7 @@ export {
   type FieldErrorCode,
   type FieldProblem,
   type OrderKey,
+  type PaidCard,
 } from './store.ts';
 export { setContact, validateContact } from './contact.ts';
 export { checkoutBackend, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
@@ -22,3 +23,5 @@ export { backendProfile, type BackendProfile } from './profiles.ts';
 export { confirmTotal, pay } from './pay.ts';
 export { cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
+export { followCart } from './bootic.ts';
+export { cartReceipt, orderReceipt, type Receipt, type ReceiptLine } from './receipt.ts';

@@ -1,12 +1,12 @@
 import { isApiError } from '../../api/http.ts';
-import type { Order, Payment } from '../../api/types.ts';
+import type { Order, Payment, PaymentMethod } from '../../api/types.ts';
 import type { TokenResult } from '../../payments/provider.ts';
 import { cart } from '../cart.ts';
 import { apiClient } from '../client.ts';
 import { fail, report } from './errors.ts';
 import { holdsSameItems, orderItems } from './lines.ts';
 import { saveSession } from './session.ts';
-import { $checkout, emit, update } from './store.ts';
+import { $checkout, emit, update, type PaidCard } from './store.ts';
 
 /** The customer accepts the server's total where it differs from the cart's. */
 export function confirmTotal(): void {
@@ -32,6 +32,7 @@ export async function pay(tokenize: () => Promise<TokenResult>): Promise<void> {
     return;
   }
   const snapshot = cart.freeze();
+  let method: PaymentMethod | null = null;
   try {
     if (snapshot.lines.length && !holdsSameItems(snapshot.lines, order)) {
       // The cart changed (in another tab, say) since the order was made: update the order and
@@ -45,25 +46,29 @@ export async function pay(tokenize: () => Promise<TokenResult>): Promise<void> {
       });
       return;
     }
-    const method = await client.createPaymentMethod(card.token);
+    method = await client.createPaymentMethod(card.token);
     const payment = await client.createPayment({ orders: [order.id], paymentMethod: method.id });
     order = await client.getOrder(order.id).catch(() => ({ ...order, status: 'SUCCESS' as const }));
-    completeCheckout(order, payment);
+    completeCheckout(order, payment, paidCard(method));
   } catch (error) {
     cart.release({ paid: false });
-    await settle(order, error);
+    await settle(order, error, paidCard(method));
   }
 }
+
+/** The brand and last four digits a receipt shows, from the saved payment method. */
+const paidCard = (method: PaymentMethod | null): PaidCard | null =>
+  method?.card?.last4 ? { brand: method.card.brand, last4: method.card.last4 } : null;
 
 /**
  * After a failed or unanswered payment, asks the server what happened before saying anything: a
  * lost answer may hide a successful charge, and a 409 means the order was already paid.
  */
-async function settle(order: Order, error: unknown): Promise<void> {
+async function settle(order: Order, error: unknown, card: PaidCard | null): Promise<void> {
   const current = await apiClient()
     .getOrder(order.id)
     .catch(() => null);
-  if (current?.status === 'SUCCESS') return completeCheckout(current, null);
+  if (current?.status === 'SUCCESS') return completeCheckout(current, null, card);
   update({ order: current ?? order });
   if (isApiError(error) && error.kind !== 'http') {
     report({
@@ -78,14 +83,22 @@ async function settle(order: Order, error: unknown): Promise<void> {
   fail(error, 'payment');
 }
 
-/** The order is paid: what was paid leaves the cart, the pending order and its key are done with. */
-export function completeCheckout(order: Order, payment: Payment | null): void {
+/**
+ * The order is paid: what was paid leaves the cart, the pending order and its key are done with. The
+ * card is the one that paid (after a reload, the one the session kept, if any).
+ */
+export function completeCheckout(
+  order: Order,
+  payment: Payment | null,
+  card: PaidCard | null = $checkout.get().card,
+): void {
   cart.release({ paid: true });
   update({
     busy: null,
     step: 'complete',
     order,
     payment,
+    card,
     error: null,
     totalToConfirm: null,
     pendingOrderId: null,

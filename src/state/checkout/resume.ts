@@ -2,6 +2,7 @@ import { isApiError } from '../../api/http.ts';
 import { cart } from '../cart.ts';
 import { apiClient, setCustomerToken } from '../client.ts';
 import { $config } from '../config.ts';
+import { resumeBooticOrder } from './bootic.ts';
 import { signIn } from './builton.ts';
 import { fail } from './errors.ts';
 import { completeCheckout } from './pay.ts';
@@ -22,6 +23,8 @@ export async function resumeCheckout(): Promise<void> {
   if (!$config.get().apiUrl) return; // not configured yet: the element asks again when it is
   restoreSession();
   const state = $checkout.get();
+  // Bootic: has the order been paid on the shop's checkout since?
+  if (state.booticOrder && state.step !== 'complete' && !state.busy) return resumeBooticOrder();
   const id = state.pendingOrderId;
   if (state.busy || state.order || !id || !state.contact.email) return;
   update({ busy: 'resume' });
@@ -51,7 +54,8 @@ export function restartCheckout(): void {
     // A new checkout for the same customer; the session's copy has been read already.
     update({ ...initialCheckout, restoredFrom, contact: { ...contact, note: '' } });
   } else {
-    update({ step: 'details', error: null, totalToConfirm: null });
+    // Bootic: the unpaid order stays in the shop; the details and the cart as they are make the next.
+    update({ step: 'details', error: null, totalToConfirm: null, booticOrder: null });
   }
   saveSession();
 }

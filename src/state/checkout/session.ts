@@ -3,7 +3,15 @@ import { isJsonObject } from '../../core/index.ts';
 import { uuid } from '../../api/http.ts';
 import { $config } from '../config.ts';
 import { sessionStore } from '../storage.ts';
-import { $checkout, emptyContact, update, type Contact, type OrderKey } from './store.ts';
+import {
+  $checkout,
+  emptyContact,
+  update,
+  type CheckoutState,
+  type Contact,
+  type OrderKey,
+  type PaidCard,
+} from './store.ts';
 
 // Session persistence: the contact, the order the checkout shows and the key that makes creating an
 // order idempotent. Session storage, not local: it survives a reload but not the end of the visit.
@@ -14,14 +22,18 @@ interface Saved {
   contact: Contact;
   orderId: string | null;
   orderKey: OrderKey | null;
+  /** The card that paid the order shown, for its receipt after a reload. */
+  card?: PaidCard | null;
+  /** Bootic: the shop's order awaiting payment on its checkout (or paid), to come back to. */
+  booticOrder?: CheckoutState['booticOrder'];
 }
 
 const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'default'}`;
 
 /** Saves the contact, the id of the order shown (pending, or just paid) and the order key. */
 export function saveSession(): void {
-  const { contact, order, orderKey } = $checkout.get();
-  const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey };
+  const { contact, order, orderKey, card, booticOrder } = $checkout.get();
+  const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey, card, booticOrder };
   try {
     sessionStore()?.setItem(sessionKey(), JSON.stringify(saved));
   } catch {
@@ -33,7 +45,10 @@ function load(key: string): Saved | null {
   try {
     const saved = JSON.parse(sessionStore()?.getItem(key) ?? 'null') as Saved | null;
     if (saved?.v !== 1 || !isJsonObject(saved.contact)) return null;
-    return { ...saved, contact: { ...emptyContact, ...saved.contact } };
+    const card = isJsonObject(saved.card) && typeof saved.card.last4 === 'string' ? saved.card : null;
+    const booticOrder =
+      isJsonObject(saved.booticOrder) && typeof saved.booticOrder.code === 'string' ? saved.booticOrder : null;
+    return { ...saved, contact: { ...emptyContact, ...saved.contact }, card, booticOrder };
   } catch {
     return null;
   }
@@ -49,7 +64,14 @@ export function restoreSession(): void {
   const saved = load(key);
   update(
     saved
-      ? { restoredFrom: key, contact: saved.contact, pendingOrderId: saved.orderId, orderKey: saved.orderKey }
+      ? {
+          restoredFrom: key,
+          contact: saved.contact,
+          pendingOrderId: saved.orderId,
+          orderKey: saved.orderKey,
+          card: saved.card ?? null,
+          booticOrder: saved.booticOrder ?? null,
+        }
       : { restoredFrom: key },
   );
 }

@@ -33,6 +33,14 @@ export interface CheckoutError {
   readonly code?: string | undefined;
   /** Where it happened: placing the order, paying, or resuming after a reload. */
   readonly stage: 'order' | 'payment' | 'resume';
+  /** The card was declined (or refused when saved): another card may pay the same order. */
+  readonly declined?: boolean | undefined;
+}
+
+/** The card an order was paid with, as a receipt names it. */
+export interface PaidCard {
+  readonly brand: string;
+  readonly last4: string;
 }
 
 /** The Idempotency-Key of an order request, and the request (its JSON) it was made for. */
@@ -53,7 +61,12 @@ export interface CheckoutState {
   /** Set when the server's total differs from the one the cart showed: the customer confirms it. */
   readonly totalToConfirm: { readonly local: number; readonly server: number; readonly currency: string } | null;
   readonly payment: Payment | null;
-  /** With the Bootic backend: the order created in the shop, to be completed on Bootic's checkout. */
+  /** The card that paid the order, once it is paid (when known). */
+  readonly card: PaidCard | null;
+  /**
+   * With the Bootic backend: the order created in the shop, to be paid on Bootic's checkout (the
+   * payment step), then paid (the confirmation). The cart keeps its lines until it is paid.
+   */
   readonly booticOrder: (BooticOrder & { readonly currency: string }) | null;
   /**
    * The order to take up again instead of ordering anew: the one placed in this visit, or the one
@@ -100,6 +113,7 @@ export const initialCheckout: CheckoutState = {
   order: null,
   totalToConfirm: null,
   payment: null,
+  card: null,
   booticOrder: null,
   pendingOrderId: null,
   orderKey: null,

@@ -32,7 +32,7 @@ const fr: Translation = {
   'cart.quantityInvalid': 'Saisissez un nombre entier de 1 à {max}.',
   'products.label': 'Produits',
   'products.search': 'Rechercher',
-  'products.searchPlaceholder': 'Titre, acteur, réalisateur…',
+  'products.searchPlaceholder': 'Titre, réalisateur, année…',
   'products.tag': 'Genre',
   'products.allTags': 'Tous',
   'products.sort': 'Trier par',
@@ -155,6 +155,28 @@ const fr: Translation = {
   'orders.cancelled': 'La commande {number} est annulée.',
   'orders.cancelClosed': 'Cette commande ne peut plus être annulée.',
   'orders.cancelFailed': 'La commande n’a pas pu être annulée. Veuillez réessayer.',
+  discounts: 'Remises',
+  'products.close': 'Fermer',
+  'products.coverAlt': 'Jaquette de {name}',
+  'products.missing': 'Ce produit n’est pas dans la boutique.',
+  'products.detailsError': 'Ce produit n’a pas pu être chargé.',
+  'products.properties': 'Détails',
+  'products.property.director': 'Réalisation',
+  'products.property.actors': 'Avec',
+  'products.property.year': 'Année',
+  'products.property.runtime_minutes': 'Durée',
+  'products.property.condition': 'État',
+  'products.property.format': 'Format',
+  'products.property.region': 'Zone',
+  'products.minutes': '{minutes} min',
+  'checkout.receipt': 'Reçu',
+  'checkout.date': 'Date',
+  'checkout.paidWith': 'Payé avec',
+  'checkout.cardEnding': '{brand} se terminant par {last4}',
+  'checkout.declinedHint':
+    'Rien n’a été débité. Essayez une autre carte, ou demandez à votre banque pourquoi celle-ci a été refusée.',
+  'checkout.booticUnpaid':
+    'Votre panier garde ces articles jusqu’au paiement de la commande sur la page de paiement de la boutique.',
 };
 
 export default fr;
