@@ -53,6 +53,11 @@ export class TillElement extends LitElement {
     this.startView();
   }
 
+  /** True when the view could not be loaded (the element offers a retry). */
+  protected get viewFailed(): boolean {
+    return this.viewState === 'failed';
+  }
+
   /** Elements with a lazy view return its module's factory here. */
   protected loadView?(): Promise<(host: this) => View>;
 
