@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { TillError } from 'tillkit/core';
 import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
 import { send, type AppEnv, type Deps } from './context.ts';
+import { readRequestBody } from './http/body.ts';
 import { HttpError } from './http/errors.ts';
 import { idempotency } from './idempotency.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -62,13 +63,22 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       '*',
       cors({
         origin: any ? '*' : [...config.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        // Header names are case-insensitive: the official SDK sends `X-Builton-API-Key`.
         allowHeaders: ['Content-Type', 'Authorization', 'X-Builton-Api-Key', 'Idempotency-Key'],
-        exposeHeaders: ['X-Total-Count', 'Idempotent-Replayed'],
+        exposeHeaders: ['X-Total-Count', 'X-Pagination-Total', 'Idempotent-Replayed'],
         maxAge: 600,
       }),
     );
   }
+
+  // Lists answer their total as `X-Total-Count` (this server's, and the widget's) and as
+  // `X-Pagination-Total`, the header the official BuiltOn SDK reads for `paginationTotal` and `next()`.
+  app.use('*', async (c, next) => {
+    await next();
+    const total = c.res.headers.get('X-Total-Count');
+    if (total !== null && !c.res.headers.has('X-Pagination-Total')) c.res.headers.set('X-Pagination-Total', total);
+  });
 
   app.get('/health', (c) => send(c, { ok: true }));
   app.route('/media', mediaRoutes());
@@ -98,7 +108,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     // Hono types a '*' route's context input as `any`; the limit reads no input type.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     return limit(c, async () => {
-      c.set('rawBody', await c.req.text());
+      await readRequestBody(c);
       await next();
     });
   });

@@ -249,7 +249,7 @@ describe('POST /orders', () => {
         () => ({ ...workedExample(), delivery_time: 'tomorrow' }),
         'delivery_time',
       ],
-      ['a NUL character, which PostgreSQL can not store', () => '{"items": [], "note": "a\\u0000b"}', 'body'],
+      ['a NUL character, which PostgreSQL can not store', () => '{"items": [], "note": "a\\u0000b"}', 'note'],
       ['an address nested too deep', () => ({ ...workedExample(), delivery_address: deep(50) }), 'delivery_address'],
       ['resources nested too deep', () => ({ ...workedExample(), resources: [deep(20)] }), 'resources'],
     ];
