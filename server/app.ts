@@ -16,7 +16,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { paymentMethodRoutes } from './routes/payment-methods.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { productRoutes } from './routes/products.ts';
-import { userRoutes } from './routes/users.ts';
+import { userObjectRoutes, userRoutes } from './routes/users.ts';
 
 export type { Deps } from './context.ts';
 
@@ -115,6 +115,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use('*', idempotency(deps));
 
   app.route('/v2/users', userRoutes(deps));
+  app.route('/users', userObjectRoutes(deps));
   app.route('/products', productRoutes(deps));
   app.route('/orders', orderRoutes(deps));
   app.route('/payment_methods', paymentMethodRoutes(deps));

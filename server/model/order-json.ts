@@ -14,13 +14,13 @@ const itemJson = (item: ItemSnapshot): Json => ({
   sub_products: item.sub_products.map((s) => ({ _id: oid(s.id), name: s.name, price: money(s.price, item.currency) })),
 });
 
-/** Seed 001's order object. `payments` lists the payment attempts made for it. */
-export function orderJson(row: OrderRow, payments: readonly string[]): Json {
+/** Seed 001's order object. `payments` lists the payment attempts made for it; `user` is the user object. */
+export function orderJson(row: OrderRow, payments: readonly string[], user: Json): Json {
   return {
     _id: oid(row.id),
     human_id: row.human_id,
     company: oid(row.company_id),
-    user: oid(row.user_id),
+    user,
     currency: row.currency,
     items: row.items.map(itemJson),
     total_amount: money(row.total_amount, row.currency),

@@ -7,8 +7,10 @@ import { humanId, isObjectId, objectId } from '../http/ids.ts';
 import type { Json } from '../http/json.ts';
 import type { ItemSnapshot } from './order-items.ts';
 
+/** Seed 001's delivery statuses, and `ACCEPTED`, which its examples and the official SDK use. */
 export const DELIVERY_STATUSES = [
   'CREATED',
+  'ACCEPTED',
   'PENDING',
   'PROCESSING',
   'ASSIGNING',

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CURRENCY_MISMATCH, ORDER_STATUSES, isCurrencyCode } from 'tillkit/core';
+import { CURRENCY_MISMATCH, isCurrencyCode } from 'tillkit/core';
 import { requireUserOrAdmin } from '../auth.ts';
 import { reportCancelled, reportItemsChanged } from '../button/outbox.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
@@ -7,17 +7,16 @@ import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
-import { dateRange, idValue, paging, queryEnum } from '../http/validate.ts';
+import { idValue, paging } from '../http/validate.ts';
+import { paymentJson } from '../model/payment-json.ts';
+import { chargesOf, listPayments, ordersOf } from '../model/payments.ts';
 import { returnItems, snapshotItems } from '../model/order-items.ts';
-import { orderJson } from '../model/order-json.ts';
-import { paymentsOf } from '../model/order-payments.ts';
+import { renderOrder } from '../model/order-view.ts';
 import {
-  DELIVERY_STATUSES,
   cancelPaidOrder,
   closedOrder,
   findOrder,
   insertOrder,
-  listOrders,
   lockOrder,
   replaceItems,
   updateOpenOrder,
@@ -26,14 +25,7 @@ import {
 } from '../model/orders.ts';
 import { userById, userForToken, userIdBySub, type UserRow } from '../model/users.ts';
 import { orderFields, readItems } from './order-input.ts';
-
-async function render(db: Queryable, rows: readonly OrderRow[]) {
-  const payments = await paymentsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => orderJson(row, payments.get(row.id) ?? []));
-}
+import { listOrdersResponse } from './order-list.ts';
 
 export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -54,24 +46,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
 
   async function list(c: AppContext, text: string | undefined): Promise<Response> {
     const scope = await scopeOf(c, false);
-    const query = (name: string) => c.req.query(name);
-    const page = paging(query);
-    const { from, to } = dateRange(query);
-    const dateColumn = queryEnum(query, 'date_filter', ['created', 'delivery'] as const, 'created');
-    const orderStatus = queryEnum(query, 'order_status', [...ORDER_STATUSES, 'CANCELED'] as const);
-    const deliveryStatus = queryEnum(query, 'delivery_status', DELIVERY_STATUSES);
-    const filter = {
-      user: query('user'),
-      dateColumn,
-      from,
-      to,
-      orderStatus: orderStatus === 'CANCELED' ? 'CANCELLED' : orderStatus,
-      deliveryStatus,
-      text,
-      sort: query('sort') || '-created',
-    };
-    const { rows, total } = await listOrders(db, scope, filter, page);
-    return send(c, await render(db, rows), 200, { 'X-Total-Count': String(total) });
+    return listOrdersResponse(db, c, scope, text);
   }
 
   app.get('/', (c) => list(c, undefined));
@@ -87,8 +62,31 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const scope = await scopeOf(c, false);
     const row = await findOrder(db, scope, c.req.param('id'));
     if (!row) throw notFound('Order');
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
+  });
+
+  /**
+   * The payment attempts of one order, oldest first (the SDK's `orders.getPayments(id)`), as `GET
+   * /payments?order=` answers them: a user's own, an admin's with `charges`. Paged with `page` and `size`.
+   */
+  app.get('/:id/payments', async (c) => {
+    const scope = await scopeOf(c, false);
+    const caller = c.get('caller');
+    const row = await findOrder(db, scope, c.req.param('id'));
+    if (!row) throw notFound('Order');
+    const page = paging((name) => c.req.query(name));
+    const all = await listPayments(db, scope.company, {
+      sub: caller.kind === 'user' ? caller.sub : undefined,
+      order: row.id,
+    });
+    const rows = all.slice(page.offset, page.offset + page.size);
+    const ids = rows.map((r) => r.id);
+    const orders = await ordersOf(db, ids);
+    const charges = caller.kind === 'admin' ? await chargesOf(db, ids) : undefined;
+    const json = rows.map((r) =>
+      paymentJson(r, orders.get(r.id) ?? [], charges ? (charges.get(r.id) ?? []) : undefined),
+    );
+    return send(c, json, 200, { 'X-Total-Count': String(all.length) });
   });
 
   app.post('/', async (c) => {
@@ -117,15 +115,13 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
       }
     }
     const row = await insertOrder(db, { company, userId: user.id, items }, summary, fields, now());
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
   });
 
   /** Sets fields of an order the caller may change and that is still open, and answers it. */
   async function updateOpen(c: AppContext, scope: Scope, id: string, fields: Record<string, unknown>) {
     const row = await updateOpenOrder(db, scope, id, { ...fields, modified: now() });
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
   }
 
   app.put('/:id', async (c) => {
@@ -160,8 +156,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
       return change(tx, locked, now());
     });
     if (reported) reporter?.wake();
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
   }
 
   app.put('/:id/items', async (c) => {

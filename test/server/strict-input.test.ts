@@ -35,7 +35,7 @@ async function send(
     method,
     headers: { 'X-Builton-Api-Key': server.apiKey, Authorization: `Bearer ${alice}`, ...headers },
     // Bytes, so that fetch adds no Content-Type of its own (it would call a string text/plain).
-    body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+    body: (typeof body === 'string' ? new TextEncoder().encode(body) : body) as BodyInit | undefined,
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, text };
