@@ -9,6 +9,7 @@ import { readRequestBody } from './http/body.ts';
 import { HttpError } from './http/errors.ts';
 import { idempotency } from './idempotency.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { couponRoutes } from './routes/coupons.ts';
 import { booticRoutes, booticWebRoutes } from './routes/bootic.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { mediaRoutes } from './routes/media.ts';
@@ -118,6 +119,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/users', userObjectRoutes(deps));
   app.route('/products', productRoutes(deps));
   app.route('/orders', orderRoutes(deps));
+  app.route('/coupons', couponRoutes(deps));
   app.route('/payment_methods', paymentMethodRoutes(deps));
   app.route('/payments', paymentRoutes(deps));
   app.route('/demo', demoRoutes(deps));

@@ -1,4 +1,5 @@
 import { date, money, oid, optionalDate, rate, type Json } from '../http/json.ts';
+import { termsJson } from './coupon-json.ts';
 import type { ItemSnapshot } from './order-items.ts';
 import type { OrderRow } from './orders.ts';
 
@@ -24,6 +25,11 @@ export function orderJson(row: OrderRow, payments: readonly string[], user: Json
     currency: row.currency,
     items: row.items.map(itemJson),
     total_amount: money(row.total_amount, row.currency),
+    // Σ final_price before the coupon, and what the coupon took off (total_amount = subtotal − discount).
+    subtotal_amount: money(row.total_amount + row.discount_amount, row.currency),
+    discount_amount: money(row.discount_amount, row.currency),
+    coupon: row.coupon ? termsJson(row.coupon) : null,
+    coupons: row.coupon ? [termsJson(row.coupon)] : [],
     total_quantity: row.total_quantity,
     units: row.units,
     top_up_amount: money(0, row.currency),

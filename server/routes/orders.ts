@@ -7,7 +7,9 @@ import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
-import { idValue, paging } from '../http/validate.ts';
+import { idValue, paging, type Body } from '../http/validate.ts';
+import { couponForOrder, orderTotals, snapshotOf, totalsColumns, type CouponSnapshot } from '../model/coupons.ts';
+import { updatePricedOrder } from '../model/order-pricing.ts';
 import { paymentJson } from '../model/payment-json.ts';
 import { chargesOf, listPayments, ordersOf } from '../model/payments.ts';
 import { returnItems, snapshotItems } from '../model/order-items.ts';
@@ -24,7 +26,7 @@ import {
   type Scope,
 } from '../model/orders.ts';
 import { userById, userForToken, userIdBySub, type UserRow } from '../model/users.ts';
-import { orderFields, readItems } from './order-input.ts';
+import { orderFields, readCouponRef, readItems } from './order-input.ts';
 import { listOrdersResponse } from './order-list.ts';
 
 export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
@@ -97,6 +99,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const body = jsonBody(c);
     // Validate the whole body before anything is written.
     const fields = orderFields(body, admin);
+    const couponRef = readCouponRef(body);
     const { items, summary } = await snapshotItems(db, company, readItems(body.items, admin));
     if (body.currency !== undefined && body.currency !== null) {
       if (!isCurrencyCode(body.currency))
@@ -114,7 +117,9 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
         throw new HttpError(403, 'forbidden', 'A user can only order for themself', 'user');
       }
     }
-    const row = await insertOrder(db, { company, userId: user.id, items }, summary, fields, now());
+    const coupon = couponRef ? snapshotOf(await couponForOrder(db, company, couponRef, now())) : null;
+    const priced = { ...fields, coupon_id: coupon?.id ?? null, coupon, ...totalsColumns(orderTotals(summary, coupon)) };
+    const row = await insertOrder(db, { company, userId: user.id, items }, summary, priced, now());
     return send(c, await renderOrder(db, row));
   });
 
@@ -133,8 +138,21 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const fields = orderFields(body, scope.userId === null);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
-    return updateOpen(c, scope, id, fields);
+    const row = await updatePricedOrder(db, scope, id, { coupon: await couponChange(scope, id, body) }, fields, now());
+    return send(c, await renderOrder(db, row));
   });
+
+  /**
+   * The coupon a `PUT /orders/:id` sets: undefined to keep the order's (also when the body names the
+   * one it has, as a client echoing the order back does), null to remove it, or a new one, checked.
+   */
+  async function couponChange(scope: Scope, id: string, body: Body): Promise<CouponSnapshot | null | undefined> {
+    const ref = readCouponRef(body);
+    if (ref === undefined || ref === null) return ref;
+    const current = (await findOrder(db, scope, id))?.coupon;
+    if (current && (current.id === ref || current.code.toUpperCase() === ref.toUpperCase())) return undefined;
+    return snapshotOf(await couponForOrder(db, scope.company, ref, now()));
+  }
 
   /**
    * Admin changes to a paid order, which users can not make: a partial return (`PUT /:id/items` with
@@ -169,19 +187,13 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
       const unchanged =
         items.length === order.items.length && items.every((item, i) => item.quantity === order.items[i]!.quantity);
       if (unchanged) return { row: order, reported: false };
-      const row = await replaceItems(tx, order.id, items, summary, at);
+      const row = await replaceItems(tx, order.id, items, summary, orderTotals(summary, order.coupon, false), at);
       return { row, reported: await reportItemsChanged(tx, config, row, at) };
     });
     if (returned) return returned;
-    const { items, summary } = await snapshotItems(db, scope.company, readItems(body.items, scope.userId === null));
-    return updateOpen(c, scope, id, {
-      items,
-      currency: summary.currency,
-      total_amount: summary.total,
-      total_vat: summary.vat,
-      total_quantity: summary.totalQuantity,
-      units: summary.units,
-    });
+    const items = await snapshotItems(db, scope.company, readItems(body.items, scope.userId === null));
+    const row = await updatePricedOrder(db, scope, id, { items }, {}, now());
+    return send(c, await renderOrder(db, row));
   });
 
   app.post('/:id/cancel', async (c) => {
