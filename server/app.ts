@@ -109,6 +109,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     // Hono types a '*' route's context input as `any`; the limit reads no input type.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     return limit(c, async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- the same `any` input as above
       await readRequestBody(c);
       await next();
     });

@@ -28,6 +28,8 @@ export function orderJson(row: OrderRow, payments: readonly string[], user: Json
     // Σ final_price before the coupon, and what the coupon took off (total_amount = subtotal − discount).
     subtotal_amount: money(row.total_amount + row.discount_amount, row.currency),
     discount_amount: money(row.discount_amount, row.currency),
+    // The VAT included in total_amount (core's: the lines' shares, scaled with a coupon's discount).
+    total_vat: money(row.total_vat, row.currency),
     coupon: row.coupon ? termsJson(row.coupon) : null,
     coupons: row.coupon ? [termsJson(row.coupon)] : [],
     total_quantity: row.total_quantity,
