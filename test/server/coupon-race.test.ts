@@ -69,7 +69,7 @@ describe('the last redemption of a coupon', () => {
     const results = await Promise.all([ann.pay(), ben.pay()]);
     const statuses = results.map((r) => r.status).sort();
     assert.deepEqual(statuses, [200, 409], results.map((r) => r.text).join('\n'));
-    const loser = results[0]!.status === 409 ? ann : ben;
+    const loser = results[0].status === 409 ? ann : ben;
     const refusal = results.find((r) => r.status === 409)!.body;
     assert.equal(refusal.code, 'coupon-exhausted');
     assert.equal(refusal.field, 'coupon');
