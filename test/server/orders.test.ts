@@ -287,7 +287,11 @@ describe('POST /orders', () => {
     assert.equal(missing.status, 400);
     assert.equal(missing.body.field, 'user');
     const { body: bobsOrder } = await server.post('/orders', workedExample(), bob);
-    const response = await server.post('/orders', { ...workedExample(), user: bobsOrder.user._id.$oid }, server.serviceKey);
+    const response = await server.post(
+      '/orders',
+      { ...workedExample(), user: bobsOrder.user._id.$oid },
+      server.serviceKey,
+    );
     assert.equal(response.status, 200);
     assert.equal(response.body.user._id.$oid, bobsOrder.user._id.$oid);
     const unknown = await server.post(
@@ -344,7 +348,9 @@ describe('a user sees and changes only their own orders', () => {
   it('lists and searches only the caller’s orders; an admin sees all', async () => {
     const bobs = await server.get('/orders?size=100', bob);
     assert.ok(bobs.body.length > 0);
-    assert.ok(bobs.body.every((o: { user: { _id: { $oid: string } } }) => o.user._id.$oid === bobs.body[0].user._id.$oid));
+    assert.ok(
+      bobs.body.every((o: { user: { _id: { $oid: string } } }) => o.user._id.$oid === bobs.body[0].user._id.$oid),
+    );
     assert.ok(!bobs.body.some((o: { _id: { $oid: string } }) => o._id.$oid === alicesOrder._id.$oid));
     assert.deepEqual((await server.get(`/orders/search?query=${alicesOrder.human_id}`, bob)).body, []);
     const admin = await server.get(`/orders/search?query=${alicesOrder.human_id}`, server.serviceKey);
