@@ -248,6 +248,21 @@ export async function replaceItems(
   return row!;
 }
 
+/** An order's delivery status, whatever its order status (an admin's: delivery follows payment). */
+export async function setDeliveryStatus(
+  db: Queryable,
+  company: string,
+  id: string,
+  status: string,
+  at: number,
+): Promise<OrderRow | undefined> {
+  const [row] = await db.query<OrderRow>(
+    `UPDATE orders SET delivery_status = $3, modified = $4 WHERE company_id = $1 AND id = $2 RETURNING *`,
+    [company, id, status, at],
+  );
+  return row;
+}
+
 /** A paid order returned in full: CANCELLED. */
 export async function cancelPaidOrder(tx: Queryable, id: string, at: number): Promise<OrderRow> {
   const [row] = await tx.query<OrderRow>(

@@ -21,6 +21,7 @@ import {
   insertOrder,
   lockOrder,
   replaceItems,
+  setDeliveryStatus,
   updateOpenOrder,
   type OrderRow,
   type Scope,
@@ -138,6 +139,12 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const fields = orderFields(body, scope.userId === null);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
+    // Delivery goes on after payment: an admin sets delivery_status alone on an order in any status.
+    if (scope.userId === null && Object.keys(fields).length === 1 && fields.delivery_status !== undefined) {
+      const row = await setDeliveryStatus(db, scope.company, id, fields.delivery_status as string, now());
+      if (!row) throw notFound('Order');
+      return send(c, await renderOrder(db, row));
+    }
     const row = await updatePricedOrder(db, scope, id, { coupon: await couponChange(scope, id, body) }, fields, now());
     return send(c, await renderOrder(db, row));
   });

@@ -292,6 +292,21 @@ describe('SDK: orders', () => {
     assert.equal(forbidden.status, 403);
   });
 
+  it('an admin moves the delivery on after payment; other changes of a paid order stay refused', async () => {
+    const paidOrder = await alice.orders.create({ items: [{ product: p.B, quantity: 1 }] });
+    const method = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, aliceToken);
+    const paid = await server.post(
+      '/payments',
+      { orders: [paidOrder.id], payment_method: method.body._id.$oid },
+      aliceToken,
+    );
+    assert.equal(paid.status, 200, paid.text);
+    const accepted = await admin.orders.update(paidOrder.id, { delivery_status: 'ACCEPTED' });
+    assert.equal(accepted.delivery_status, 'ACCEPTED');
+    assert.equal(accepted.order_status, 'SUCCESS');
+    assert.equal((await refused(admin.orders.update(paidOrder.id, { note: 'late' }))).status, 409);
+  });
+
   it('getPayments(id): the order’s payments as Payments', async () => {
     const method = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, aliceToken);
     const declining = await server.post(
