@@ -5,9 +5,11 @@ import { HTTPException } from 'hono/http-exception';
 import { TillError } from 'tillkit/core';
 import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
 import { send, type AppEnv, type Deps } from './context.ts';
+import { readRequestBody } from './http/body.ts';
 import { HttpError } from './http/errors.ts';
 import { idempotency } from './idempotency.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { couponRoutes } from './routes/coupons.ts';
 import { booticRoutes, booticWebRoutes } from './routes/bootic.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { mediaRoutes } from './routes/media.ts';
@@ -16,7 +18,7 @@ import { paymentMethodRoutes } from './routes/payment-methods.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { productRoutes } from './routes/products.ts';
 import { tagRoutes } from './routes/tags.ts';
-import { userRoutes } from './routes/users.ts';
+import { userObjectRoutes, userRoutes } from './routes/users.ts';
 
 export type { Deps } from './context.ts';
 
@@ -63,13 +65,22 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       '*',
       cors({
         origin: any ? '*' : [...config.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        // Header names are case-insensitive: the official SDK sends `X-Builton-API-Key`.
         allowHeaders: ['Content-Type', 'Authorization', 'X-Builton-Api-Key', 'Idempotency-Key'],
-        exposeHeaders: ['X-Total-Count', 'Idempotent-Replayed'],
+        exposeHeaders: ['X-Total-Count', 'X-Pagination-Total', 'Idempotent-Replayed'],
         maxAge: 600,
       }),
     );
   }
+
+  // Lists answer their total as `X-Total-Count` (this server's, and the widget's) and as
+  // `X-Pagination-Total`, the header the official BuiltOn SDK reads for `paginationTotal` and `next()`.
+  app.use('*', async (c, next) => {
+    await next();
+    const total = c.res.headers.get('X-Total-Count');
+    if (total !== null && !c.res.headers.has('X-Pagination-Total')) c.res.headers.set('X-Pagination-Total', total);
+  });
 
   app.get('/health', (c) => send(c, { ok: true }));
   app.route('/media', mediaRoutes());
@@ -99,16 +110,19 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     // Hono types a '*' route's context input as `any`; the limit reads no input type.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     return limit(c, async () => {
-      c.set('rawBody', await c.req.text());
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- the same `any` input as above
+      await readRequestBody(c);
       await next();
     });
   });
   app.use('*', idempotency(deps));
 
   app.route('/v2/users', userRoutes(deps));
+  app.route('/users', userObjectRoutes(deps));
   app.route('/products', productRoutes(deps));
   app.route('/tags', tagRoutes(deps));
   app.route('/orders', orderRoutes(deps));
+  app.route('/coupons', couponRoutes(deps));
   app.route('/payment_methods', paymentMethodRoutes(deps));
   app.route('/payments', paymentRoutes(deps));
   app.route('/demo', demoRoutes(deps));

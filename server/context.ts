@@ -26,8 +26,12 @@ export interface AppEnv {
     /** The company (tenant) named by the X-Builton-Api-Key header. */
     company: string;
     caller: Caller;
-    /** The raw request body of POST/PUT requests, read once (within the size limit). */
+    /** The request body of POST/PUT/DELETE requests as text, read once (within the size limit): `http/body.ts`. */
     rawBody: string;
+    /** The same body's bytes, for a route that verifies exactly what was sent (a signed webhook). */
+    rawBytes: Uint8Array;
+    /** The JSON body, parsed strictly; undefined when the body is empty or the route reads it raw. */
+    json: unknown;
   };
 }
 

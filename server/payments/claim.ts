@@ -2,6 +2,7 @@ import { CURRENCY_MISMATCH, isPayableStatus } from 'tillkit/core';
 import type { Database } from '../db/database.ts';
 import { HttpError, badRequest } from '../http/errors.ts';
 import { objectId } from '../http/ids.ts';
+import { holdCoupons } from '../model/coupons.ts';
 import { lockOrders, markProcessing } from '../model/order-payments.ts';
 import { closedOrder, type OrderRow } from '../model/orders.ts';
 import type { PaymentMethodRow } from '../model/payment-methods.ts';
@@ -69,6 +70,7 @@ export function claimOrders(db: Database, request: PaymentRequest, at: number): 
     if (!Number.isSafeInteger(amount))
       throw badRequest('amount-invalid', 'These orders together are too large to pay at once', 'orders');
 
+    await holdCoupons(tx, orders, at);
     await markProcessing(tx, orderIds, at);
     const payment = await insertPayment(
       tx,

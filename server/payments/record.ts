@@ -1,6 +1,7 @@
 import { reportPaid } from '../button/outbox.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { redeemCoupons } from '../model/coupons.ts';
 import { settleProcessing } from '../model/order-payments.ts';
 import { recordCharge, type PaymentRow } from '../model/payments.ts';
 import { chargeOutcome, type ChargeAttempt } from './charge.ts';
@@ -25,6 +26,7 @@ export function recordAttempt(
   const { payment } = claim;
   return db.transaction(async (tx) => {
     const changed = await settleProcessing(tx, claim.orderIds, ORDER_STATUS[outcome.state], at, outcome.processorId);
+    if (outcome.state === 'succeeded') await redeemCoupons(tx, changed, payment.id, at);
     const reported = await reportPaid(
       tx,
       config,

@@ -505,7 +505,7 @@ describe('Idempotency-Key', () => {
     assert.equal(a.status, 200);
     assert.equal(b.status, 200);
     assert.notEqual(a.body._id.$oid, b.body._id.$oid);
-    assert.notEqual(a.body.user.$oid, b.body.user.$oid);
+    assert.notEqual(a.body.user._id.$oid, b.body.user._id.$oid);
   });
 
   it('a failure (502) is not kept: the retry with the same key runs again', async () => {
