@@ -172,6 +172,28 @@ const es: Translation = {
   'checkout.declinedHint': 'No se cobró nada. Prueba con otra tarjeta o pregunta a tu banco por qué rechazó esta.',
   'checkout.booticUnpaid':
     'Tu carrito conserva estos artículos hasta que pagues el pedido en la página de pago de la tienda.',
+  'checkout.coupon.toggle': '¿Tienes un código de descuento?',
+  'checkout.coupon.label': 'Código de descuento',
+  'checkout.coupon.apply': 'Aplicar',
+  'checkout.coupon.checking': 'Comprobando el código…',
+  'checkout.coupon.applied': 'Código {code} aplicado: {off} de descuento.',
+  'checkout.coupon.remove': 'Quitar',
+  'checkout.coupon.removeLabel': 'Quitar el código {code}',
+  'checkout.coupon.removed': 'Código {code} quitado.',
+  'checkout.coupon.line': 'Código {code}',
+  'checkout.coupon.required': 'Escribe un código de descuento.',
+  'checkout.coupon.unknown': 'No existe el código {code}. Revisa cómo está escrito.',
+  'checkout.coupon.notYetValid': 'El código {code} todavía no es válido.',
+  'checkout.coupon.expired': 'El código {code} ha caducado.',
+  'checkout.coupon.exhausted': 'El código {code} se ha agotado.',
+  'checkout.coupon.retired': 'El código {code} ya no se ofrece.',
+  'checkout.coupon.minimum': 'El código {code} es para pedidos de {minimum} o más: añade {missing} para usarlo.',
+  'checkout.coupon.currency': 'El código {code} es para pedidos en {currency}.',
+  'checkout.coupon.unavailable': 'No pudimos comprobar el código. Inténtalo de nuevo.',
+  'checkout.coupon.taken': 'Otro pedido acaba de agotar el código {code}.',
+  'checkout.coupon.nothingCharged': 'No se cobró nada. Puedes pagar sin el código: antes verás el nuevo total.',
+  'checkout.coupon.without': 'Continuar sin el código',
+  'checkout.coupon.removedFromOrder': 'Código {code} quitado de tu pedido. Confirma el nuevo total para pagar.',
 };
 
 export default es;
