@@ -78,7 +78,8 @@ export class CouponField implements ReactiveController {
     if (this.open) void this.focusSoon('#coupon-code');
   };
 
-  private readonly apply = async (event: SubmitEvent): Promise<void> => {
+  /** Apply, or Enter in the field (the form's implicit submission: its one field and no submit button). */
+  private readonly apply = async (event: Event): Promise<void> => {
     event.preventDefault();
     const input = this.host.renderRoot.querySelector<HTMLInputElement>('#coupon-code');
     this.removed = null;
@@ -141,7 +142,7 @@ export class CouponField implements ReactiveController {
             aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby=${problem ? 'coupon-message' : nothing}
           />
-          <button type="submit" aria-disabled=${busy ? 'true' : 'false'}>${host.t('checkout.coupon.apply')}</button>
+          <button type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.apply}>${host.t('checkout.coupon.apply')}</button>
         </div>
         ${problem ? html`<p id="coupon-message" class="error">${couponMessage(host, problem, summary.total)}</p>` : nothing}
       </form>`;

@@ -15,6 +15,7 @@ export class CheckoutFocus implements ReactiveController {
   private lastError: unknown;
   private lastFieldErrors: unknown;
   private lastCouponProblem: unknown;
+  private lastTotalToConfirm: unknown;
   private invalidNext = false;
   private staying = false;
 
@@ -59,6 +60,13 @@ export class CheckoutFocus implements ReactiveController {
     this.invalidNext = false;
     this.lastFieldErrors = fieldErrors;
     this.followCoupon(this.state());
+    this.followTotal(this.state());
+  }
+
+  /** A new total confirmed at the payment step (its notice goes away): to Pay, the next thing to do. */
+  private followTotal({ step, totalToConfirm, error }: CheckoutState): void {
+    if (this.lastTotalToConfirm && !totalToConfirm && step === 'payment' && !error) this.focus('[part=pay]');
+    this.lastTotalToConfirm = totalToConfirm;
   }
 
   /**
