@@ -3,7 +3,8 @@
 // in the customer's words at the field), applied (the code's line, the total and VAT to the cent,
 // then against the server's order and on the receipt), removed; and a code whose last use another
 // order takes while the customer pays: nothing charged, told at the summary, paid without it after the
-// new total is confirmed. The coupons are made through the server's admin API; REWIND10 is the demo's.
+// new total is confirmed; the order history shows the code too. The coupons are made through the
+// server's admin API; REWIND10 is the demo's.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -265,6 +266,27 @@ for (const viewport of VIEWPORTS) {
         'VAT included €3.45',
       ]);
       await assertAccessible(page, 'the receipt with a code');
+
+      // The order history, from the receipt's link, shows the code's line too, and figures that add up.
+      await checkout(page).locator('[part=orders]').focus();
+      await page.keyboard.press('Enter');
+      const row = page.locator('till-orders [part=order]');
+      await row.first().waitFor();
+      assert.equal(await row.count(), 1);
+      await row.first().focus();
+      await page.keyboard.press('Enter');
+      await page.locator('till-orders .totals').waitFor();
+      const history = (await page.locator('till-orders .totals > div').allInnerTexts()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+      assert.deepEqual(history, [
+        'Before discounts €27.47',
+        'Discounts −€8.34',
+        'Code REWIND10 −€1.91',
+        'Total €17.22',
+        'VAT included €3.45',
+      ]);
+      await assertAccessible(page, 'the order history with a code');
       await page.close();
     });
 

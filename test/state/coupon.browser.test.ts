@@ -22,6 +22,7 @@ import {
   setContact,
 } from '../../src/state/checkout/index.ts';
 import { restoreSession } from '../../src/state/checkout/session.ts';
+import { orderFigures } from '../../src/state/orders/index.ts';
 import { configure } from '../../src/state/config.ts';
 import { api, resetCart, useReferenceServer } from '../support/browser.ts';
 
@@ -244,6 +245,31 @@ describe('a discount code on the order', () => {
     // The payment step's summary: the code's line and the VAT scaled with it, as the cart's showed.
     const receipt = orderReceipt(order!);
     expect([receipt.coupon, receipt.total, receipt.vat]).to.deep.equal([{ code, amount: 180 }, 1618, 324]);
+  });
+
+  it('shows in the order history’s figures: before discounts, discounts, the code, total and VAT adding up', async () => {
+    const { code } = await coupon('HISTORY', { percent_off: 10 });
+    const rearWindow = await film('Rear Window');
+    const client = createBuiltOnClient({ baseUrl: api().url, apiKey: api().apiKey });
+    const addOns = await Promise.all(rearWindow.subProducts.map((id) => client.getProduct(id)));
+    cart.add(rearWindow, 1, [addOns.find((p) => p.name === 'Gift wrap')!]);
+    cart.add(await film('Jaws'), 2);
+    await applyCouponCode(code);
+    fillContact();
+    await placeOrder();
+    // (999 + 350) × 0.9 = 1214, 2 × 699 × 0.5 = 699: 1913 (before discounts 2747, VAT 243 + 140 = 383);
+    // 10 % of 1913 = 191 → 1722; VAT 383 × 1722 / 1913 → 345.
+    const figures = orderFigures($checkout.get().order!);
+    expect([figures.subtotal, figures.discount, figures.coupon, figures.total, figures.vat]).to.deep.equal([
+      2747,
+      834,
+      { code, amount: 191 },
+      1722,
+      345,
+    ]);
+    expect(figures.subtotal - figures.discount - figures.coupon!.amount).to.equal(figures.total);
+    const wire = await admin<{ total_vat: number }>('GET', `/orders/${$checkout.get().order!.id}`);
+    expect(wire.total_vat).to.equal(3.45);
   });
 
   it('comes off an order made before when removed at the details, and goes back on when applied again', async () => {

@@ -138,6 +138,7 @@ const de: Translation = {
   'orders.items': 'Artikel',
   'orders.beforeDiscounts': 'Vor Rabatten',
   'orders.discounts': 'Rabatte',
+  'orders.coupon': 'Code {code}',
   'orders.delivery': 'Lieferadresse',
   'orders.payments': 'Zahlungen',
   'orders.noPayments': 'Für diese Bestellung wurde noch nichts bezahlt.',

@@ -133,6 +133,7 @@ const es: Translation = {
   'orders.items': 'Artículos',
   'orders.beforeDiscounts': 'Antes de descuentos',
   'orders.discounts': 'Descuentos',
+  'orders.coupon': 'Código {code}',
   'orders.delivery': 'Dirección de envío',
   'orders.payments': 'Pagos',
   'orders.noPayments': 'Todavía no se ha hecho ningún pago para este pedido.',

@@ -137,6 +137,7 @@ const fr: Translation = {
   'orders.items': 'Articles',
   'orders.beforeDiscounts': 'Avant remises',
   'orders.discounts': 'Remises',
+  'orders.coupon': 'Code {code}',
   'orders.delivery': 'Adresse de livraison',
   'orders.payments': 'Paiements',
   'orders.noPayments': 'Aucun paiement n’a encore été effectué pour cette commande.',

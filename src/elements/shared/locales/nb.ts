@@ -136,6 +136,7 @@ const nb: Translation = {
   'orders.items': 'Varer',
   'orders.beforeDiscounts': 'Før rabatter',
   'orders.discounts': 'Rabatter',
+  'orders.coupon': 'Kode {code}',
   'orders.delivery': 'Leveringsadresse',
   'orders.payments': 'Betalinger',
   'orders.noPayments': 'Det er ikke betalt noe for denne bestillingen ennå.',
