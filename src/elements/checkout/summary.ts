@@ -2,8 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Order } from '../../api/types.ts';
 import type { OrderSummary } from '../../core/index.ts';
 import type { CartLine } from '../../state/cart.ts';
-import { cartReceipt, orderReceipt, type Receipt } from '../../state/checkout/index.ts';
+import {
+  cartReceipt,
+  orderReceipt,
+  removeCoupon,
+  type AppliedCoupon,
+  type CheckoutState,
+  type Receipt,
+} from '../../state/checkout/index.ts';
 import type { TillCheckout } from './checkout.ts';
+import { couponMessage } from './coupon-field.ts';
 
 /** A line of a summary: the cart's before the order exists, the order's items after. */
 export interface SummaryLine {
@@ -35,12 +43,14 @@ export interface Summary {
   readonly heading?: boolean;
   /** Its name: "Order summary" unless told. */
   readonly label?: string;
+  /** What follows the figures (the discount-code field, a notice about the code). */
+  readonly after?: unknown;
 }
 
 /** The one order summary of the checkout: the cart's at the details, the order's after, the receipt's. */
 export function renderSummary(
   host: TillCheckout,
-  { lines, currency, rows, heading = true, label = host.t('checkout.summary') }: Summary,
+  { lines, currency, rows, heading = true, label = host.t('checkout.summary'), after = nothing }: Summary,
 ): TemplateResult {
   const money = (amount: number) => host.money(amount, currency);
   return html`<section part="summary" class="summary" aria-label=${label}>
@@ -58,33 +68,75 @@ export function renderSummary(
           ? html`<p class="total-row"><span>${row.label}</span><span part=${row.part ? 'total' : nothing} class="price order-total">${money(row.amount)}</span></p>`
           : html`<p class="total-row ${row.kind ?? ''}"><span>${row.label}</span><span class="price">${row.kind === 'less' ? '−' : ''}${money(row.amount)}</span></p>`,
       )}
+      ${after}
     </section>`;
 }
 
-/** The figures under a receipt's lines: the discounts (when any), the total, the VAT it includes. */
+/**
+ * The figures under a receipt's lines: the products' discounts (when any), the discount code's line
+ * (named with the code), the total, the VAT it includes.
+ */
 export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string, part = false): SummaryRow[] => [
   ...(receipt.discount ? [{ label: host.t('discounts'), amount: receipt.discount, kind: 'less' as const }] : []),
+  ...(receipt.coupon
+    ? [
+        {
+          label: host.t('checkout.coupon.line', { code: receipt.coupon.code }),
+          amount: receipt.coupon.amount,
+          kind: 'less' as const,
+        },
+      ]
+    : []),
   { label: total, amount: receipt.total, kind: 'total', part },
   { label: host.t('vat'), amount: receipt.vat, kind: 'muted' },
 ];
 
-/** The cart as it stands, priced as the backend prices it. */
-export function renderCartSummary(host: TillCheckout, lines: readonly CartLine[], summary: OrderSummary) {
-  const receipt = cartReceipt(lines, summary);
+/** The cart as it stands, priced as the backend prices it, with the code applied; `after` is the code's field. */
+export function renderCartSummary(
+  host: TillCheckout,
+  lines: readonly CartLine[],
+  summary: OrderSummary,
+  coupon: AppliedCoupon | null = null,
+  after: unknown = nothing,
+) {
+  const receipt = cartReceipt(lines, summary, coupon);
   return renderSummary(host, {
     currency: receipt.currency,
     lines: receipt.lines,
     rows: receiptRows(host, receipt, host.t('total'), true),
+    after,
   });
 }
 
-/** An order's summary: its items, discounts, total and VAT; "Paid" and named a receipt once it is paid. */
-export function renderOrderSummary(host: TillCheckout, order: Order, paid = false): TemplateResult {
+/**
+ * An order's summary: its items, discounts, its code's line, total and VAT; "Paid" and named a receipt
+ * once it is paid. With the checkout's `state` (the payment step), a code the shop refused when paying
+ * is told here, with the way on without it.
+ */
+export function renderOrderSummary(host: TillCheckout, order: Order, paid = false, state?: CheckoutState) {
   const receipt = orderReceipt(order);
   return renderSummary(host, {
     currency: receipt.currency,
     lines: receipt.lines,
     rows: receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total')),
     ...(paid ? { label: host.t('checkout.receipt') } : {}),
+    after: state ? renderRefusedAtPayment(host, order, state) : nothing,
   });
+}
+
+/**
+ * The order's code refused at payment (its last redemption taken by another order, or it expired):
+ * nothing was charged; the customer may go on without it, which takes it off the order, and then
+ * confirms the new total before paying (the payment step's total notice).
+ */
+function renderRefusedAtPayment(host: TillCheckout, order: Order, { couponProblem: problem, busy }: CheckoutState) {
+  if (problem?.stage !== 'payment') return nothing;
+  if (problem.removed) {
+    return html`<p class="coupon-notice" role="status" tabindex="-1">${host.t('checkout.coupon.removedFromOrder', { code: problem.coupon })}</p>`;
+  }
+  return html`<div part="coupon-notice" class="coupon-notice alert" role="alert" tabindex="-1">
+    <p>${couponMessage(host, problem, order.subtotalAmount)}</p>
+    <p>${host.t('checkout.coupon.nothingCharged')}</p>
+    <button type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void removeCoupon()}>${host.t('checkout.coupon.without')}</button>
+  </div>`;
 }
