@@ -7,7 +7,9 @@ import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
+import { stringify } from '../http/json.ts';
 import { dateRange, idValue, paging, queryEnum } from '../http/validate.ts';
+import { keepWithEffect } from '../idempotency.ts';
 import { returnItems, snapshotItems } from '../model/order-items.ts';
 import { orderJson } from '../model/order-json.ts';
 import { paymentsOf } from '../model/order-payments.ts';
@@ -116,9 +118,14 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
         throw new HttpError(403, 'forbidden', 'A user can only order for themself', 'user');
       }
     }
-    const row = await insertOrder(db, { company, userId: user.id, items }, summary, fields, now());
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    // The order and its Idempotency-Key's answer commit together: a retry can never make it twice.
+    const json = await db.transaction(async (tx) => {
+      const row = await insertOrder(tx, { company, userId: user.id, items }, summary, fields, now());
+      const [answer] = await render(tx, [row]);
+      await keepWithEffect(tx, c, { status: 200, body: stringify(answer) });
+      return answer!;
+    });
+    return send(c, json);
   });
 
   /** Sets fields of an order the caller may change and that is still open, and answers it. */

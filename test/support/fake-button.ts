@@ -13,7 +13,7 @@ export interface ButtonCall {
   readonly authorization: string | undefined;
   readonly contentType: string | undefined;
   readonly raw: string;
-   
+
   readonly body: any;
   /** What the stand-in did: answered `status`, `lost` (carried out, closed unanswered) or `held`. */
   outcome: number | 'lost' | 'held';
@@ -28,7 +28,7 @@ export interface FakeButton {
   /** Validation problems found in bodies or headers; a conforming client leaves this empty. */
   readonly problems: string[];
   /** The orders as Button holds them: the last body accepted, and whether cancelled. */
-   
+
   readonly orders: Map<string, { body: any; active: boolean }>;
   /** The next `count` requests are answered with `status` (default 503), changing nothing. */
   failNext(count: number, status?: number, headers?: Record<string, string>): void;
