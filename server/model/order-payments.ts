@@ -68,9 +68,9 @@ export async function markProcessing(tx: Queryable, paymentId: string, at: numbe
 
 /**
  * The orders' status once the payment's attempt ended: `status`, or (null) the status each had before it
- * (a pending authentication leaves the order payable as it was). Only orders of the payment that are
- * PROCESSING change, except that SUCCESS also takes payable ones (an order set back by hand is paid all
- * the same). Returns the orders changed.
+ * (a pending authentication leaves the order payable as it was). Orders PROCESSING change, and for a
+ * status also payable ones (a failed authentication makes a CREATED order DECLINED; an order set back
+ * by hand is paid all the same); paid or cancelled ones never. Returns the orders changed.
  */
 export function settleOrders(
   tx: Queryable,
@@ -79,7 +79,7 @@ export function settleOrders(
   at: number,
   chargeId: string | null,
 ): Promise<OrderRow[]> {
-  const from = status === 'SUCCESS' ? `('PROCESSING', ${PAYABLE_SQL.slice(1)}` : `('PROCESSING')`;
+  const from = status === null ? `('PROCESSING')` : `('PROCESSING', ${PAYABLE_SQL.slice(1)}`;
   return tx.query<OrderRow>(
     `UPDATE orders o SET order_status = COALESCE($2::text, po.prior_status, 'CREATED'), modified = $3,
             stripe_charge_id = CASE WHEN $2::text = 'SUCCESS' THEN $4 ELSE o.stripe_charge_id END

@@ -8,13 +8,14 @@ import { idValue, optString, paging, queryEnum, type Body } from '../http/valida
 import { keepWithEffect } from '../idempotency.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
-import { paymentMethodById, type PaymentMethodRow } from '../model/payment-methods.ts';
+import { paymentMethodById, updateSetup, type PaymentMethodRow } from '../model/payment-methods.ts';
 import { listPayments, ordersOf, paymentById, type PaymentRow, type PaymentState } from '../model/payments.ts';
 import { userForToken } from '../model/users.ts';
 import { originOf, paymentAnswer } from '../payments/answer.ts';
 import type { KeyCommit } from '../payments/claim.ts';
 import { confirmPayment } from '../payments/confirm.ts';
 import { pay } from '../payments/pay.ts';
+import { refreshSetup } from '../payments/setup.ts';
 
 const MAX_ORDERS = 20;
 const STATES: readonly PaymentState[] = [
@@ -83,7 +84,14 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
         : (await userForToken(db, c.get('company'), caller.sub, caller.email, now())).id;
     if (!method || method.user_id !== userId)
       throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
-    return { userId, method };
+    return { userId, method: await setUp(method) };
+  }
+
+  /** A card whose saving waited for the customer to authenticate: read its SetupIntent again. */
+  async function setUp(method: PaymentMethodRow): Promise<PaymentMethodRow> {
+    if (method.setup_intent?.status !== 'requires_action') return method;
+    const result = await refreshSetup(deps.processor, method).catch(() => null);
+    return result ? updateSetup(db, method.id, result.setup, result.saved, now()) : method;
   }
 
   /** The caller's payment (an admin's: any of the company's), or 404. */
