@@ -53,9 +53,10 @@ export function createCall(payment: Base, seq: number, customer: string, descrip
   };
 }
 
-export function confirmCall(payment: Base, seq: number, method: PaymentMethodRow): NewCall {
+/** An attempt with `method`; `authenticated`: the confirm of what the customer authenticated (its card stays). */
+export function confirmCall(payment: Base, seq: number, method: PaymentMethodRow, authenticated = false): NewCall {
   const params: ConfirmParams = {
-    payment_method: method.source!,
+    ...(authenticated ? {} : { payment_method: method.source! }),
     ...(payment.return_url ? { return_url: payment.return_url } : {}),
   };
   return {

@@ -117,7 +117,8 @@ export interface IntentParams {
 }
 
 export interface ConfirmParams {
-  readonly payment_method: string;
+  /** Another attempt's card; left out to confirm an intent the customer authenticated (its card stays). */
+  readonly payment_method?: string;
   readonly return_url?: string;
 }
 

@@ -155,7 +155,7 @@ async function applyIntent(
     case 'requires_confirmation': {
       // The customer authenticated and the server has not confirmed yet: this is the confirm they wanted.
       const method = (await paymentMethodById(tx, p.company_id, p.payment_method_id, true))!;
-      const started = await startAttempt(tx, p, method, lease, at);
+      const started = await startAttempt(tx, p, method, lease, at, true);
       return { payment: started.payment, next: started.call, reported: 0 };
     }
     default:

@@ -97,7 +97,9 @@ async function tookEffect(db: Queryable, payment: PaymentRow, call: CallRow, int
       return false;
     case 'requires_action':
       // Asking for authentication of this attempt's card, not of an earlier one's.
-      return intent.payment_method === (call.params as { payment_method?: string }).payment_method;
+      return (
+        intent.payment_method === ((call.params as { payment_method?: string }).payment_method ?? intent.payment_method)
+      );
     case 'requires_payment_method':
       // Declined by this attempt, if its charge is one no earlier attempt of the payment got.
       return intent.latest_charge !== null && !(await knownCharges(db, payment.id)).has(intent.latest_charge);

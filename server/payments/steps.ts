@@ -57,6 +57,7 @@ export async function startAttempt(
   method: PaymentMethodRow,
   lease: Lease,
   at: number,
+  authenticated = false,
 ): Promise<{ payment: PaymentRow; call: CallRow }> {
   const orders = await lockedOrders(tx, payment);
   await holdCoupons(tx, orders, at);
@@ -65,7 +66,9 @@ export async function startAttempt(
     tx,
     payment,
     (seq) =>
-      payment.kind === 'charge' ? chargeCall(payment, seq, method, description) : confirmCall(payment, seq, method),
+      payment.kind === 'charge'
+        ? chargeCall(payment, seq, method, description)
+        : confirmCall(payment, seq, method, authenticated),
     lease,
     at,
     method.id,

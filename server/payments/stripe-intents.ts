@@ -143,7 +143,10 @@ export const createIntent = (stripe: Stripe, params: IntentParams, key: string) 
   );
 
 export const confirmIntent = (stripe: Stripe, id: string, params: ConfirmParams, key: string) =>
-  intentCall(() => stripe.paymentIntents.confirm(id, { ...params }, { idempotencyKey: key }), params.payment_method);
+  intentCall(
+    () => stripe.paymentIntents.confirm(id, { ...params }, { idempotencyKey: key }),
+    params.payment_method ?? null,
+  );
 
 export const cancelIntent = (stripe: Stripe, id: string, params: CancelParams, key: string) =>
   intentCall(() => stripe.paymentIntents.cancel(id, { ...params }, { idempotencyKey: key }), null);

@@ -1,3 +1,6 @@
+import type { PaymentMethodCard } from './processor.ts';
+import { fingerprint } from './test-store.ts';
+
 /**
  * Stripe's documented test cards (https://docs.stripe.com/testing), as the offline `test` processor knows
  * them: the tokens of seed 000's flow (`tok_…`) and the test PaymentMethods (`pm_card_…`), with what each
@@ -111,3 +114,21 @@ export function testPaymentMethod(id: string): TestCard | undefined {
 
 export const testToken = (token: string): TestCard | undefined =>
   Object.hasOwn(TEST_TOKENS, token) ? TEST_TOKENS[token] : undefined;
+
+/** A test PaymentMethod's card, as Stripe's PaymentMethod object writes it. */
+export function cardOf(pm: { readonly card: string }, year: number): PaymentMethodCard {
+  const card = TEST_PAYMENT_METHODS[pm.card]!;
+  return {
+    brand: card.brand,
+    last4: card.last4,
+    exp_month: 12,
+    exp_year: year + 3,
+    funding: card.funding,
+    country: card.country,
+    fingerprint: fingerprint(card.brand, card.last4),
+    checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: 'pass' },
+    three_d_secure_usage: { supported: true },
+    wallet: null,
+    generated_from: null,
+  };
+}

@@ -1,15 +1,7 @@
 import { PaymentMethodError } from './legacy-types.ts';
-import type {
-  AttemptError,
-  ConfirmParams,
-  IntentParams,
-  IntentState,
-  NextAction,
-  PaymentMethodCard,
-  SetupState,
-} from './processor.ts';
+import type { AttemptError, ConfirmParams, IntentParams, IntentState, NextAction, SetupState } from './processor.ts';
 import { testPaymentMethod, TEST_PAYMENT_METHODS, type TestCard } from './test-cards.ts';
-import { fingerprint, testId, type TestTx } from './test-store.ts';
+import { testId, type TestTx } from './test-store.ts';
 
 /**
  * The `test` processor's SetupIntents and PaymentIntents, with Stripe's rules for its test cards: a
@@ -49,23 +41,6 @@ export interface TestChallenge {
 export const AUTHENTICATION_PATH = '/test-processor/authenticate/';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-export function cardOf(pm: TestPaymentMethod, year: number): PaymentMethodCard {
-  const card = TEST_PAYMENT_METHODS[pm.card]!;
-  return {
-    brand: card.brand,
-    last4: card.last4,
-    exp_month: 12,
-    exp_year: year + 3,
-    funding: card.funding,
-    country: card.country,
-    fingerprint: fingerprint(card.brand, card.last4),
-    checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: 'pass' },
-    three_d_secure_usage: { supported: true },
-    wallet: null,
-    generated_from: null,
-  };
-}
 
 /** `pm_card_visa` (a new PaymentMethod) or one made before; 400 otherwise, as Stripe's resource_missing. */
 async function resolvePaymentMethod(tx: TestTx, id: string): Promise<TestPaymentMethod> {
@@ -146,7 +121,7 @@ export function newSetup(customer: string, metadata: Readonly<Record<string, str
 }
 
 export async function confirmSetup(tx: TestTx, setup: Mutable<TestSetup>, params: ConfirmParams): Promise<TestSetup> {
-  const pm = await resolvePaymentMethod(tx, params.payment_method);
+  const pm = await resolvePaymentMethod(tx, params.payment_method ?? '');
   claim(pm, setup.customer, setup.id);
   const card = TEST_PAYMENT_METHODS[pm.card]!;
   await closeChallenges(tx, setup.id);
@@ -204,7 +179,15 @@ export async function confirmIntent(
   params: ConfirmParams,
 ): Promise<TestIntent> {
   if (!CONFIRMABLE.includes(intent.status)) return intent; // Stripe's 400 payment_intent_unexpected_state carries it
-  const pm = await resolvePaymentMethod(tx, params.payment_method);
+  const pmId = params.payment_method ?? intent.payment_method;
+  if (!pmId) {
+    throw new PaymentMethodError(
+      400,
+      'payment_intent_unexpected_state',
+      'This PaymentIntent has no payment method to confirm with.',
+    );
+  }
+  const pm = await resolvePaymentMethod(tx, pmId);
   claim(pm, intent.customer, intent.id);
   if (pm.id !== intent.payment_method) intent.authenticated = false;
   intent.payment_method = pm.id;

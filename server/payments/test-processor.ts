@@ -18,9 +18,8 @@ import type {
   PaymentProcessor,
   SetupState,
 } from './processor.ts';
-import { TEST_TOKENS, testToken } from './test-cards.ts';
+import { TEST_TOKENS, cardOf, testToken } from './test-cards.ts';
 import {
-  cardOf,
   closeChallenges,
   confirmIntent,
   confirmSetup,
@@ -207,7 +206,7 @@ export class TestProcessor implements PaymentProcessor {
           code: error.code,
           decline_code: error.declineCode,
           message: error.message,
-          payment_method: params.payment_method,
+          payment_method: params.payment_method ?? null,
         },
       };
     }
