@@ -30,6 +30,8 @@ const KILL: NodeJS.Signals = onPostgres ? 'SIGKILL' : 'SIGTERM';
 const CHECKOUTS = 200;
 /** Checkouts go on past 200 until the servers were killed this often (a fast machine finishes early). */
 const KILLS = 5;
+/** And no more than this often: each restart costs seconds (PGlite's most), which the checkouts wait out. */
+const MAX_KILLS = onPostgres ? 12 : 6;
 const CUSTOMERS = 12;
 const schema = `tillkit_t_${randomBytes(6).toString('hex')}`;
 const dataDir = onPostgres ? undefined : mkdtempSync(join(tmpdir(), 'tillkit-chaos-'));
@@ -87,7 +89,7 @@ async function send(token: string, method: string, path: string, body?: unknown,
 }
 
 async function killer(done: () => boolean): Promise<void> {
-  while (!done()) {
+  while (!done() && counts.kills < MAX_KILLS) {
     await sleep(300 + random() * 700);
     if (done()) return;
     const i = Math.floor(random() * SERVERS);
