@@ -112,7 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
   const durations = {
     reconcileIntervalMs: duration(env, 'TILLKIT_RECONCILE_INTERVAL_MS', 60_000, problems),
     authDeadlineMs: duration(env, 'TILLKIT_AUTH_DEADLINE_MS', 30 * 60_000, problems),
-    paymentLeaseMs: duration(env, 'TILLKIT_PAYMENT_LEASE_MS', 60_000, problems),
+    paymentLeaseMs: duration(env, 'TILLKIT_PAYMENT_LEASE_MS', 120_000, problems),
   };
 
   const port = Number(env.PORT ?? 8787);

@@ -95,10 +95,17 @@ export function observe(deps: PaymentDeps, payment: PaymentRow, intent: IntentSt
   const at = deps.now();
   return deps.db.transaction(async (tx) => {
     const p = (await lockPayment(tx, payment.id))!;
-    if (TERMINAL.has(p.current_state)) return { payment: p, next: null, reported: 0 };
+    if (TERMINAL.has(p.current_state) || unchanged(p, intent)) return { payment: p, next: null, reported: 0 };
     return applyIntent(deps, tx, p, intent, lease, at, undefined);
   });
 }
+
+/** The intent says what the payment already records (a repeated webhook, a second look): nothing to write. */
+const unchanged = (p: PaymentRow, intent: IntentState) =>
+  (p.current_state === 'requires_action' && intent.status === 'requires_action') ||
+  (p.current_state === 'declined' &&
+    intent.status === 'requires_payment_method' &&
+    p.charge_id === intent.latest_charge);
 
 /** A payment's state from its intent's; an authenticated intent (manual confirmation) is confirmed. */
 async function applyIntent(
