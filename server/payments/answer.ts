@@ -2,7 +2,7 @@ import { send, type AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { nextActionJson, paymentJson } from '../model/payment-json.ts';
-import { ordersOf, type PaymentRow } from '../model/payments.ts';
+import type { PaymentRow } from '../model/payments.ts';
 
 /** The request's origin, on which this server's own pages (the test authentication) are linked. */
 export const originOf = (c: AppContext) => new URL(c.req.url).origin;
@@ -76,7 +76,8 @@ export async function paymentAnswer(
         headers,
       );
     default: {
-      const orders = (await ordersOf(db, [payment.id])).get(payment.id) ?? [];
+      // The payment's orders, sorted: its order_key.
+      const orders = payment.order_key.split(',');
       const admin = c.get('caller').kind === 'admin';
       const calls = admin ? ((await callsOf(db, [payment.id])).get(payment.id) ?? []) : undefined;
       return send(

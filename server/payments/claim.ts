@@ -3,15 +3,14 @@ import { CURRENCY_MISMATCH } from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
 import { HttpError, badRequest, conflict } from '../http/errors.ts';
 import { objectId } from '../http/ids.ts';
-import { holdCoupons } from '../model/coupons.ts';
 import { holdersOf, holdOrders, lockOrders, releaseOrders } from '../model/order-payments.ts';
 import { closedOrder, type OrderRow } from '../model/orders.ts';
 import type { CallRow } from '../model/payment-calls.ts';
 import type { PaymentMethodRow } from '../model/payment-methods.ts';
 import { changeState, takeLease } from '../model/payment-state.ts';
 import { insertPayment, type PaymentRow } from '../model/payments.ts';
-import { createCall, descriptionOf } from './calls.ts';
-import { startAttempt, startCall, startCancel, type Lease, type PaymentDeps } from './steps.ts';
+import { chargeCall, createCall } from './calls.ts';
+import { startAttempt, startCancel, startFirstCall, type Lease, type PaymentDeps } from './steps.ts';
 
 /** A payment to make: the caller's orders, as given, and the card. */
 export interface PayRequest {
@@ -124,21 +123,18 @@ export function claimPayment(deps: PaymentDeps, request: PayRequest, commit: Key
       at,
     );
     await holdOrders(tx, payment.id, orders);
-    let started;
-    if (kind === 'charge') {
-      started = await startAttempt(tx, payment, method, lease, at);
-    } else {
-      await holdCoupons(tx, orders, at);
-      started = await startCall(
-        tx,
-        payment,
-        (seq) => createCall(payment, seq, method.customer_id, descriptionOf(orders)),
-        lease,
-        at,
-      );
-    }
+    const call = await startFirstCall(
+      tx,
+      payment,
+      orders,
+      (description) =>
+        kind === 'charge'
+          ? chargeCall(payment, 1, method, description)
+          : createCall(payment, 1, method.customer_id, description),
+      at,
+    );
     await commit(tx, payment.id);
-    return { kind: 'attempt', ...started, lease };
+    return { kind: 'attempt', payment, call, lease };
   });
 }
 

@@ -30,9 +30,11 @@ export async function drive(
   let current: CallRow | null = call;
   let isFresh = fresh;
   for (let step = 0; current && step < MAX_STEPS; step++) {
-    const method = current.payment_method_id
-      ? await paymentMethodById(deps.db, p.company_id, current.payment_method_id, true)
-      : undefined;
+    // Only a Charge needs the card itself (an intent has it).
+    const method =
+      current.kind === 'charge' && current.payment_method_id
+        ? await paymentMethodById(deps.db, p.company_id, current.payment_method_id, true)
+        : undefined;
     const outcome = await send(deps.db, deps.processor, p, current, method, isFresh);
     if (outcome.kind === 'unknown') {
       console.error(`payment ${p.id}: no answer to ${current.kind} ${current.idempotency_key}: ${outcome.reason}`);
@@ -43,6 +45,8 @@ export async function drive(
     p = recorded.payment;
     current = recorded.next;
     isFresh = true;
+    // Settled (the lease was let go with it) or waiting for the customer: this is the payment as it is.
+    if (!current && p.current_state !== 'processing') return p;
   }
   await releaseLease(deps.db, p.id, lease.token);
   return reload(deps, p.id);
