@@ -7,7 +7,7 @@ import { apiKeyMiddleware, callerMiddleware } from './auth.ts';
 import { send, type AppEnv, type Deps } from './context.ts';
 import { readRequestBody } from './http/body.ts';
 import { HttpError } from './http/errors.ts';
-import { idempotency } from './idempotency.ts';
+import { KeyTaken, idempotency } from './idempotency.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { couponRoutes } from './routes/coupons.ts';
 import { booticRoutes, booticWebRoutes } from './routes/bootic.ts';
@@ -18,19 +18,25 @@ import { paymentMethodRoutes } from './routes/payment-methods.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { productRoutes } from './routes/products.ts';
 import { tagRoutes } from './routes/tags.ts';
+import { testAuthenticationRoutes } from './routes/test-authentication.ts';
 import { userObjectRoutes, userRoutes } from './routes/users.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 export type { Deps } from './context.ts';
 
 /**
  * The reference API as a Hono app. Order of the middleware matters: CORS first (a preflight carries no
- * API key), then the public media and Bootic pages, then API key → caller → body → idempotency → routes.
+ * API key), then the public media and Bootic pages, the test authentication page and Stripe's webhooks, then
+ * API key → caller → body → idempotency → routes.
  */
 export function createApp(deps: Deps): Hono<AppEnv> {
   const { config } = deps;
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
+    // Another request with the same Idempotency-Key answered first: the middleware answers as it did.
+    if (error instanceof KeyTaken)
+      return send(c, { message: error.message, field: 'Idempotency-Key', code: 'idempotency_key_in_use' }, 409);
     if (error instanceof HttpError) {
       return send(
         c,
@@ -86,6 +92,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/media', mediaRoutes());
   // Bootic's web cart and checkout stand-ins: pages a browser is sent to, so no API key.
   app.route('/bootic', booticWebRoutes(deps));
+  // The test processor's 3-D Secure page (a browser is sent to it) and Stripe's webhooks (signed, no key).
+  app.route('/test-processor', testAuthenticationRoutes(deps));
+  app.route('/webhooks', webhookRoutes(deps));
 
   app.use('*', async (c, next) => {
     // A NUL in a query string would reach PostgreSQL, which refuses it in text; refuse it first.

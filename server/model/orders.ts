@@ -87,11 +87,19 @@ function assignments(q: Params, fields: Readonly<Record<string, unknown>>): stri
   );
 }
 
+/**
+ * Held by a payment at work: a call in flight or unsettled, or the customer authenticating. The order can
+ * not change then (the amount being paid must stay the order's total) nor be cancelled; after a decline
+ * it can, and the next payment attempt gives up the declined intent for a new one.
+ */
+const NOT_HELD = `NOT EXISTS (SELECT 1 FROM payment_orders po JOIN payments p ON p.id = po.payment_id
+   WHERE po.order_id = orders.id AND po.holds AND p.current_state IN ('processing', 'requires_action'))`;
+
 /** One order the caller may see: their own, or any of the company's for an admin; `open`: still payable. */
 function whereOrder(q: Params, scope: Scope, id: string, open = false): string {
   return (
     `company_id = ${q.add(scope.company)} AND id = ${q.add(id)}` +
-    (open ? ` AND order_status IN ${PAYABLE_SQL}` : '') +
+    (open ? ` AND order_status IN ${PAYABLE_SQL} AND ${NOT_HELD}` : '') +
     (scope.userId === null ? '' : ` AND user_id = ${q.add(scope.userId)}`)
   );
 }

@@ -7,11 +7,15 @@ import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
+import { stringify } from '../http/json.ts';
 import { idValue, paging, type Body } from '../http/validate.ts';
+import { keepWithEffect } from '../idempotency.ts';
 import { couponForOrder, orderTotals, snapshotOf, totalsColumns, type CouponSnapshot } from '../model/coupons.ts';
 import { updatePricedOrder } from '../model/order-pricing.ts';
 import { paymentJson } from '../model/payment-json.ts';
-import { chargesOf, listPayments, ordersOf } from '../model/payments.ts';
+import { callsOf } from '../model/payment-calls.ts';
+import { listPayments, ordersOf } from '../model/payments.ts';
+import { originOf } from '../payments/answer.ts';
 import { returnItems, snapshotItems } from '../model/order-items.ts';
 import { renderOrder } from '../model/order-view.ts';
 import {
@@ -78,18 +82,20 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const row = await findOrder(db, scope, c.req.param('id'));
     if (!row) throw notFound('Order');
     const page = paging((name) => c.req.query(name));
-    const all = await listPayments(db, scope.company, {
-      sub: caller.kind === 'user' ? caller.sub : undefined,
-      order: row.id,
-    });
-    const rows = all.slice(page.offset, page.offset + page.size);
+    const { rows, total } = await listPayments(
+      db,
+      scope.company,
+      { sub: caller.kind === 'user' ? caller.sub : undefined, order: row.id },
+      page,
+    );
     const ids = rows.map((r) => r.id);
     const orders = await ordersOf(db, ids);
-    const charges = caller.kind === 'admin' ? await chargesOf(db, ids) : undefined;
+    const calls = caller.kind === 'admin' ? await callsOf(db, ids) : undefined;
+    const origin = originOf(c);
     const json = rows.map((r) =>
-      paymentJson(r, orders.get(r.id) ?? [], charges ? (charges.get(r.id) ?? []) : undefined),
+      paymentJson(r, orders.get(r.id) ?? [], origin, calls ? (calls.get(r.id) ?? []) : undefined),
     );
-    return send(c, json, 200, { 'X-Total-Count': String(all.length) });
+    return send(c, json, 200, { 'X-Total-Count': String(total) });
   });
 
   app.post('/', async (c) => {
@@ -120,8 +126,14 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     }
     const coupon = couponRef ? snapshotOf(await couponForOrder(db, company, couponRef, now())) : null;
     const priced = { ...fields, coupon_id: coupon?.id ?? null, coupon, ...totalsColumns(orderTotals(summary, coupon)) };
-    const row = await insertOrder(db, { company, userId: user.id, items }, summary, priced, now());
-    return send(c, await renderOrder(db, row));
+    // The order and its Idempotency-Key's answer commit together: a retry can never make it twice.
+    const json = await db.transaction(async (tx) => {
+      const row = await insertOrder(tx, { company, userId: user.id, items }, summary, priced, now());
+      const answer = await renderOrder(tx, row);
+      await keepWithEffect(tx, c, { status: 200, body: stringify(answer) });
+      return answer;
+    });
+    return send(c, json);
   });
 
   /** Sets fields of an order the caller may change and that is still open, and answers it. */

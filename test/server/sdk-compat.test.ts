@@ -308,18 +308,32 @@ describe('SDK: orders', () => {
   });
 
   it('getPayments(id): the order’s payments as Payments', async () => {
-    const method = await server.post('/payment_methods', { payment_method: 'stripe', token: 'tok_visa' }, aliceToken);
+    // A token's card declined (seed 000's Charges), then a card saved through a SetupIntent: a payment of
+    // another kind, so the declined one is closed and a second payment pays the order.
     const declining = await server.post(
       '/payment_methods',
       { payment_method: 'stripe', token: 'tok_chargeDeclined' },
       aliceToken,
     );
-    await server.post('/payments', { orders: [order.id], payment_method: declining.body._id.$oid }, aliceToken);
-    await server.post('/payments', { orders: [order.id], payment_method: method.body._id.$oid }, aliceToken);
+    const method = await server.post('/payment_methods', { payment_method: 'stripe' }, aliceToken);
+    await server.put(`/payment_methods/${method.body._id.$oid}`, { payment_method_id: 'pm_card_visa' }, aliceToken);
+    const first = await server.post(
+      '/payments',
+      { orders: [order.id], payment_method: declining.body._id.$oid },
+      aliceToken,
+    );
+    assert.equal(first.status, 402);
+    const second = await server.post(
+      '/payments',
+      { orders: [order.id], payment_method: method.body._id.$oid },
+      aliceToken,
+    );
+    assert.equal(second.status, 200);
     const payments = await alice.orders.getPayments(order.id, { size: 1 });
     assert.equal(Number(payments.paginationTotal), 2);
     assert.equal(payments.current[0].constructor.name, 'Payment');
-    assert.equal(payments.current[0].current_state, 'declined');
+    assert.equal(payments.current[0].current_state, 'canceled');
+    assert.equal(payments.current[0].error_code, 'card_declined');
     // 2 payments by 1: the SDK's next() stops at page ⌊2 / 1⌋ = 2, one empty page past the last (its
     // arithmetic, when the total divides by the size); the server answers that page empty, total kept.
     const { pages } = await walk(payments);
