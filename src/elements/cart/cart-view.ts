@@ -5,6 +5,7 @@ import { cart, type CartLine } from '../../state/cart.ts';
 import { discountOf } from '../../state/cart/discount.ts';
 import { readQuantity } from '../../state/cart/quantity.ts';
 import type { View } from '../shared/base.ts';
+import { keyed } from '../shared/keyed.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import type { TillCart } from './cart.ts';
 import { styles } from './cart.styles.ts';
@@ -23,6 +24,16 @@ class CartView implements View {
   private invalid: Record<string, string> = {};
   private readonly lines: StoreController<readonly CartLine[]>;
   private readonly locked: StoreController<boolean>;
+  /**
+   * Each line's template, kept while the line, its price and its message are the same and so is
+   * everything all lines share (`shared`): only the lines that changed are rendered again.
+   */
+  private readonly rendered = new WeakMap<
+    CartLine,
+    { value: unknown; final: number; error?: string; shared: unknown }
+  >();
+  /** What every line's template depends on besides the line: the lock, the texts, the locale. */
+  private shared: readonly unknown[] = [];
 
   constructor(private readonly host: TillCart) {
     this.lines = new StoreController(host, cart.$lines, (lines) => {
@@ -64,6 +75,8 @@ class CartView implements View {
     if (!lines.length) return wrap(html`${title}<p part="empty" class="muted">${this.host.t('cart.empty')}</p>`);
     const summary = cart.$summary.get();
     const currency = summary.currency!;
+    const shared = [locked, this.host.texts, this.host.resolved];
+    if (shared.some((value, i) => value !== this.shared[i])) this.shared = shared;
     const discount = discountOf(
       summary,
       lines.map((l) => l.quantity),
@@ -72,7 +85,11 @@ class CartView implements View {
         ${title}
         ${locked ? html`<p class="muted" role="status">${this.host.t('cart.locked')}</p>` : nothing}
         <ul part="lines" class="lines">
-          ${lines.map((line, i) => this.renderLine(line, summary.lines[i]!, locked))}
+          ${keyed(
+            lines,
+            (line) => line.key,
+            (line, i) => this.line(line, summary.lines[i]!, locked),
+          )}
         </ul>
         <dl class="summary">
           ${discount ? html`<dt>${this.host.t('discounts')}</dt><dd class="price">−${this.host.money(discount, currency)}</dd>` : nothing}
@@ -96,6 +113,15 @@ class CartView implements View {
           }
         </div>
       `);
+  }
+
+  private line(line: CartLine, price: LinePrice, locked: boolean): unknown {
+    const error = this.invalid[line.key];
+    const kept = this.rendered.get(line);
+    if (kept && kept.final === price.final && kept.error === error && kept.shared === this.shared) return kept.value;
+    const value = this.renderLine(line, price, locked);
+    this.rendered.set(line, { value, final: price.final, error, shared: this.shared });
+    return value;
   }
 
   private renderLine(line: CartLine, price: LinePrice, locked: boolean) {
