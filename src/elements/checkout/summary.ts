@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Order } from '../../api/types.ts';
 import type { OrderSummary } from '../../core/index.ts';
 import type { CartLine } from '../../state/cart.ts';
@@ -68,23 +69,32 @@ export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string,
   { label: host.t('vat'), amount: receipt.vat, kind: 'muted' },
 ];
 
+/*
+ * The checkout renders again on every key the customer types into its forms; its summaries are
+ * rendered again only when what they show changed (the lines or the order, the texts, the locale).
+ */
+
 /** The cart as it stands, priced as the backend prices it. */
 export function renderCartSummary(host: TillCheckout, lines: readonly CartLine[], summary: OrderSummary) {
-  const receipt = cartReceipt(lines, summary);
-  return renderSummary(host, {
-    currency: receipt.currency,
-    lines: receipt.lines,
-    rows: receiptRows(host, receipt, host.t('total'), true),
+  return guard([lines, summary, host.texts, host.resolved], () => {
+    const receipt = cartReceipt(lines, summary);
+    return renderSummary(host, {
+      currency: receipt.currency,
+      lines: receipt.lines,
+      rows: receiptRows(host, receipt, host.t('total'), true),
+    });
   });
 }
 
 /** An order's summary: its items, discounts, total and VAT; "Paid" and named a receipt once it is paid. */
-export function renderOrderSummary(host: TillCheckout, order: Order, paid = false): TemplateResult {
-  const receipt = orderReceipt(order);
-  return renderSummary(host, {
-    currency: receipt.currency,
-    lines: receipt.lines,
-    rows: receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total')),
-    ...(paid ? { label: host.t('checkout.receipt') } : {}),
+export function renderOrderSummary(host: TillCheckout, order: Order, paid = false) {
+  return guard([order, paid, host.texts, host.resolved], () => {
+    const receipt = orderReceipt(order);
+    return renderSummary(host, {
+      currency: receipt.currency,
+      lines: receipt.lines,
+      rows: receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total')),
+      ...(paid ? { label: host.t('checkout.receipt') } : {}),
+    });
   });
 }
