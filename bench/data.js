@@ -59,18 +59,28 @@ export const apiTags = (count) => ({
   tags: GENRES.map((name, g) => ({ name, count: Math.ceil((count - g) / GENRES.length) })),
 });
 
-/** A `fetch` answering the product list's two requests from memory, as a fast API would. */
-export function fakeFetch(count) {
+/**
+ * A `fetch` answering the product list's two requests from memory after `latency` ms, as an API over
+ * a network would; `answered()` is when the last products answer was handed over.
+ */
+export function fakeFetch(count, latency = 0) {
   const products = JSON.stringify(apiProducts(count));
   const tags = JSON.stringify(apiTags(count));
-  return (url) => {
+  let answered = 0;
+  const fetch = (url) => {
     const path = new URL(String(url)).pathname;
     const body = path === '/tags' ? tags : products;
-    return Promise.resolve(
-      new Response(body, {
-        status: 200,
-        headers: { 'Content-Type': 'application/json', 'X-Total-Count': String(count) },
-      }),
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        if (body === products) answered = performance.now();
+        resolve(
+          new Response(body, {
+            status: 200,
+            headers: { 'Content-Type': 'application/json', 'X-Total-Count': String(count) },
+          }),
+        );
+      }, latency),
     );
   };
+  return { fetch, answered: () => answered };
 }
