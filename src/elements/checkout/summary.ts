@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import type { Order } from '../../api/types.ts';
 import type { OrderSummary } from '../../core/index.ts';
 import type { CartLine } from '../../state/cart.ts';
@@ -70,13 +69,30 @@ export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string,
 ];
 
 /*
- * The checkout renders again on every key the customer types into its forms; its summaries are
- * rendered again only when what they show changed (the lines or the order, the texts, the locale).
+ * The checkout renders again on every key the customer types into its forms; its summaries are made
+ * again only when what they show changed (the lines or the order, the texts, the locale). A summary
+ * kept is the same template result: Lit compares its values and changes nothing.
  */
+type Kept = Map<string, { deps: readonly unknown[]; value: TemplateResult }>;
+const kept = new WeakMap<TillCheckout, Kept>();
+
+function memo(host: TillCheckout, slot: string, deps: readonly unknown[], make: () => TemplateResult): TemplateResult {
+  let slots = kept.get(host);
+  if (!slots) kept.set(host, (slots = new Map() as Kept));
+  const last = slots.get(slot);
+  if (last && last.deps.length === deps.length && last.deps.every((dep, i) => dep === deps[i])) return last.value;
+  const value = make();
+  slots.set(slot, { deps, value });
+  return value;
+}
 
 /** The cart as it stands, priced as the backend prices it. */
-export function renderCartSummary(host: TillCheckout, lines: readonly CartLine[], summary: OrderSummary) {
-  return guard([lines, summary, host.texts, host.resolved], () => {
+export function renderCartSummary(
+  host: TillCheckout,
+  lines: readonly CartLine[],
+  summary: OrderSummary,
+): TemplateResult {
+  return memo(host, 'cart', [lines, summary, host.texts, host.resolved], () => {
     const receipt = cartReceipt(lines, summary);
     return renderSummary(host, {
       currency: receipt.currency,
@@ -87,8 +103,8 @@ export function renderCartSummary(host: TillCheckout, lines: readonly CartLine[]
 }
 
 /** An order's summary: its items, discounts, total and VAT; "Paid" and named a receipt once it is paid. */
-export function renderOrderSummary(host: TillCheckout, order: Order, paid = false) {
-  return guard([order, paid, host.texts, host.resolved], () => {
+export function renderOrderSummary(host: TillCheckout, order: Order, paid = false): TemplateResult {
+  return memo(host, paid ? 'receipt' : 'order', [order, host.texts, host.resolved], () => {
     const receipt = orderReceipt(order);
     return renderSummary(host, {
       currency: receipt.currency,
