@@ -17,7 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../test/e2e/harness.ts';
 
 const { values: args } = parseArgs({
@@ -28,11 +28,14 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     profile: { type: 'string', default: '' },
     dist: { type: 'string', default: '' },
+    latency: { type: 'string', default: '0' },
   },
 });
 const RUNS = Number(args.runs);
 const ROUNDS = Number(args.rounds);
 const PAGES = Number(args.pages);
+/** `--latency <ms>`: each request of the cold pages waits this long (a phone's network), via DevTools. */
+const LATENCY = Number(args.latency);
 const THROTTLE = 4;
 const CART_LINES = 50;
 const BIG_CART = 1000;
@@ -91,10 +94,6 @@ const server = createServer((request, response) => void serve(request, response)
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
-async function throttled(context: BrowserContext): Promise<Page> {
-  return (await throttledWithSession(context)).page;
-}
-
 async function throttledWithSession(context: BrowserContext) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -151,7 +150,16 @@ async function warm(browser: Browser) {
 
 /** One fresh page's times to the cart's first complete render: from navigation, and from its first script. */
 async function coldPage(context: BrowserContext, side: 'element' | 'plain') {
-  const page = await throttled(context);
+  const { page, cdp } = await throttledWithSession(context);
+  if (LATENCY) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: LATENCY,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
   await page.goto(`${origin}/cold/${side}`);
   const { start, done } = await page.evaluate(async () => {
     const w = window as unknown as { __done: Promise<number>; __start: number };
@@ -196,7 +204,7 @@ const FIGURES = [
 
 const runs: Record<string, { element: number; plain: number; ratio: number; total?: number }>[] = [];
 console.log(
-  `Chromium, CPU throttled ${THROTTLE}×, ${RUNS} runs (a new browser each): warm ${ROUNDS} rounds a side, cold ${PAGES} pages a side`,
+  `Chromium, CPU throttled ${THROTTLE}×, ${RUNS} runs (a new browser each): warm ${ROUNDS} rounds a side, cold ${PAGES} pages a side${LATENCY ? `, ${LATENCY} ms per request on the cold pages` : ''}`,
 );
 console.log(
   `load before: ${loadavg()

@@ -174,3 +174,42 @@ console.log(
 console.log(
   `\n\`dist/tillkit.js\` is ${kib(gz(entry.code))}: ${(gz(entry.code) / baselineSum).toFixed(2)}× the three dependencies bundled alone, and holds all of Tillkit a page needs before anything renders.`,
 );
+
+// 4. What a page loads before Stripe: tillkit.js, then for each element on the page its view and the
+//    chunks that view imports (the languages, the product details and Stripe's loader come later, and
+//    only if asked for). The budget of issue 15 is 30 KiB for a checkout page with a product list, a
+//    cart and a checkout.
+const byName = new Map(esChunks.map((c) => [c.fileName, c]));
+const viewOf = (name: string) =>
+  esChunks.find((c) => c.facadeModuleId?.endsWith(`/src/elements/${name}/${name}-view.ts`));
+function loads(views: readonly string[]): Rolldown.OutputChunk[] {
+  const found = new Set<Rolldown.OutputChunk>([entry]);
+  const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+    if (!chunk || found.has(chunk)) return;
+    found.add(chunk);
+    chunk.imports.forEach((name) => visit(byName.get(name)));
+  };
+  views.forEach((name) => visit(viewOf(name)));
+  return [...found];
+}
+const PAGE_BUDGET = 30 * 1024;
+const pages = [
+  ['a checkout page: product list, cart and checkout', ['product-list', 'cart', 'checkout']],
+  ['a checkout page without a product list: cart and checkout', ['cart', 'checkout']],
+  ['a shop page: product list and cart', ['product-list', 'cart']],
+] as const;
+console.log('\nWhat a page loads before Stripe (tillkit.js, then each element’s view and what it imports):\n');
+console.log(
+  rows(
+    ['page', 'files', 'gzip, each file alone'],
+    pages.map(([label, views]) => {
+      const files = loads(views);
+      const sum = files.reduce((total, c) => total + gz(c.code), 0);
+      return [
+        label,
+        files.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + '),
+        `${kib(sum)}${views.length === 3 ? ` (budget ${kib(PAGE_BUDGET)}${sum > PAGE_BUDGET ? `: ${kib(sum - PAGE_BUDGET)} over` : ''})` : ''}`,
+      ];
+    }),
+  ),
+);
