@@ -194,7 +194,8 @@ export class TillElement extends LitElement {
    * whether anything rendered with the texts must be rendered again.
    */
   get texts(): Map<string, Template> {
-    const sources = [this.strings, this.config.value.strings, translation(this.resolved.language), stringsVersion()];
+    const { language } = this.resolved;
+    const sources = [language, translation(language), this.strings, this.config.value.strings, stringsVersion()];
     if (sources.some((source, i) => source !== this.textSources[i])) {
       this.textSources = sources;
       this.resolvedTexts = new Map();
