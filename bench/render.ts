@@ -11,7 +11,8 @@
 //          page in the same context (scripts cached).
 //
 // `--runs 3` (a new browser each), `--rounds 30` (warm samples per side), `--pages 8` (cold samples
-// per side). Per run: each side's median and their ratio; then min / median / max over the runs.
+// per side). Per run: each side's median, and the median of the ratios of the samples taken in pairs
+// (one right after the other); then min / median / max of those over the runs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -230,7 +231,10 @@ for (let run = 0; run < RUNS; run++) {
       }
       const element = median(times.element);
       const plain = median(times.plain);
-      figures[name] = { element, plain, ratio: element / plain };
+      // Each round's element and plain samples are taken one right after the other: the ratio is the
+      // median of those pairs' ratios, which a change in the machine's load during the run moves least.
+      const ratio = median(times.element.map((time, i) => time / times.plain[i]!));
+      figures[name] = { element, plain, ratio };
     }
     runs.push(figures);
     console.log(
@@ -248,7 +252,9 @@ const spread = (xs: number[], format: (x: number) => string) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return `${format(sorted[0]!)} / ${format(median(sorted))} / ${format(sorted.at(-1)!)}`;
 };
-console.log(`\nmin / median / max over ${RUNS} runs (each run's medians; ratios paired within a run):\n`);
+console.log(
+  `\nmin / median / max over ${RUNS} runs (each run's medians; the ratio: each run's median of its paired samples' ratios):\n`,
+);
 console.log('| what | element | plain DOM, same markup and CSS | ratio |');
 console.log('| --- | --- | --- | --- |');
 for (const [name, label] of FIGURES) {
