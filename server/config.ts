@@ -33,6 +33,14 @@ export interface Config {
   readonly buttonApiKey: string | undefined;
   /** Button's API, without a trailing slash. */
   readonly buttonApiUrl: string;
+  /** The signing secret of the Stripe webhook endpoint (`whsec_…`); webhooks are refused without it. */
+  readonly stripeWebhookSecret: string | undefined;
+  /** How often the reconciler looks for payments whose outcome is unknown (it also runs at start-up). */
+  readonly reconcileIntervalMs: number;
+  /** How long a customer may take to authenticate before the payment is canceled at the processor. */
+  readonly authDeadlineMs: number;
+  /** How long a process holds a payment while it calls the processor, before another may take it over. */
+  readonly paymentLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +109,12 @@ export function loadConfig(env: Env = process.env): Config {
   else if (production && !buttonApiUrl.startsWith('https://'))
     problems.push('BUTTON_API_URL must be https in production');
 
+  const durations = {
+    reconcileIntervalMs: duration(env, 'TILLKIT_RECONCILE_INTERVAL_MS', 60_000, problems),
+    authDeadlineMs: duration(env, 'TILLKIT_AUTH_DEADLINE_MS', 30 * 60_000, problems),
+    paymentLeaseMs: duration(env, 'TILLKIT_PAYMENT_LEASE_MS', 120_000, problems),
+  };
+
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push('PORT must be a port number (0 for any free port)');
@@ -127,5 +141,19 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: 64 * 1024,
     buttonApiKey,
     buttonApiUrl,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET?.trim() || undefined,
+    ...durations,
   };
+}
+
+/** A positive whole number of milliseconds from `name`, or `fallback` when unset. */
+function duration(env: Env, name: string, fallback: number, problems: string[]): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+    problems.push(`${name} must be a whole number of milliseconds above 0`);
+    return fallback;
+  }
+  return value;
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { HttpError } from './http/errors.ts';
+import type { KeyContext } from './idempotency.ts';
 import { stringify, type Json } from './http/json.ts';
 import type { PaymentProcessor } from './payments/processor.ts';
 
@@ -26,8 +27,14 @@ export interface AppEnv {
     /** The company (tenant) named by the X-Builton-Api-Key header. */
     company: string;
     caller: Caller;
-    /** The raw request body of POST/PUT requests, read once (within the size limit). */
+    /** The request body of POST/PUT/DELETE requests as text, read once (within the size limit): `http/body.ts`. */
     rawBody: string;
+    /** The same body's bytes, for a route that verifies exactly what was sent (a signed webhook). */
+    rawBytes: Uint8Array;
+    /** The JSON body, parsed strictly; undefined when the body is empty or the route reads it raw. */
+    json: unknown;
+    /** The request's Idempotency-Key, while it runs (idempotency.ts). */
+    idempotency: KeyContext | undefined;
   };
 }
 
@@ -37,7 +44,7 @@ export type AppContext = Context<AppEnv>;
 export function send(
   c: Context,
   body: Json,
-  status: 200 | 201 | HttpError['status'] = 200,
+  status: 200 | 201 | 202 | HttpError['status'] = 200,
   headers: Record<string, string> = {},
 ): Response {
   return c.body(stringify(body), status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });

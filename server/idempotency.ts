@@ -1,8 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Caller, Deps } from './context.ts';
+import type { AppContext, AppEnv, Caller, Deps } from './context.ts';
+import type { Queryable } from './db/database.ts';
 import { HttpError, badRequest } from './http/errors.ts';
-import { claimKey, keepAnswer, keptRequest, releaseKey } from './model/idempotency-keys.ts';
+import { findKey, keepAnswer, type KeptRequest, type KeyScope, type KeyedRequest } from './model/idempotency-keys.ts';
+import { tryLease } from './model/payment-state.ts';
+import { paymentById } from './model/payments.ts';
+import { paymentAnswer } from './payments/answer.ts';
+import { resolve } from './payments/drive.ts';
+import { canonical } from './payments/test-store.ts';
 
 /** The code a client may retry on (the same key, later): the first request is still running. */
 export const IDEMPOTENCY_IN_FLIGHT = 'idempotency_key_in_use';
@@ -10,78 +16,139 @@ export const IDEMPOTENCY_REUSED = 'idempotency_key_reused';
 
 /** How long a key answers with its first response. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
-/** A key still "pending" after this long belongs to a request that died; the next one takes it over. */
-const ABANDONED_MS = 5 * 60 * 1000;
+
+/** A request's key, while it runs: what a route needs to keep its answer with its effect. */
+export interface KeyContext {
+  readonly scope: KeyScope;
+  readonly request: KeyedRequest;
+  readonly at: number;
+  committed: boolean;
+}
+
+/** Another request with the same key kept its answer first: this one's transaction must not commit. */
+export class KeyTaken extends Error {
+  override readonly name = 'KeyTaken';
+}
 
 const callerKey = (caller: Caller): string => (caller.kind === 'user' ? `user:${caller.sub}` : caller.kind);
 
+/** The request's identity: method, path and the body as parsed JSON (so re-serialising it is the same request). */
+function hashOf(method: string, path: string, raw: string): string {
+  let body = raw;
+  try {
+    if (raw.trim() !== '') body = canonical(JSON.parse(raw));
+  } catch {
+    // Not JSON: the route refuses it; the bytes identify it.
+  }
+  return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
+}
+
+const inFlight = () =>
+  new HttpError(
+    409,
+    IDEMPOTENCY_IN_FLIGHT,
+    'A request with this Idempotency-Key is being handled; try again',
+    'Idempotency-Key',
+  );
+
 /**
- * `Idempotency-Key` on POST and PUT, scoped to the API key (company) and the caller. The first request
- * with a key runs and its answer (status and body) is kept; a repeat gets that answer back with
- * `Idempotent-Replayed: true` and runs nothing. The same key for a different request (method, path or
- * body) is a 422; a repeat while the first still runs is a 409 with code `idempotency_key_in_use`.
- * Answers of 500 and above are not kept, so the client's retry with the same key runs again; that is
- * safe because such answers mean nothing was done (a failed charge leaves the order payable).
+ * `Idempotency-Key` on POST and PUT, scoped to the API key (company) and the caller. A key's answer is
+ * kept in the same transaction as the effect it reports (`keepWithEffect`, called by the routes that
+ * create orders, payment methods and payments), so a crash can leave neither without the other; a
+ * request that created nothing keeps its answer afterwards (none for 409s and 5xx, which are for retrying).
+ * A repeat with the same method, path and parsed body gets the answer back with `Idempotent-Replayed:
+ * true` and runs nothing; a payment's answer is the payment as it is now (settled first if its outcome
+ * was lost; 409 `idempotency_key_in_use` while the first request still works on it). The same key for
+ * another request is 422.
  */
-export function idempotency({ db, now }: Deps): MiddlewareHandler<AppEnv> {
+export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('Idempotency-Key');
     if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PUT')) return next();
     if (key.length === 0 || key.length > 255) {
       throw badRequest('idempotency-key-invalid', 'Idempotency-Key must be 1 to 255 characters', 'Idempotency-Key');
     }
-    const company = c.get('company');
-    const caller = callerKey(c.get('caller'));
+    const at = deps.now();
     const path = new URL(c.req.url).pathname;
-    const hash = createHash('sha256')
-      .update(`${c.req.method} ${path}\n${c.get('rawBody')}`)
-      .digest('hex');
-    const at = now();
-    const scope = { company, caller, key };
-    const claimed = await claimKey(
-      db,
-      scope,
-      { method: c.req.method, path, hash },
-      at,
-      at - KEEP_MS,
-      at - ABANDONED_MS,
-    );
-    if (!claimed) {
-      const first = await keptRequest(db, scope);
-      if (!first)
-        throw new HttpError(
-          409,
-          IDEMPOTENCY_IN_FLIGHT,
-          'A request with this Idempotency-Key is being handled; try again',
-          'Idempotency-Key',
-        );
-      if (first.body_hash !== hash) {
-        throw new HttpError(
-          422,
-          IDEMPOTENCY_REUSED,
-          'This Idempotency-Key was used for a different request',
-          'Idempotency-Key',
-        );
-      }
-      if (first.state !== 'done') {
-        throw new HttpError(
-          409,
-          IDEMPOTENCY_IN_FLIGHT,
-          'A request with this Idempotency-Key is being handled; try again',
-          'Idempotency-Key',
-        );
-      }
-      return c.body(first.body ?? '', (first.status ?? 200) as 200, {
-        'Content-Type': 'application/json; charset=UTF-8',
-        'Idempotent-Replayed': 'true',
-      });
+    const scope: KeyScope = { company: c.get('company'), caller: callerKey(c.get('caller')), key };
+    const request: KeyedRequest = { method: c.req.method, path, hash: hashOf(c.req.method, path, c.get('rawBody')) };
+    const kept = await findKey(deps.db, scope, at - KEEP_MS);
+    if (kept) return replay(c, deps, kept, request);
+    const context: KeyContext = { scope, request, at, committed: false };
+    c.set('idempotency', context);
+    await next();
+    if (c.error instanceof KeyTaken) {
+      const first = await findKey(deps.db, scope, at - KEEP_MS);
+      if (!first) throw inFlight();
+      c.res = await replay(c, deps, first, request);
+      return;
     }
-    try {
-      await next();
-    } finally {
-      const status = c.res.status;
-      if (status >= 500) await releaseKey(db, scope);
-      else await keepAnswer(db, scope, status, await c.res.clone().text());
+    const status = c.res.status;
+    if (!context.committed && status < 500 && status !== 409) {
+      await keepAnswer(
+        deps.db,
+        scope,
+        request,
+        { status, body: await c.res.clone().text(), paymentId: null },
+        at,
+        at - KEEP_MS,
+      );
     }
   };
+}
+
+async function replay(c: AppContext, deps: Deps, kept: KeptRequest, request: KeyedRequest): Promise<Response> {
+  if (kept.body_hash !== request.hash) {
+    throw new HttpError(
+      422,
+      IDEMPOTENCY_REUSED,
+      'This Idempotency-Key was used for a different request',
+      'Idempotency-Key',
+    );
+  }
+  const replayed = { 'Idempotent-Replayed': 'true' };
+  if (kept.payment_id) {
+    let payment = await paymentById(deps.db, c.get('company'), kept.payment_id);
+    if (payment) {
+      const now = deps.now();
+      if (payment.lease_until !== null && payment.lease_until >= now) throw inFlight();
+      if (payment.current_state === 'processing') {
+        const token = randomUUID();
+        const until = now + deps.config.paymentLeaseMs;
+        const leased = await tryLease(deps.db, payment.id, token, until, now);
+        if (!leased) throw inFlight();
+        payment = await resolve(deps, leased, { token, until });
+      }
+      return paymentAnswer(c, deps.db, payment, replayed);
+    }
+  }
+  return c.body(kept.body ?? '', (kept.status ?? 200) as 200, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    ...replayed,
+  });
+}
+
+/**
+ * Keeps the request's answer with its effect, in the effect's transaction `tx`: the body sent, or the
+ * payment it is about. Nothing without an Idempotency-Key. Throws `KeyTaken` (roll back) when another
+ * request with the key kept its answer first.
+ */
+export async function keepWithEffect(
+  tx: Queryable,
+  c: AppContext,
+  answer: { readonly status?: number; readonly body?: string; readonly paymentId?: string },
+): Promise<void> {
+  const context = c.get('idempotency');
+  // Kept already: a payment request that tried twice (a failed authentication, then anew) is one answer.
+  if (!context || context.committed) return;
+  const kept = await keepAnswer(
+    tx,
+    context.scope,
+    context.request,
+    { status: answer.status ?? 200, body: answer.body ?? null, paymentId: answer.paymentId ?? null },
+    context.at,
+    context.at - KEEP_MS,
+  );
+  if (!kept) throw new KeyTaken('another request with this Idempotency-Key was answered first');
+  context.committed = true;
 }

@@ -8,6 +8,8 @@ import { openPGlite } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
 import { migrate } from './db/schema.ts';
 import { createProcessor } from './payments/index.ts';
+import { Reconciler } from './payments/reconciler.ts';
+import { TestProcessor } from './payments/test-processor.ts';
 import type { PaymentProcessor } from './payments/processor.ts';
 import { ButtonReporter, type ButtonReporterOptions } from './button/sender.ts';
 import { ensureCompanies, seedCompanyDemo } from './seed/seed.ts';
@@ -34,6 +36,12 @@ export interface StartOptions {
   readonly payments?: 'test' | 'stripe';
   readonly stripeSecretKey?: string;
   readonly stripeApiUrl?: string;
+  /** STRIPE_WEBHOOK_SECRET: the signing secret of the Stripe webhook endpoint. */
+  readonly stripeWebhookSecret?: string;
+  /** TILLKIT_RECONCILE_INTERVAL_MS, TILLKIT_AUTH_DEADLINE_MS, TILLKIT_PAYMENT_LEASE_MS (see config.ts). */
+  readonly reconcileIntervalMs?: number;
+  readonly authDeadlineMs?: number;
+  readonly paymentLeaseMs?: number;
   /** A processor object instead of the configured one (tests use slow or failing ones). */
   readonly processor?: PaymentProcessor;
   readonly now?: () => number;
@@ -81,6 +89,11 @@ function envFrom(options: StartOptions): Record<string, string | undefined> {
   set('TILLKIT_PAYMENTS', options.payments);
   set('STRIPE_SECRET_KEY', options.stripeSecretKey);
   set('STRIPE_API_URL', options.stripeApiUrl);
+  set('STRIPE_WEBHOOK_SECRET', options.stripeWebhookSecret);
+  const ms = (value: number | undefined) => (value === undefined ? undefined : String(value));
+  set('TILLKIT_RECONCILE_INTERVAL_MS', ms(options.reconcileIntervalMs));
+  set('TILLKIT_AUTH_DEADLINE_MS', ms(options.authDeadlineMs));
+  set('TILLKIT_PAYMENT_LEASE_MS', ms(options.paymentLeaseMs));
   set('BUTTON_API_KEY', options.buttonApiKey);
   set('BUTTON_API_URL', options.buttonApiUrl);
   return env;
@@ -111,11 +124,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   const processor = options.processor ?? createProcessor(config, now);
+  // The test processor keeps its objects in the server's database, so they outlive a restart.
+  if (processor instanceof TestProcessor) processor.useDatabase(db);
   const reporter = config.buttonApiKey
     ? new ButtonReporter(db, { ...options.button, apiKey: config.buttonApiKey, apiUrl: config.buttonApiUrl }, now)
     : undefined;
   if (options.button?.send !== false) reporter?.start();
   const app = createApp({ config, db, processor, now, reporter });
+  const reconciler = new Reconciler({ config, db, processor, now, reporter });
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -127,6 +143,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await db.close().catch(() => {});
     throw error;
   }
+  reconciler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   let closing: Promise<void> | undefined;
@@ -142,6 +159,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           // Keep-alive connections would hold close() open until they time out.
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        await reconciler.stop();
         await reporter?.stop();
         await db.close();
       })()),

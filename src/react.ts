@@ -25,8 +25,11 @@ import type { TillCheckoutCompleteEvent } from './events/checkout-complete.ts';
 import type { TillCheckoutErrorEvent } from './events/checkout-error.ts';
 import type { TillCheckoutRedirectEvent } from './events/checkout-redirect.ts';
 import type { TillCheckoutRequestEvent } from './events/checkout-request.ts';
+import type { TillContinueShoppingEvent } from './events/continue-shopping.ts';
 import type { TillOrderCancelEvent } from './events/order-cancel.ts';
 import type { TillOrderCreatedEvent } from './events/order-created.ts';
+import type { TillProductCloseEvent } from './events/product-close.ts';
+import type { TillProductOpenEvent } from './events/product-open.ts';
 import type { TillTotalMismatchEvent } from './events/total-mismatch.ts';
 import './elements/config/till-config.ts';
 import './elements/product-list/till-product-list.ts';
@@ -42,11 +45,18 @@ export const TillConfig = createComponent({
   displayName: 'TillConfig',
 });
 
-/** `<till-product-list>`: `pageSize`, `tags`, `sort`, `filterTags`, `searchable`, `strings`. */
+/**
+ * `<till-product-list>`: `pageSize`, `tags`, `sort`, `filterTags`, `searchable`, `headingLevel`, `product`,
+ * `strings`; `onTillProductOpen`, `onTillProductClose`.
+ */
 export const TillProductList = createComponent({
   react: React,
   tagName: 'till-product-list',
   elementClass: TillProductListElement,
+  events: {
+    onTillProductOpen: 'till-product-open' as EventName<TillProductOpenEvent>,
+    onTillProductClose: 'till-product-close' as EventName<TillProductCloseEvent>,
+  },
   displayName: 'TillProductList',
 });
 
@@ -73,6 +83,7 @@ export const TillCheckout = createComponent({
     onTillCheckoutComplete: 'till-checkout-complete' as EventName<TillCheckoutCompleteEvent>,
     onTillCheckoutError: 'till-checkout-error' as EventName<TillCheckoutErrorEvent>,
     onTillCheckoutRedirect: 'till-checkout-redirect' as EventName<TillCheckoutRedirectEvent>,
+    onTillContinueShopping: 'till-continue-shopping' as EventName<TillContinueShoppingEvent>,
   },
   displayName: 'TillCheckout',
 });

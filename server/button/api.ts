@@ -44,12 +44,20 @@ export class ButtonApi {
     return outcome.result === 'sent' ? outcome : { ...outcome, error: this.scrub(outcome.error) };
   }
 
-  /** The key must never end up in the database or a log, even if an error message were to echo it. */
-  private scrub(text: string): string {
-    let out = text.slice(0, 500);
+  /**
+   * The key must never end up in the database or a log, even if an error message were to echo it.
+   * Redacted in the whole text first, and only then cut: cutting first could leave part of a key that
+   * straddles the cut, which no longer matches.
+   */
+  private redact(text: string): string {
+    let out = text;
     for (const secret of [this.apiKey, this.authorization.slice('Basic '.length)])
       out = out.split(secret).join('[redacted]');
     return out;
+  }
+
+  private scrub(text: string): string {
+    return this.redact(text).slice(0, 500);
   }
 
   private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> {
@@ -104,7 +112,7 @@ export class ButtonApi {
     if (kind === 'create' && status === 409) return { result: 'sent', status, note: 'Button already had the order' };
     // Nothing to cancel at Button (an earlier DELETE of ours arrived, or it never had the order).
     if (kind === 'delete' && status === 404) return { result: 'sent', status, note: 'Button does not have the order' };
-    const error = `HTTP ${status}${text ? `: ${text.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
+    const error = `HTTP ${status}${text ? `: ${this.redact(text).replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
     // Outages, rate limits and credentials (a key being fixed) are retried; other refusals need a person.
     if (status >= 500 || status === 408 || status === 425 || status === 429 || status === 401 || status === 403) {
       const retryAfter = Number(response.headers.get('Retry-After'));

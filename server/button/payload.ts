@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { priceLine, summarize } from 'tillkit/core';
 import type { Queryable } from '../db/database.ts';
 import { pricingLine, type ItemSnapshot } from '../model/order-items.ts';
+import { orderTotals } from '../model/coupons.ts';
 import type { OrderRow } from '../model/orders.ts';
 
 /**
@@ -49,11 +50,12 @@ const short = (text: string) => createHash('sha256').update(text).digest('hex').
 export function buttonLineItems(
   items: readonly ItemSnapshot[],
   products: ReadonlyMap<string, { human_id: string; tags: readonly string[] }>,
+  nets?: readonly number[],
 ): ButtonLineItem[] {
   const seen = new Map<string, number>();
   const out: ButtonLineItem[] = [];
-  for (const item of items) {
-    const { net } = priceLine(pricingLine(item));
+  for (const [index, item] of items.entries()) {
+    const net = nets?.[index] ?? priceLine(pricingLine(item)).net;
     let identifier = item.sub_products.length
       ? `${item.product}+${short(
           item.sub_products
@@ -96,6 +98,28 @@ export function buttonLineItems(
   return out;
 }
 
+/**
+ * `total` shared out over lines in proportion to `weights` (their nets before the coupon), by largest
+ * remainder: each share is within one minor unit of its exact proportion and they add up to `total`.
+ */
+export function shareOut(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === total) return [...weights];
+  if (sum === 0) return weights.map(() => 0);
+  const exact = weights.map((w) => BigInt(w) * BigInt(total));
+  const shares = exact.map((e) => Number(e / BigInt(sum)));
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => ({ i, rest: e % BigInt(sum) }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  for (const { i } of order) {
+    if (left <= 0) break;
+    shares[i]!++;
+    left--;
+  }
+  return shares;
+}
+
 /** Everything Button's order body needs, read in the caller's transaction. */
 export async function buildReport(
   tx: Queryable,
@@ -111,9 +135,15 @@ export async function buildReport(
     order.user_id,
   ]);
   const summary = summarize(order.items.map((item) => pricingLine(item)));
+  // A coupon takes its share off every line: the lines' nets are the order's, after the coupon.
+  const totals = orderTotals(summary, order.coupon, false);
+  const nets = shareOut(
+    totals.net,
+    summary.lines.map((line) => line.net),
+  );
   return {
-    // Button's commissionable total: after discounts, without VAT (core's net), in minor units.
-    total: summary.net,
+    // Button's commissionable total: after discounts and the coupon, without VAT (core's net), in minor units.
+    total: totals.net,
     currency: order.currency,
     order_id: order.id,
     purchase_date: new Date(context.purchaseDate).toISOString(),
@@ -124,6 +154,6 @@ export async function buildReport(
       is_new: context.isNew,
     },
     customer_order_id: order.human_id,
-    line_items: buttonLineItems(order.items, new Map(rows.map((r) => [r.id, r]))),
+    line_items: buttonLineItems(order.items, new Map(rows.map((r) => [r.id, r])), nets),
   };
 }

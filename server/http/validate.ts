@@ -101,9 +101,16 @@ export function rateText(value: unknown, field: string): string | undefined {
   return formatDecimal(digits, scale);
 }
 
-/** An id sent as `"5a2…"` or echoed back as `{"$oid": "5a2…"}`. Shape is checked by the caller. */
+/**
+ * An id sent as `"5a2…"`, echoed back as `{"$oid": "5a2…"}`, or as the object an answer embedded
+ * (an order's `user`: `{"_id": {"$oid": "5a2…"}, …}`). Shape is checked by the caller.
+ */
 export function idValue(value: unknown): unknown {
-  return isJsonObject(value) && typeof value.$oid === 'string' ? value.$oid : value;
+  if (!isJsonObject(value)) return value;
+  if (typeof value.$oid === 'string') return value.$oid;
+  if (value._id === undefined) return value;
+  const inner = value._id;
+  return isJsonObject(inner) && typeof inner.$oid === 'string' ? inner.$oid : inner;
 }
 
 type Query = (name: string) => string | undefined;

@@ -1,4 +1,5 @@
 import { date, money, oid, optionalDate, rate, type Json } from '../http/json.ts';
+import { termsJson } from './coupon-json.ts';
 import type { ItemSnapshot } from './order-items.ts';
 import type { OrderRow } from './orders.ts';
 
@@ -14,16 +15,23 @@ const itemJson = (item: ItemSnapshot): Json => ({
   sub_products: item.sub_products.map((s) => ({ _id: oid(s.id), name: s.name, price: money(s.price, item.currency) })),
 });
 
-/** Seed 001's order object. `payments` lists the payment attempts made for it. */
-export function orderJson(row: OrderRow, payments: readonly string[]): Json {
+/** Seed 001's order object. `payments` lists the payment attempts made for it; `user` is the user object. */
+export function orderJson(row: OrderRow, payments: readonly string[], user: Json): Json {
   return {
     _id: oid(row.id),
     human_id: row.human_id,
     company: oid(row.company_id),
-    user: oid(row.user_id),
+    user,
     currency: row.currency,
     items: row.items.map(itemJson),
     total_amount: money(row.total_amount, row.currency),
+    // Σ final_price before the coupon, and what the coupon took off (total_amount = subtotal − discount).
+    subtotal_amount: money(row.total_amount + row.discount_amount, row.currency),
+    discount_amount: money(row.discount_amount, row.currency),
+    // The VAT included in total_amount (core's: the lines' shares, scaled with a coupon's discount).
+    total_vat: money(row.total_vat, row.currency),
+    coupon: row.coupon ? termsJson(row.coupon) : null,
+    coupons: row.coupon ? [termsJson(row.coupon)] : [],
     total_quantity: row.total_quantity,
     units: row.units,
     top_up_amount: money(0, row.currency),

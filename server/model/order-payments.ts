@@ -1,8 +1,13 @@
 import type { OrderStatus } from 'tillkit/core';
 import { Params, type Queryable } from '../db/database.ts';
 import { PAYABLE_SQL, type OrderRow } from './orders.ts';
+import type { PaymentRow } from './payments.ts';
 
-/** Orders as a payment sees them: held while it runs, settled by its outcome, and the payments of each. */
+/**
+ * Orders as a payment holds and settles them (`payment_orders`). While a payment is open it holds its
+ * orders (`holds`), and a partial unique index lets one payment only hold an order at a time: that is the
+ * rule "an order is held by at most one open PaymentIntent", kept by the schema.
+ */
 
 /** Locks the company's orders among `ids`, in id order (so two payments can not deadlock). */
 export function lockOrders(tx: Queryable, company: string, ids: readonly string[]): Promise<OrderRow[]> {
@@ -14,30 +19,80 @@ export function lockOrders(tx: Queryable, company: string, ids: readonly string[
   );
 }
 
-/** Moves the payable ones of `ids` to PROCESSING: a payment holds them. */
-export async function markProcessing(tx: Queryable, ids: readonly string[], at: number): Promise<void> {
-  const q = new Params();
-  await tx.query(
-    `UPDATE orders SET order_status = 'PROCESSING', modified = ${q.add(at)}
-      WHERE id IN (SELECT jsonb_array_elements_text(${q.json(ids)})) AND order_status IN ${PAYABLE_SQL}`,
-    q.values,
+/** The open payments holding any of these orders, locked. */
+export function holdersOf(tx: Queryable, orderIds: readonly string[]): Promise<PaymentRow[]> {
+  return tx.query<PaymentRow>(
+    `SELECT * FROM payments WHERE id IN (
+        SELECT payment_id FROM payment_orders WHERE holds AND order_id IN (SELECT jsonb_array_elements_text($1::jsonb)))
+      ORDER BY id FOR UPDATE`,
+    [JSON.stringify(orderIds)],
   );
 }
 
-/** Ends the PROCESSING orders among `ids` in `status`; a paid order keeps the processor's charge id. */
-export function settleProcessing(
+/** The ids of the orders a payment is for, sorted. */
+export async function orderIdsOf(tx: Queryable, paymentId: string): Promise<string[]> {
+  const rows = await tx.query<{ order_id: string }>(
+    `SELECT order_id FROM payment_orders WHERE payment_id = $1 ORDER BY order_id`,
+    [paymentId],
+  );
+  return rows.map((r) => r.order_id);
+}
+
+/** A new payment takes its orders: it holds them. */
+export async function holdOrders(tx: Queryable, paymentId: string, orders: readonly OrderRow[]): Promise<void> {
+  for (const order of orders) {
+    await tx.query(`INSERT INTO payment_orders (payment_id, order_id, holds, prior_status) VALUES ($1, $2, TRUE, $3)`, [
+      paymentId,
+      order.id,
+      order.order_status,
+    ]);
+  }
+}
+
+/**
+ * An attempt starts: the payment's orders become PROCESSING, each remembering the status it had (which a
+ * pending authentication gives back).
+ */
+export async function markProcessing(tx: Queryable, paymentId: string, at: number): Promise<void> {
+  await tx.query(
+    `UPDATE payment_orders po SET prior_status = o.order_status FROM orders o
+      WHERE po.payment_id = $1 AND o.id = po.order_id AND o.order_status IN ${PAYABLE_SQL}`,
+    [paymentId],
+  );
+  await tx.query(
+    `UPDATE orders SET order_status = 'PROCESSING', modified = $2
+      WHERE id IN (SELECT order_id FROM payment_orders WHERE payment_id = $1) AND order_status IN ${PAYABLE_SQL}`,
+    [paymentId, at],
+  );
+}
+
+/**
+ * The orders' status once the payment's attempt ended: `status`, or (null) the status each had before it
+ * (a pending authentication leaves the order payable as it was). Orders PROCESSING change, and for a
+ * status also payable ones (a failed authentication makes a CREATED order DECLINED; an order set back
+ * by hand is paid all the same); paid or cancelled ones never. Returns the orders changed.
+ */
+export function settleOrders(
   tx: Queryable,
-  ids: readonly string[],
-  status: OrderStatus,
+  paymentId: string,
+  status: OrderStatus | null,
   at: number,
   chargeId: string | null,
 ): Promise<OrderRow[]> {
+  const from = status === null ? `('PROCESSING')` : `('PROCESSING', ${PAYABLE_SQL.slice(1)}`;
   return tx.query<OrderRow>(
-    `UPDATE orders SET order_status = $2, modified = $3, stripe_charge_id = CASE WHEN $2 = 'SUCCESS' THEN $4 ELSE stripe_charge_id END
-      WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND order_status = 'PROCESSING'
-      RETURNING *`,
-    [JSON.stringify(ids), status, at, chargeId],
+    `UPDATE orders o SET order_status = COALESCE($2::text, po.prior_status, 'CREATED'), modified = $3,
+            stripe_charge_id = CASE WHEN $2::text = 'SUCCESS' THEN $4 ELSE o.stripe_charge_id END
+       FROM payment_orders po
+      WHERE po.payment_id = $1 AND o.id = po.order_id AND o.order_status IN ${from}
+      RETURNING o.*`,
+    [paymentId, status, at, chargeId],
   );
+}
+
+/** The payment is over (paid, canceled, failed): it holds its orders no more. */
+export async function releaseOrders(tx: Queryable, paymentId: string): Promise<void> {
+  await tx.query(`UPDATE payment_orders SET holds = FALSE WHERE payment_id = $1 AND holds`, [paymentId]);
 }
 
 /** The payment ids of each order, oldest first. */

@@ -1,14 +1,17 @@
-import { PAYABLE_STATUSES, type OrderStatus, type OrderSummary } from 'tillkit/core';
+import { PAYABLE_STATUSES, type DiscountedTotals, type OrderStatus, type OrderSummary } from 'tillkit/core';
 import { Params, type Queryable } from '../db/database.ts';
 import { likePattern, pagedQuery, sortClause } from '../db/paged.ts';
 import { insertWithUniqueCode } from '../db/unique.ts';
 import { type HttpError, conflict, notFound } from '../http/errors.ts';
 import { humanId, isObjectId, objectId } from '../http/ids.ts';
 import type { Json } from '../http/json.ts';
+import type { CouponSnapshot } from './coupons.ts';
 import type { ItemSnapshot } from './order-items.ts';
 
+/** Seed 001's delivery statuses, and `ACCEPTED`, which its examples and the official SDK use. */
 export const DELIVERY_STATUSES = [
   'CREATED',
+  'ACCEPTED',
   'PENDING',
   'PROCESSING',
   'ASSIGNING',
@@ -44,6 +47,10 @@ export interface OrderRow {
   readonly resources: Json[];
   readonly btn_ref: string | null;
   readonly stripe_charge_id: string | null;
+  /** The coupon the order names, the terms it was priced with, and what they took off (migration 004). */
+  readonly coupon_id: string | null;
+  readonly coupon: CouponSnapshot | null;
+  readonly discount_amount: number;
   readonly created: number;
   readonly modified: number;
   [column: string]: unknown;
@@ -71,7 +78,7 @@ export function closedOrder(status: string): HttpError {
   }
 }
 
-const JSON_COLUMNS = new Set(['delivery_address', 'billing_address', 'pickup_address', 'resources', 'items']);
+const JSON_COLUMNS = new Set(['delivery_address', 'billing_address', 'pickup_address', 'resources', 'items', 'coupon']);
 
 /** `column = $n` for each field; JSON columns as JSONB. */
 function assignments(q: Params, fields: Readonly<Record<string, unknown>>): string[] {
@@ -80,11 +87,19 @@ function assignments(q: Params, fields: Readonly<Record<string, unknown>>): stri
   );
 }
 
+/**
+ * Held by a payment at work: a call in flight or unsettled, or the customer authenticating. The order can
+ * not change then (the amount being paid must stay the order's total) nor be cancelled; after a decline
+ * it can, and the next payment attempt gives up the declined intent for a new one.
+ */
+const NOT_HELD = `NOT EXISTS (SELECT 1 FROM payment_orders po JOIN payments p ON p.id = po.payment_id
+   WHERE po.order_id = orders.id AND po.holds AND p.current_state IN ('processing', 'requires_action'))`;
+
 /** One order the caller may see: their own, or any of the company's for an admin; `open`: still payable. */
 function whereOrder(q: Params, scope: Scope, id: string, open = false): string {
   return (
     `company_id = ${q.add(scope.company)} AND id = ${q.add(id)}` +
-    (open ? ` AND order_status IN ${PAYABLE_SQL}` : '') +
+    (open ? ` AND order_status IN ${PAYABLE_SQL} AND ${NOT_HELD}` : '') +
     (scope.userId === null ? '' : ` AND user_id = ${q.add(scope.userId)}`)
   );
 }
@@ -223,20 +238,37 @@ export async function lockOrder(tx: Queryable, company: string, id: string): Pro
   return row;
 }
 
-/** A paid order's items after a partial return, re-totalled by core. */
+/** A paid order's items after a partial return, re-totalled by core (its coupon's terms kept: `totals`). */
 export async function replaceItems(
   tx: Queryable,
   id: string,
   items: readonly ItemSnapshot[],
   summary: OrderSummary,
+  totals: DiscountedTotals,
   at: number,
 ): Promise<OrderRow> {
   const [row] = await tx.query<OrderRow>(
-    `UPDATE orders SET items = $2::jsonb, total_amount = $3, total_vat = $4, total_quantity = $5, units = $6, modified = $7
+    `UPDATE orders SET items = $2::jsonb, total_amount = $3, total_vat = $4, total_quantity = $5, units = $6, modified = $7,
+            discount_amount = $8
       WHERE id = $1 RETURNING *`,
-    [id, JSON.stringify(items), summary.total, summary.vat, summary.totalQuantity, summary.units, at],
+    [id, JSON.stringify(items), totals.total, totals.vat, summary.totalQuantity, summary.units, at, totals.discount],
   );
   return row!;
+}
+
+/** An order's delivery status, whatever its order status (an admin's: delivery follows payment). */
+export async function setDeliveryStatus(
+  db: Queryable,
+  company: string,
+  id: string,
+  status: string,
+  at: number,
+): Promise<OrderRow | undefined> {
+  const [row] = await db.query<OrderRow>(
+    `UPDATE orders SET delivery_status = $3, modified = $4 WHERE company_id = $1 AND id = $2 RETURNING *`,
+    [company, id, status, at],
+  );
+  return row;
 }
 
 /** A paid order returned in full: CANCELLED. */

@@ -1,88 +1,150 @@
-import type { Database, Queryable } from '../db/database.ts';
-import { isObjectId, objectId } from '../http/ids.ts';
-import type { AttachResult, CardDetails } from '../payments/processor.ts';
+import { Params, type Queryable } from '../db/database.ts';
+import { pagedQuery } from '../db/paged.ts';
+import { isObjectId } from '../http/ids.ts';
+import type { CardDetails } from '../payments/legacy-types.ts';
+import type { NextAction, PaymentMethodCard } from '../payments/processor.ts';
 import type { UserRow } from './users.ts';
 
-/** A card stored at the processor for a user (seed 000's payment method). */
+/** The SetupIntent a payment method is saved through (cards without a token), as answered. */
+export interface SetupIntentJson {
+  readonly id: string;
+  readonly client_secret: string | null;
+  readonly status: string;
+  readonly next_action?: NextAction | null;
+  /** The PaymentMethod it was confirmed with, and the id the client gave for it (a test alias, `pm_card_…`). */
+  readonly payment_method?: string | null;
+  readonly requested?: string | null;
+}
+
+/**
+ * A card stored at the processor for a user (seed 000's payment method): a token's card source
+ * (`token`, `card` in the Card object's shape), or a PaymentMethod saved through a SetupIntent (`source`
+ * once set up, `card` in the PaymentMethod's card shape).
+ */
 export interface PaymentMethodRow {
   readonly id: string;
   readonly company_id: string;
   readonly user_id: string;
   readonly method: string;
   readonly processor: string;
-  readonly token: string;
+  readonly token: string | null;
+  readonly source: string | null;
+  readonly setup_intent: SetupIntentJson | null;
   readonly customer_id: string;
-  readonly card: CardDetails;
+  readonly card: CardDetails & Partial<PaymentMethodCard>;
   readonly deleted: boolean;
   readonly created: number;
   readonly modified: number;
   [column: string]: unknown;
 }
 
-/** A payment method of the company, not deleted. */
+/** A payment method of the company (deleted ones too when `deleted`). */
 export async function paymentMethodById(
   db: Queryable,
   company: string,
   id: string,
+  deleted = false,
 ): Promise<PaymentMethodRow | undefined> {
   if (!isObjectId(id)) return undefined;
   const [row] = await db.query<PaymentMethodRow>(
-    `SELECT * FROM payment_methods WHERE company_id = $1 AND id = $2 AND NOT deleted`,
+    `SELECT * FROM payment_methods WHERE company_id = $1 AND id = $2 ${deleted ? '' : 'AND NOT deleted'}`,
     [company, id],
   );
   return row;
 }
 
-/** Stores the card the processor attached, and the user's processor customer when it is new. */
-export function insertPaymentMethod(
-  db: Database,
-  user: UserRow,
-  processor: string,
-  token: string,
-  attached: AttachResult,
-  at: number,
-): Promise<PaymentMethodRow> {
-  return db.transaction(async (tx) => {
-    if (attached.customerId !== user.stripe_customer_id) {
-      await tx.query(`UPDATE users SET stripe_customer_id = $2, modified = $3 WHERE id = $1`, [
-        user.id,
-        attached.customerId,
-        at,
-      ]);
-    }
-    const [inserted] = await tx.query<PaymentMethodRow>(
-      `INSERT INTO payment_methods (id, company_id, user_id, method, processor, token, customer_id, card, created, modified)
-       VALUES ($1, $2, $3, 'stripe', $4, $5, $6, $7::jsonb, $8, $8) RETURNING *`,
-      [
-        objectId(at),
-        user.company_id,
-        user.id,
-        processor,
-        token,
-        attached.customerId,
-        JSON.stringify(attached.card),
-        at,
-      ],
-    );
-    return inserted!;
-  });
+export interface NewPaymentMethod {
+  readonly id: string;
+  readonly user: UserRow;
+  readonly processor: string;
+  readonly customerId: string;
+  readonly token: string | null;
+  readonly card: object;
+  readonly setupIntent: SetupIntentJson | null;
 }
 
-/** A user's payment methods (by the token's `sub`), or (admin) the company's or one user's. Oldest first. */
+/** Stores a payment method, and the user's processor customer when it is new. */
+export async function insertPaymentMethod(tx: Queryable, m: NewPaymentMethod, at: number): Promise<PaymentMethodRow> {
+  if (m.customerId !== m.user.stripe_customer_id) {
+    await tx.query(`UPDATE users SET stripe_customer_id = $2, modified = $3 WHERE id = $1`, [
+      m.user.id,
+      m.customerId,
+      at,
+    ]);
+  }
+  const [inserted] = await tx.query<PaymentMethodRow>(
+    `INSERT INTO payment_methods (id, company_id, user_id, method, processor, token, customer_id, card, setup_intent, created, modified)
+     VALUES ($1, $2, $3, 'stripe', $4, $5, $6, $7::jsonb, $8::jsonb, $9, $9) RETURNING *`,
+    [
+      m.id,
+      m.user.company_id,
+      m.user.id,
+      m.processor,
+      m.token,
+      m.customerId,
+      JSON.stringify(m.card),
+      m.setupIntent ? JSON.stringify(m.setupIntent) : null,
+      at,
+    ],
+  );
+  return inserted!;
+}
+
+/** Records what the SetupIntent now says: its status, and the PaymentMethod and card once set up. */
+export async function updateSetup(
+  tx: Queryable,
+  id: string,
+  setup: SetupIntentJson,
+  saved: { readonly source: string; readonly card: PaymentMethodCard } | null,
+  at: number,
+): Promise<PaymentMethodRow> {
+  const [row] = await tx.query<PaymentMethodRow>(
+    `UPDATE payment_methods SET setup_intent = $2::jsonb, modified = $3,
+            source = COALESCE($4, source), card = COALESCE($5::jsonb, card)
+      WHERE id = $1 RETURNING *`,
+    [id, JSON.stringify(setup), at, saved?.source ?? null, saved ? JSON.stringify(saved.card) : null],
+  );
+  return row!;
+}
+
+/** A payment method no longer offered (it stays on payments made with it). */
+export async function deletePaymentMethod(db: Queryable, id: string, at: number): Promise<PaymentMethodRow> {
+  const [row] = await db.query<PaymentMethodRow>(
+    `UPDATE payment_methods SET deleted = TRUE, modified = CASE WHEN deleted THEN modified ELSE $2 END
+      WHERE id = $1 RETURNING *`,
+    [id, at],
+  );
+  return row!;
+}
+
+/** The payment method saved through a SetupIntent, by the SetupIntent (a webhook names only that). */
+export async function paymentMethodBySetup(db: Queryable, setupIntent: string): Promise<PaymentMethodRow | undefined> {
+  const [row] = await db.query<PaymentMethodRow>(`SELECT * FROM payment_methods WHERE setup_intent->>'id' = $1`, [
+    setupIntent,
+  ]);
+  return row;
+}
+
+/** A page of a user's payment methods (by the token's `sub`), or (admin) the company's or one user's. Oldest first. */
 export function listPaymentMethods(
   db: Queryable,
   company: string,
   who: { readonly sub: string } | { readonly userId: string | undefined },
-): Promise<PaymentMethodRow[]> {
-  if ('sub' in who) {
-    return db.query<PaymentMethodRow>(
-      `SELECT pm.* FROM payment_methods pm JOIN users u ON u.id = pm.user_id
-        WHERE pm.company_id = $1 AND u.sub = $2 AND NOT pm.deleted ORDER BY pm.created, pm.id`,
-      [company, who.sub],
-    );
-  }
-  return db.query<PaymentMethodRow>(
-    `SELECT * FROM payment_methods WHERE company_id = $1 AND NOT deleted ${who.userId ? 'AND user_id = $2' : ''} ORDER BY created, id`,
-    who.userId ? [company, who.userId] : [company],
+  page: { readonly size: number; readonly offset: number },
+): Promise<{ rows: PaymentMethodRow[]; total: number }> {
+  const q = new Params();
+  const where = [`pm.company_id = ${q.add(company)}`, 'NOT pm.deleted'];
+  if ('sub' in who) where.push(`u.sub = ${q.add(who.sub)}`);
+  else if (who.userId) where.push(`pm.user_id = ${q.add(who.userId)}`);
+  return pagedQuery<PaymentMethodRow>(
+    db,
+    q,
+    {
+      select: 'pm.*',
+      from: 'payment_methods pm JOIN users u ON u.id = pm.user_id',
+      where: where.join(' AND '),
+      orderBy: 'pm.created, pm.id',
+    },
+    page,
   );
 }

@@ -1,8 +1,26 @@
 import { Params, type Queryable } from '../db/database.ts';
+import { pagedQuery } from '../db/paged.ts';
 import { insertWithUniqueCode } from '../db/unique.ts';
 import { humanId, isObjectId } from '../http/ids.ts';
+import type { NextAction } from '../payments/processor.ts';
 
-/** A payment (seed 000): one processor charge for one or more orders of one currency. */
+/**
+ * A payment (seed 000), which is one PaymentIntent at the processor (`kind` 'intent'), or for seed 000's
+ * `tok_…` cards a series of Charges that stands for one (`kind` 'charge'), for one or more orders of one
+ * currency. Its attempts (one per card tried) are its calls, in `charges` (payment-calls.ts).
+ *
+ *   processing ──▶ succeeded                       (terminal)
+ *        │  ▲ ──▶ declined ──(another attempt)──▶ processing
+ *        │  └──── requires_action ──(confirm)────▶ processing
+ *        └──────▶ canceled | failed                 (terminal)
+ *
+ * `processing`: a call is in flight or its answer was lost (the reconciler settles it). While it is not
+ * terminal the payment holds its orders (payment-holds.ts): no other payment can take them.
+ */
+export type PaymentState = 'processing' | 'requires_action' | 'declined' | 'succeeded' | 'canceled' | 'failed';
+
+export const OPEN_STATES: readonly PaymentState[] = ['processing', 'requires_action', 'declined'];
+
 export interface PaymentRow {
   readonly id: string;
   readonly company_id: string;
@@ -12,7 +30,16 @@ export interface PaymentRow {
   readonly order_key: string;
   readonly amount: number;
   readonly currency: string;
-  readonly current_state: 'processing' | 'succeeded' | 'declined' | 'failed';
+  readonly current_state: PaymentState;
+  readonly kind: 'charge' | 'intent';
+  readonly processor: string | null;
+  readonly intent_id: string | null;
+  readonly client_secret: string | null;
+  readonly next_action: NextAction | null;
+  readonly return_url: string | null;
+  readonly action_since: number | null;
+  readonly lease_until: number | null;
+  readonly lease_token: string | null;
   readonly charge_id: string | null;
   readonly error_code: string | null;
   readonly decline_code: string | null;
@@ -23,136 +50,52 @@ export interface PaymentRow {
   [column: string]: unknown;
 }
 
-/** One call to the processor, written before the call and completed after it. */
-export interface ChargeRow {
-  readonly id: string;
-  readonly payment_id: string;
-  readonly processor: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly idempotency_key: string;
-  readonly status: string;
-  readonly processor_id: string | null;
-  readonly code: string | null;
-  readonly decline_code: string | null;
-  readonly message: string | null;
-  readonly created: number;
-  readonly modified: number;
-  [column: string]: unknown;
-}
+export type NewPayment = Pick<
+  PaymentRow,
+  | 'id'
+  | 'company_id'
+  | 'user_id'
+  | 'payment_method_id'
+  | 'order_key'
+  | 'amount'
+  | 'currency'
+  | 'kind'
+  | 'processor'
+  | 'return_url'
+  | 'lease_until'
+  | 'lease_token'
+>;
 
-/** What a payment's and its charge's rows record of the processor's answer. */
-export interface ChargeOutcome {
-  readonly state: 'succeeded' | 'declined' | 'failed';
-  readonly processorId: string | null;
-  readonly code: string | null;
-  readonly declineCode: string | null;
-  readonly message: string | null;
-}
-
-/** Records a payment in `processing`, linked to its orders; `human_id` is drawn until unique. */
-export async function insertPayment(
-  tx: Queryable,
-  payment: Pick<
-    PaymentRow,
-    'id' | 'company_id' | 'user_id' | 'payment_method_id' | 'order_key' | 'amount' | 'currency'
-  >,
-  orderIds: readonly string[],
-  at: number,
-): Promise<PaymentRow> {
-  const p = payment;
-  const row = await insertWithUniqueCode(
+/** Records a payment in `processing`, held by the caller's lease; `human_id` is drawn until unique. */
+export function insertPayment(tx: Queryable, p: NewPayment, at: number): Promise<PaymentRow> {
+  return insertWithUniqueCode(
     humanId,
     async (code) =>
       (
         await tx.query<PaymentRow>(
-          `INSERT INTO payments (id, company_id, user_id, human_id, payment_method_id, order_key, amount, currency, current_state, created, modified)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'processing', $9, $9)
+          `INSERT INTO payments (id, company_id, user_id, human_id, payment_method_id, order_key, amount, currency,
+                                 current_state, kind, processor, return_url, lease_until, lease_token, created, modified)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'processing', $9, $10, $11, $12, $13, $14, $14)
            ON CONFLICT (company_id, human_id) DO NOTHING RETURNING *`,
-          [p.id, p.company_id, p.user_id, code, p.payment_method_id, p.order_key, p.amount, p.currency, at],
+          [
+            p.id,
+            p.company_id,
+            p.user_id,
+            code,
+            p.payment_method_id,
+            p.order_key,
+            p.amount,
+            p.currency,
+            p.kind,
+            p.processor,
+            p.return_url,
+            p.lease_until,
+            p.lease_token,
+            at,
+          ],
         )
       )[0],
     'human_id',
-  );
-  for (const id of orderIds) {
-    await tx.query(`INSERT INTO payment_orders (payment_id, order_id) VALUES ($1, $2)`, [row.id, id]);
-  }
-  return row;
-}
-
-/**
- * The processor key of the last charge (within 23 hours) for the same orders, card, amount and
- * processor that failed with an unknown outcome: a retry reuses it, so the processor hands back the
- * first charge if it went through instead of charging again.
- */
-export async function failedChargeKey(
-  tx: Queryable,
-  charge: { company: string; orderKey: string; methodId: string; amount: number; currency: string; processor: string },
-  since: number,
-): Promise<string | undefined> {
-  const c = charge;
-  const [failed] = await tx.query<{ idempotency_key: string }>(
-    `SELECT c.idempotency_key FROM charges c JOIN payments p ON p.id = c.payment_id
-      WHERE p.company_id = $1 AND p.order_key = $2 AND p.payment_method_id = $3 AND c.amount = $4 AND c.currency = $5
-        AND c.status = 'failed' AND c.processor = $6 AND c.created > $7
-      ORDER BY c.created DESC LIMIT 1`,
-    [c.company, c.orderKey, c.methodId, c.amount, c.currency, c.processor, since],
-  );
-  return failed?.idempotency_key;
-}
-
-/** Records a processor call about to be made, `pending` until its outcome is known. */
-export async function insertCharge(
-  tx: Queryable,
-  charge: Pick<ChargeRow, 'id' | 'payment_id' | 'processor' | 'amount' | 'currency' | 'idempotency_key'>,
-  company: string,
-  at: number,
-): Promise<void> {
-  const c = charge;
-  await tx.query(
-    `INSERT INTO charges (id, company_id, payment_id, processor, amount, currency, idempotency_key, status, created, modified)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $8)`,
-    [c.id, company, c.payment_id, c.processor, c.amount, c.currency, c.idempotency_key, at],
-  );
-}
-
-/** Completes a charge and its payment with the processor's answer; returns the payment as stored. */
-export async function recordCharge(
-  tx: Queryable,
-  chargeId: string,
-  paymentId: string,
-  outcome: ChargeOutcome,
-  at: number,
-): Promise<PaymentRow> {
-  const o = outcome;
-  await tx.query(
-    `UPDATE charges SET status = $2, processor_id = $3, code = $4, decline_code = $5, message = $6, modified = $7 WHERE id = $1`,
-    [chargeId, o.state, o.processorId, o.code, o.declineCode, o.message, at],
-  );
-  const [row] = await tx.query<PaymentRow>(
-    `UPDATE payments SET current_state = $2, charge_id = $3, error_code = $4, decline_code = $5, error_message = $6,
-            payment_date = $7, modified = $8
-      WHERE id = $1 RETURNING *`,
-    [paymentId, o.state, o.processorId, o.code, o.declineCode, o.message, o.state === 'succeeded' ? at : null, at],
-  );
-  return row!;
-}
-
-/** A user's own payments (`sub`), or (admin) the company's; `order` narrows to one order's. Oldest first. */
-export function listPayments(
-  db: Queryable,
-  company: string,
-  filter: { readonly sub?: string | undefined; readonly order?: string | undefined },
-): Promise<PaymentRow[]> {
-  const q = new Params();
-  const where = [`p.company_id = ${q.add(company)}`];
-  if (filter.sub !== undefined) where.push(`u.sub = ${q.add(filter.sub)}`);
-  if (filter.order !== undefined) {
-    where.push(`p.id IN (SELECT payment_id FROM payment_orders WHERE order_id = ${q.add(filter.order)})`);
-  }
-  return db.query<PaymentRow>(
-    `SELECT p.* FROM payments p JOIN users u ON u.id = p.user_id WHERE ${where.join(' AND ')} ORDER BY p.created, p.id LIMIT 500`,
-    q.values,
   );
 }
 
@@ -161,7 +104,7 @@ export async function paymentById(
   db: Queryable,
   company: string,
   id: string,
-  sub: string | undefined,
+  sub?: string,
 ): Promise<PaymentRow | undefined> {
   if (!isObjectId(id)) return undefined;
   const [row] = await db.query<PaymentRow>(
@@ -172,7 +115,63 @@ export async function paymentById(
   return row;
 }
 
-/** The orders each payment paid, by order id. */
+/**
+ * A payment by id, locked for the transaction, after its orders (in id order). Every transaction that
+ * locks both takes the orders first, as a payment's claim does, so two of them can not deadlock.
+ */
+export async function lockPayment(tx: Queryable, id: string): Promise<PaymentRow | undefined> {
+  await tx.query(
+    `SELECT id FROM orders WHERE id IN (SELECT order_id FROM payment_orders WHERE payment_id = $1) ORDER BY id FOR UPDATE`,
+    [id],
+  );
+  const [row] = await tx.query<PaymentRow>(`SELECT * FROM payments WHERE id = $1 FOR UPDATE`, [id]);
+  return row;
+}
+
+export interface PaymentFilter {
+  /** A user's own (their token's `sub`); all of the company's when undefined (admin). */
+  readonly sub?: string | undefined;
+  /** Only the payments of this order. */
+  readonly order?: string | undefined;
+  readonly state?: PaymentState | undefined;
+  /** A search: the payment's id or human id, or one of its orders' id or human id. */
+  readonly text?: string | undefined;
+}
+
+/** A page of payments, oldest first, and how many there are. */
+export function listPayments(
+  db: Queryable,
+  company: string,
+  f: PaymentFilter,
+  page: { readonly size: number; readonly offset: number },
+): Promise<{ rows: PaymentRow[]; total: number }> {
+  const q = new Params();
+  const where = [`p.company_id = ${q.add(company)}`];
+  if (f.sub !== undefined) where.push(`u.sub = ${q.add(f.sub)}`);
+  if (f.order !== undefined) {
+    where.push(`p.id IN (SELECT payment_id FROM payment_orders WHERE order_id = ${q.add(f.order)})`);
+  }
+  if (f.state !== undefined) where.push(`p.current_state = ${q.add(f.state)}`);
+  if (f.text !== undefined) {
+    const text = q.add(f.text);
+    where.push(`(p.human_id = upper(${text}) OR p.id = lower(${text}) OR p.id IN (
+      SELECT po.payment_id FROM payment_orders po JOIN orders o ON o.id = po.order_id
+       WHERE o.company_id = p.company_id AND (o.id = lower(${text}) OR o.human_id = upper(${text}))))`);
+  }
+  return pagedQuery<PaymentRow>(
+    db,
+    q,
+    {
+      select: 'p.*',
+      from: 'payments p JOIN users u ON u.id = p.user_id',
+      where: where.join(' AND '),
+      orderBy: 'p.created, p.id',
+    },
+    page,
+  );
+}
+
+/** The orders each payment paid (or pays), by payment id. */
 export async function ordersOf(db: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (ids.length === 0) return map;
@@ -181,17 +180,5 @@ export async function ordersOf(db: Queryable, ids: readonly string[]): Promise<M
     [JSON.stringify(ids)],
   );
   for (const r of rows) (map.get(r.payment_id) ?? map.set(r.payment_id, []).get(r.payment_id)!).push(r.order_id);
-  return map;
-}
-
-/** The processor calls made for each payment, oldest first. */
-export async function chargesOf(db: Queryable, ids: readonly string[]): Promise<Map<string, ChargeRow[]>> {
-  const map = new Map<string, ChargeRow[]>();
-  if (ids.length === 0) return map;
-  const rows = await db.query<ChargeRow>(
-    `SELECT * FROM charges WHERE payment_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY created, id`,
-    [JSON.stringify(ids)],
-  );
-  for (const r of rows) (map.get(r.payment_id) ?? map.set(r.payment_id, []).get(r.payment_id)!).push(r);
   return map;
 }

@@ -68,6 +68,8 @@ export interface ProductFilter {
   readonly to: number | undefined;
   readonly text?: string | undefined;
   readonly tags?: readonly string[] | undefined;
+  /** Only the sub-products offered with this main product (then sub-products are listed, of course). */
+  readonly subProductsOf?: string | undefined;
   readonly sort: string;
 }
 
@@ -89,7 +91,9 @@ export function listProducts(
 ): Promise<{ rows: ProductRow[]; total: number }> {
   const q = new Params();
   const where = [`company_id = ${q.add(company)}`];
-  if (!f.all) where.push('main_product');
+  if (f.subProductsOf !== undefined) {
+    where.push(`id IN (SELECT sub_id FROM product_links WHERE parent_id = ${q.add(f.subProductsOf)})`);
+  } else if (!f.all) where.push('main_product');
   if (!f.includeDeleted) where.push('NOT deleted');
   if (f.from !== undefined) where.push(`${f.dateField} >= ${q.add(f.from)}`);
   if (f.to !== undefined) where.push(`${f.dateField} <= ${q.add(f.to)}`);

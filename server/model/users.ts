@@ -69,14 +69,35 @@ export async function userIdBySub(db: Queryable, company: string, sub: string): 
   return row?.id;
 }
 
+/** The company's users among `ids`, by id. */
+export async function usersByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, UserRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<UserRow>(
+    `SELECT * FROM users WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify([...new Set(ids)])],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** One user of the company by id, or undefined (a malformed id never reaches the database). */
+export async function findUser(db: Queryable, company: string, id: string): Promise<UserRow | undefined> {
+  if (!isObjectId(id)) return undefined;
+  const [row] = await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND id = $2`, [company, id]);
+  return row;
+}
+
 const JSON_COLUMNS = new Set(['addresses', 'billing_address', 'tags']);
 
-/** A log-in (`POST /v2/users`): the fields given, validated, and `last_login`; returns the user as stored. */
-export async function logIn(
+/**
+ * Sets the fields given, validated, and `modified`; a log-in (`POST /v2/users`) also sets `last_login`.
+ * Returns the user as stored.
+ */
+export async function updateUser(
   db: Queryable,
   id: string,
   fields: Readonly<Record<string, unknown>>,
   at: number,
+  login = false,
 ): Promise<UserRow> {
   const params: unknown[] = [id, at];
   const assignments = Object.entries(fields).map(([column, value]) => {
@@ -84,12 +105,17 @@ export async function logIn(
     params.push(json ? JSON.stringify(value) : value);
     return `${column} = $${params.length}${json ? '::jsonb' : ''}`;
   });
+  if (login) assignments.push('last_login = $2');
   const [updated] = await db.query<UserRow>(
-    `UPDATE users SET ${[...assignments, 'modified = $2', 'last_login = $2'].join(', ')} WHERE id = $1 RETURNING *`,
+    `UPDATE users SET ${[...assignments, 'modified = $2'].join(', ')} WHERE id = $1 RETURNING *`,
     params,
   );
   return updated!;
 }
+
+/** A log-in (`POST /v2/users`): the fields given, validated, and `last_login`; returns the user as stored. */
+export const logIn = (db: Queryable, id: string, fields: Readonly<Record<string, unknown>>, at: number) =>
+  updateUser(db, id, fields, at, true);
 
 /** Seed 000's user object. */
 export function userJson(row: UserRow, newCustomer?: boolean): Json {

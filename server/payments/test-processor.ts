@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../db/database.ts';
 import {
   PaymentMethodError,
   cardObject,
@@ -6,91 +6,80 @@ import {
   type AttachResult,
   type ChargeRequest,
   type ChargeResult,
-  type PaymentProcessor,
+} from './legacy-types.ts';
+import type {
+  CancelParams,
+  ConfirmParams,
+  CustomerRequest,
+  IntentAnswer,
+  IntentParams,
+  IntentState,
+  PaymentMethodState,
+  PaymentProcessor,
+  SetupState,
 } from './processor.ts';
+import { TEST_TOKENS, cardOf, testToken } from './test-cards.ts';
+import {
+  closeChallenges,
+  confirmIntent,
+  confirmSetup,
+  newIntent,
+  newSetup,
+  settleChallenge,
+  type TestChallenge,
+  type TestIntent,
+  type TestPaymentMethod,
+  type TestSetup,
+} from './test-intents.ts';
+import { fingerprint, inStore, testId, type TestTx } from './test-store.ts';
 
-interface TestCard {
-  readonly brand: string;
-  readonly last4: string;
-  readonly funding: 'credit' | 'debit';
-  /** Set for the tokens that Stripe declines when charged (they attach fine, as in Stripe). */
-  readonly decline?: { readonly code: string; readonly declineCode: string; readonly message: string };
+export { TEST_TOKENS } from './test-cards.ts';
+
+/** What the test authentication page shows and does. */
+export interface ChallengeView {
+  readonly challenge: TestChallenge;
+  /** What is being authenticated: a payment's amount, or saving a card. */
+  readonly amount: number | null;
+  readonly currency: string | null;
+  readonly clientSecret: string | null;
 }
 
-const DECLINED = 'Your card was declined.';
+const intentOf = ({ customer: _c, authenticated: _a, ...state }: TestIntent): IntentState => state;
+const setupOf = ({ metadata: _m, ...state }: TestSetup): SetupState => state;
 
 /**
- * Stripe's documented test tokens (https://docs.stripe.com/testing) with the cards behind them and
- * the errors Stripe gives when they are charged.
- */
-export const TEST_TOKENS: Readonly<Record<string, TestCard>> = {
-  tok_visa: { brand: 'Visa', last4: '4242', funding: 'credit' },
-  tok_visa_debit: { brand: 'Visa', last4: '5556', funding: 'debit' },
-  tok_mastercard: { brand: 'MasterCard', last4: '4444', funding: 'credit' },
-  tok_mastercard_debit: { brand: 'MasterCard', last4: '8210', funding: 'debit' },
-  tok_amex: { brand: 'American Express', last4: '0005', funding: 'credit' },
-  tok_chargeDeclined: {
-    brand: 'Visa',
-    last4: '0002',
-    funding: 'credit',
-    decline: { code: 'card_declined', declineCode: 'generic_decline', message: DECLINED },
-  },
-  tok_chargeDeclinedInsufficientFunds: {
-    brand: 'Visa',
-    last4: '9995',
-    funding: 'credit',
-    decline: { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' },
-  },
-  tok_chargeDeclinedExpiredCard: {
-    brand: 'Visa',
-    last4: '0069',
-    funding: 'credit',
-    decline: { code: 'expired_card', declineCode: 'expired_card', message: 'Your card has expired.' },
-  },
-  tok_chargeDeclinedIncorrectCvc: {
-    brand: 'Visa',
-    last4: '0127',
-    funding: 'credit',
-    decline: {
-      code: 'incorrect_cvc',
-      declineCode: 'incorrect_cvc',
-      message: "Your card's security code is incorrect.",
-    },
-  },
-  tok_chargeDeclinedFraudulent: {
-    brand: 'Visa',
-    last4: '0019',
-    funding: 'credit',
-    decline: { code: 'card_declined', declineCode: 'fraudulent', message: DECLINED },
-  },
-  tok_chargeDeclinedProcessingError: {
-    brand: 'Visa',
-    last4: '0119',
-    funding: 'credit',
-    decline: {
-      code: 'processing_error',
-      declineCode: 'processing_error',
-      message: 'An error occurred while processing your card. Try again in a little bit.',
-    },
-  },
-};
-
-const stripeLikeId = (prefix: string) => `${prefix}_test${randomBytes(10).toString('base64url')}`;
-
-/**
- * The default processor: offline, deterministic, with Stripe's test-mode semantics. Only Stripe's test
- * tokens are accepted, so it can not be mistaken for taking real money.
+ * The default processor: offline, with Stripe's test-mode behaviours, its objects in the server's
+ * database (bound by `startServer` through `useDatabase`). Only Stripe's test tokens and test
+ * PaymentMethods are accepted, so it can not be mistaken for taking real money.
  */
 export class TestProcessor implements PaymentProcessor {
   readonly name = 'test';
   readonly #now: () => number;
+  #db: Database | undefined;
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
   }
 
+  /** The database its objects live in (the server's). */
+  useDatabase(db: Database): void {
+    this.#db = db;
+  }
+
+  #store<T>(fn: (tx: TestTx) => Promise<T>): Promise<T> {
+    return inStore(this.#db, this.#now, fn);
+  }
+
+  #year(): number {
+    return new Date(this.#now()).getUTCFullYear();
+  }
+
+  currencyProblem(): null {
+    return null;
+  }
+
   async attach({ token, customerId }: AttachRequest): Promise<AttachResult> {
-    const card = Object.hasOwn(TEST_TOKENS, token) ? TEST_TOKENS[token] : undefined;
+    const card = testToken(token);
     if (!card) {
       throw new PaymentMethodError(
         400,
@@ -99,31 +88,179 @@ export class TestProcessor implements PaymentProcessor {
       );
     }
     return {
-      customerId: customerId ?? stripeLikeId('cus'),
+      customerId: customerId ?? testId('cus'),
       card: cardObject({
-        id: stripeLikeId('card'),
+        id: testId('card'),
         brand: card.brand,
         last4: card.last4,
         funding: card.funding,
         exp_month: 12,
-        exp_year: new Date(this.#now()).getUTCFullYear() + 3,
+        exp_year: this.#year() + 3,
         country: 'US',
-        // Stripe gives one card number the same fingerprint every time; so does this.
-        fingerprint: createHash('sha256')
-          .update(`tillkit-test:${card.brand}:${card.last4}`)
-          .digest('base64url')
-          .slice(0, 16),
+        fingerprint: fingerprint(card.brand, card.last4),
         cvc_check: 'unchecked',
       }),
     };
   }
 
-  async charge({ token }: ChargeRequest): Promise<ChargeResult> {
-    const card = TEST_TOKENS[token];
-    if (!card) throw new Error(`test processor: unknown token ${token}`);
-    if (card.decline) {
-      return { outcome: 'declined', id: stripeLikeId('ch'), ...card.decline };
+  /** A charge of a token's card, once per idempotency key (a repeat gets the first answer). */
+  async charge(request: ChargeRequest): Promise<ChargeResult> {
+    const card = TEST_TOKENS[request.token];
+    if (!card) throw new Error(`test processor: unknown token ${request.token}`);
+    const params = {
+      amount: request.amount,
+      currency: request.currency.toLowerCase(),
+      customer: request.customerId,
+      source: request.card.id,
+      description: request.description,
+      metadata: request.metadata,
+    };
+    return this.#store((tx) =>
+      tx.once(request.idempotencyKey, 'charges.create', params, async () => {
+        const id = testId('ch');
+        const result: ChargeResult = card.decline
+          ? { outcome: 'declined', id, ...card.decline }
+          : { outcome: 'succeeded', id };
+        await tx.put('charge', { id, customer: request.customerId, idempotency_key: request.idempotencyKey, result });
+        return result;
+      }),
+    );
+  }
+
+  async findCharge(customerId: string, key: string): Promise<ChargeResult | null> {
+    return this.#store(async (tx) => {
+      const found = await tx.find<{ customer: string; result: ChargeResult }>('charge', 'idempotency_key', key);
+      return found.find((c) => c.customer === customerId)?.result ?? null;
+    });
+  }
+
+  async ensureCustomer({ customerId }: CustomerRequest): Promise<string> {
+    if (customerId) return customerId;
+    const id = testId('cus');
+    await this.#store((tx) => tx.put('customer', { id }));
+    return id;
+  }
+
+  async createSetupIntent(
+    customer: string,
+    metadata: Readonly<Record<string, string>>,
+    key: string,
+  ): Promise<SetupState> {
+    return this.#store((tx) =>
+      tx.once(key, 'setup_intents.create', { customer, metadata }, async () => {
+        const setup = newSetup(customer, metadata);
+        await tx.put('setup_intent', setup);
+        return setupOf(setup);
+      }),
+    );
+  }
+
+  async confirmSetupIntent(id: string, params: ConfirmParams, key: string): Promise<SetupState> {
+    return this.#store((tx) =>
+      tx.once(key, `setup_intents.confirm ${id}`, params, async () => {
+        const setup = await tx.get<TestSetup>('setup_intent', id);
+        if (!setup) throw new PaymentMethodError(400, 'resource_missing', `No such setup_intent: '${id}'`);
+        if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(setup.status)) {
+          throw new PaymentMethodError(400, 'setup_intent_unexpected_state', `This SetupIntent is ${setup.status}.`);
+        }
+        return setupOf(await confirmSetup(tx, { ...setup }, params));
+      }),
+    );
+  }
+
+  async retrieveSetupIntent(id: string): Promise<SetupState> {
+    const setup = await this.#store((tx) => tx.get<TestSetup>('setup_intent', id));
+    if (!setup) throw new PaymentMethodError(400, 'resource_missing', `No such setup_intent: '${id}'`);
+    return setupOf(setup);
+  }
+
+  async retrievePaymentMethod(id: string): Promise<PaymentMethodState> {
+    const pm = await this.#store((tx) => tx.get<TestPaymentMethod>('payment_method', id));
+    if (!pm) throw new PaymentMethodError(400, 'resource_missing', `No such PaymentMethod: '${id}'`);
+    return { id: pm.id, customer: pm.customer, card: cardOf(pm, this.#year()) };
+  }
+
+  async createIntent(params: IntentParams, key: string): Promise<IntentAnswer> {
+    return this.#store((tx) =>
+      tx.once(key, 'payment_intents.create', params, async () => {
+        const intent = newIntent(params);
+        await tx.put('payment_intent', intent);
+        return { kind: 'intent', intent: intentOf(intent) } as const;
+      }),
+    );
+  }
+
+  async confirmIntent(id: string, params: ConfirmParams, key: string): Promise<IntentAnswer> {
+    try {
+      return await this.#store((tx) =>
+        tx.once(key, `payment_intents.confirm ${id}`, params, async () => {
+          const intent = await this.#intent(tx, id);
+          return { kind: 'intent', intent: intentOf(await confirmIntent(tx, { ...intent }, params)) } as const;
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof PaymentMethodError)) throw error;
+      return {
+        kind: 'refused',
+        error: {
+          code: error.code,
+          decline_code: error.declineCode,
+          message: error.message,
+          payment_method: params.payment_method ?? null,
+        },
+      };
     }
-    return { outcome: 'succeeded', id: stripeLikeId('ch') };
+  }
+
+  async cancelIntent(id: string, params: CancelParams, key: string): Promise<IntentAnswer> {
+    return this.#store((tx) =>
+      tx.once(key, `payment_intents.cancel ${id}`, params, async () => {
+        const intent = { ...(await this.#intent(tx, id)) };
+        if (intent.status !== 'succeeded' && intent.status !== 'canceled') {
+          await closeChallenges(tx, id);
+          Object.assign(intent, { status: 'canceled', next_action: null });
+          await tx.put('payment_intent', intent);
+        }
+        return { kind: 'intent', intent: intentOf(intent) } as const;
+      }),
+    );
+  }
+
+  async retrieveIntent(id: string): Promise<IntentState> {
+    return intentOf(await this.#store((tx) => this.#intent(tx, id)));
+  }
+
+  async #intent(tx: TestTx, id: string): Promise<TestIntent> {
+    const intent = await tx.get<TestIntent>('payment_intent', id);
+    if (!intent) throw new Error(`test processor: no such payment_intent ${id}`);
+    return intent;
+  }
+
+  /** The challenge behind a test authentication page, with what it authenticates; undefined if unknown. */
+  async challenge(id: string): Promise<ChallengeView | undefined> {
+    return this.#store(async (tx) => {
+      const challenge = await tx.get<TestChallenge>('challenge', id);
+      if (!challenge) return undefined;
+      const intent = challenge.intent.startsWith('pi_')
+        ? await tx.get<TestIntent>('payment_intent', challenge.intent)
+        : undefined;
+      const setup = intent ? undefined : await tx.get<TestSetup>('setup_intent', challenge.intent);
+      return {
+        challenge,
+        amount: intent?.amount ?? null,
+        currency: intent?.currency ?? null,
+        clientSecret: intent?.client_secret ?? setup?.client_secret ?? null,
+      };
+    });
+  }
+
+  /** The customer completed or failed a pending challenge; the intent as it now is (null if not pending). */
+  async authenticate(id: string, outcome: 'complete' | 'fail'): Promise<IntentState | SetupState | null> {
+    return this.#store(async (tx) => {
+      const challenge = await tx.get<TestChallenge>('challenge', id);
+      if (challenge?.status !== 'pending') return null;
+      const settled = await settleChallenge(tx, challenge, outcome);
+      return 'amount' in settled ? intentOf(settled as TestIntent) : setupOf(settled as TestSetup);
+    });
   }
 }

@@ -5,6 +5,10 @@ import { send, type AppEnv, type Deps } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { date, oid, optionalDate, type Json } from '../http/json.ts';
 import { paging, queryEnum } from '../http/validate.ts';
+import { callsOf } from '../model/payment-calls.ts';
+import { paymentJson } from '../model/payment-json.ts';
+import { listPayments, ordersOf } from '../model/payments.ts';
+import { originOf } from '../payments/answer.ts';
 
 const reportJson = (r: ReportRow): Json => ({
   id: Number(r.id),
@@ -26,7 +30,9 @@ const reportJson = (r: ReportRow): Json => ({
 /**
  * Admin views of the server's own machinery. `GET /admin/reports` lists the Button outbox (newest first;
  * `?order=<id>`, `?state=pending|sent|failed|skipped`); `POST /admin/reports/:id/retry` puts a failed
- * report back in the queue (after fixing what Button refused).
+ * report back in the queue (after fixing what Button refused). `GET /admin/payments?state=` lists the
+ * company's payments in a state (oldest first) with their processor calls: `processing` are those whose
+ * outcome is being settled, `requires_action` those waiting for a customer.
  */
 export function adminRoutes({ db, now, reporter }: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -43,6 +49,34 @@ export function adminRoutes({ db, now, reporter }: Deps): Hono<AppEnv> {
       page,
     );
     return send(c, rows.map(reportJson), 200, { 'X-Total-Count': String(total) });
+  });
+
+  app.get('/payments', async (c) => {
+    requireAdmin(c.get('caller'));
+    const query = (name: string) => c.req.query(name);
+    const state = queryEnum(query, 'state', [
+      'processing',
+      'requires_action',
+      'declined',
+      'succeeded',
+      'canceled',
+      'failed',
+    ] as const);
+    const { rows, total } = await listPayments(
+      db,
+      c.get('company'),
+      { state, order: query('order') || undefined },
+      paging(query),
+    );
+    const ids = rows.map((r) => r.id);
+    const [orders, calls] = await Promise.all([ordersOf(db, ids), callsOf(db, ids)]);
+    const origin = originOf(c);
+    return send(
+      c,
+      rows.map((r) => paymentJson(r, orders.get(r.id) ?? [], origin, calls.get(r.id) ?? [])),
+      200,
+      { 'X-Total-Count': String(total), 'X-Pagination-Total': String(total) },
+    );
   });
 
   app.post('/reports/:id/retry', async (c) => {

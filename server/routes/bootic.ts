@@ -18,6 +18,8 @@ import {
   type ShopRow,
 } from '../bootic/rows.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
+import { stringify } from '../http/json.ts';
+import { keepWithEffect } from '../idempotency.ts';
 import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { notFound } from '../http/errors.ts';
@@ -79,7 +81,7 @@ export function booticRoutes({ db, now }: Deps): Hono<AppEnv> {
 
     const priced = priceLineItems(requests, variants);
     const at = now();
-    const { order, contact } = await db.transaction(async (tx) => {
+    const json = await db.transaction(async (tx) => {
       const contact = contactInput ? await saveContact(tx, shop, existing, contactInput, at) : null;
       const order = await insertBooticOrder(
         tx,
@@ -87,9 +89,12 @@ export function booticRoutes({ db, now }: Deps): Hono<AppEnv> {
         { contactId: contact?.id ?? null, address: address ? addressJson(address) : null, ...priced },
         at,
       );
-      return { order, contact };
+      const json = booticOrderJson(order, contact, origin(c));
+      // The order and its Idempotency-Key's answer commit together: a retry can never make it twice.
+      await keepWithEffect(tx, c, { status: 201, body: stringify(json) });
+      return json;
     });
-    return send(c, booticOrderJson(order, contact, origin(c)), 201);
+    return send(c, json, 201);
   });
 
   app.get('/:shop_id/orders/:code', async (c) => {

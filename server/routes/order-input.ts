@@ -45,10 +45,22 @@ export function orderFields(body: Body, admin: boolean): Record<string, unknown>
     }
     fields.delivery_status = status;
   }
-  if (body.coupon !== undefined && body.coupon !== null) {
-    throw badRequest('coupon-unsupported', 'The reference server does not support coupons', 'coupon');
-  }
   return fields;
+}
+
+/**
+ * `coupon`: its id or code (seed 001: "A Coupon ID or code"), or the coupon object an answer showed
+ * (its `code`); null removes it from an open order; undefined leaves it as it is.
+ */
+export function readCouponRef(body: Body): string | null | undefined {
+  let value = body.coupon;
+  if (value === undefined || value === null) return value;
+  if (isJsonObject(value) && typeof value.code === 'string') value = value.code;
+  value = idValue(value);
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 64) {
+    throw badRequest('coupon-unknown', 'coupon must be a coupon code or id', 'coupon');
+  }
+  return value.trim();
 }
 
 const MAX_ITEMS = 100;

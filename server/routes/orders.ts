@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CURRENCY_MISMATCH, ORDER_STATUSES, isCurrencyCode } from 'tillkit/core';
+import { CURRENCY_MISMATCH, isCurrencyCode } from 'tillkit/core';
 import { requireUserOrAdmin } from '../auth.ts';
 import { reportCancelled, reportItemsChanged } from '../button/outbox.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
@@ -7,33 +7,32 @@ import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
-import { dateRange, idValue, paging, queryEnum } from '../http/validate.ts';
+import { stringify } from '../http/json.ts';
+import { idValue, paging, type Body } from '../http/validate.ts';
+import { keepWithEffect } from '../idempotency.ts';
+import { couponForOrder, orderTotals, snapshotOf, totalsColumns, type CouponSnapshot } from '../model/coupons.ts';
+import { updatePricedOrder } from '../model/order-pricing.ts';
+import { paymentJson } from '../model/payment-json.ts';
+import { callsOf } from '../model/payment-calls.ts';
+import { listPayments, ordersOf } from '../model/payments.ts';
+import { originOf } from '../payments/answer.ts';
 import { returnItems, snapshotItems } from '../model/order-items.ts';
-import { orderJson } from '../model/order-json.ts';
-import { paymentsOf } from '../model/order-payments.ts';
+import { renderOrder } from '../model/order-view.ts';
 import {
-  DELIVERY_STATUSES,
   cancelPaidOrder,
   closedOrder,
   findOrder,
   insertOrder,
-  listOrders,
   lockOrder,
   replaceItems,
+  setDeliveryStatus,
   updateOpenOrder,
   type OrderRow,
   type Scope,
 } from '../model/orders.ts';
 import { userById, userForToken, userIdBySub, type UserRow } from '../model/users.ts';
-import { orderFields, readItems } from './order-input.ts';
-
-async function render(db: Queryable, rows: readonly OrderRow[]) {
-  const payments = await paymentsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => orderJson(row, payments.get(row.id) ?? []));
-}
+import { orderFields, readCouponRef, readItems } from './order-input.ts';
+import { listOrdersResponse } from './order-list.ts';
 
 export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -54,24 +53,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
 
   async function list(c: AppContext, text: string | undefined): Promise<Response> {
     const scope = await scopeOf(c, false);
-    const query = (name: string) => c.req.query(name);
-    const page = paging(query);
-    const { from, to } = dateRange(query);
-    const dateColumn = queryEnum(query, 'date_filter', ['created', 'delivery'] as const, 'created');
-    const orderStatus = queryEnum(query, 'order_status', [...ORDER_STATUSES, 'CANCELED'] as const);
-    const deliveryStatus = queryEnum(query, 'delivery_status', DELIVERY_STATUSES);
-    const filter = {
-      user: query('user'),
-      dateColumn,
-      from,
-      to,
-      orderStatus: orderStatus === 'CANCELED' ? 'CANCELLED' : orderStatus,
-      deliveryStatus,
-      text,
-      sort: query('sort') || '-created',
-    };
-    const { rows, total } = await listOrders(db, scope, filter, page);
-    return send(c, await render(db, rows), 200, { 'X-Total-Count': String(total) });
+    return listOrdersResponse(db, c, scope, text);
   }
 
   app.get('/', (c) => list(c, undefined));
@@ -87,8 +69,33 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const scope = await scopeOf(c, false);
     const row = await findOrder(db, scope, c.req.param('id'));
     if (!row) throw notFound('Order');
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
+  });
+
+  /**
+   * The payment attempts of one order, oldest first (the SDK's `orders.getPayments(id)`), as `GET
+   * /payments?order=` answers them: a user's own, an admin's with `charges`. Paged with `page` and `size`.
+   */
+  app.get('/:id/payments', async (c) => {
+    const scope = await scopeOf(c, false);
+    const caller = c.get('caller');
+    const row = await findOrder(db, scope, c.req.param('id'));
+    if (!row) throw notFound('Order');
+    const page = paging((name) => c.req.query(name));
+    const { rows, total } = await listPayments(
+      db,
+      scope.company,
+      { sub: caller.kind === 'user' ? caller.sub : undefined, order: row.id },
+      page,
+    );
+    const ids = rows.map((r) => r.id);
+    const orders = await ordersOf(db, ids);
+    const calls = caller.kind === 'admin' ? await callsOf(db, ids) : undefined;
+    const origin = originOf(c);
+    const json = rows.map((r) =>
+      paymentJson(r, orders.get(r.id) ?? [], origin, calls ? (calls.get(r.id) ?? []) : undefined),
+    );
+    return send(c, json, 200, { 'X-Total-Count': String(total) });
   });
 
   app.post('/', async (c) => {
@@ -99,6 +106,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const body = jsonBody(c);
     // Validate the whole body before anything is written.
     const fields = orderFields(body, admin);
+    const couponRef = readCouponRef(body);
     const { items, summary } = await snapshotItems(db, company, readItems(body.items, admin));
     if (body.currency !== undefined && body.currency !== null) {
       if (!isCurrencyCode(body.currency))
@@ -116,16 +124,22 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
         throw new HttpError(403, 'forbidden', 'A user can only order for themself', 'user');
       }
     }
-    const row = await insertOrder(db, { company, userId: user.id, items }, summary, fields, now());
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    const coupon = couponRef ? snapshotOf(await couponForOrder(db, company, couponRef, now())) : null;
+    const priced = { ...fields, coupon_id: coupon?.id ?? null, coupon, ...totalsColumns(orderTotals(summary, coupon)) };
+    // The order and its Idempotency-Key's answer commit together: a retry can never make it twice.
+    const json = await db.transaction(async (tx) => {
+      const row = await insertOrder(tx, { company, userId: user.id, items }, summary, priced, now());
+      const answer = await renderOrder(tx, row);
+      await keepWithEffect(tx, c, { status: 200, body: stringify(answer) });
+      return answer;
+    });
+    return send(c, json);
   });
 
   /** Sets fields of an order the caller may change and that is still open, and answers it. */
   async function updateOpen(c: AppContext, scope: Scope, id: string, fields: Record<string, unknown>) {
     const row = await updateOpenOrder(db, scope, id, { ...fields, modified: now() });
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
   }
 
   app.put('/:id', async (c) => {
@@ -137,8 +151,27 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     const fields = orderFields(body, scope.userId === null);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
-    return updateOpen(c, scope, id, fields);
+    // Delivery goes on after payment: an admin sets delivery_status alone on an order in any status.
+    if (scope.userId === null && Object.keys(fields).length === 1 && fields.delivery_status !== undefined) {
+      const row = await setDeliveryStatus(db, scope.company, id, fields.delivery_status as string, now());
+      if (!row) throw notFound('Order');
+      return send(c, await renderOrder(db, row));
+    }
+    const row = await updatePricedOrder(db, scope, id, { coupon: await couponChange(scope, id, body) }, fields, now());
+    return send(c, await renderOrder(db, row));
   });
+
+  /**
+   * The coupon a `PUT /orders/:id` sets: undefined to keep the order's (also when the body names the
+   * one it has, as a client echoing the order back does), null to remove it, or a new one, checked.
+   */
+  async function couponChange(scope: Scope, id: string, body: Body): Promise<CouponSnapshot | null | undefined> {
+    const ref = readCouponRef(body);
+    if (ref === undefined || ref === null) return ref;
+    const current = (await findOrder(db, scope, id))?.coupon;
+    if (current && (current.id === ref || current.code.toUpperCase() === ref.toUpperCase())) return undefined;
+    return snapshotOf(await couponForOrder(db, scope.company, ref, now()));
+  }
 
   /**
    * Admin changes to a paid order, which users can not make: a partial return (`PUT /:id/items` with
@@ -160,8 +193,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
       return change(tx, locked, now());
     });
     if (reported) reporter?.wake();
-    const [json] = await render(db, [row]);
-    return send(c, json!);
+    return send(c, await renderOrder(db, row));
   }
 
   app.put('/:id/items', async (c) => {
@@ -174,19 +206,13 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
       const unchanged =
         items.length === order.items.length && items.every((item, i) => item.quantity === order.items[i]!.quantity);
       if (unchanged) return { row: order, reported: false };
-      const row = await replaceItems(tx, order.id, items, summary, at);
+      const row = await replaceItems(tx, order.id, items, summary, orderTotals(summary, order.coupon, false), at);
       return { row, reported: await reportItemsChanged(tx, config, row, at) };
     });
     if (returned) return returned;
-    const { items, summary } = await snapshotItems(db, scope.company, readItems(body.items, scope.userId === null));
-    return updateOpen(c, scope, id, {
-      items,
-      currency: summary.currency,
-      total_amount: summary.total,
-      total_vat: summary.vat,
-      total_quantity: summary.totalQuantity,
-      units: summary.units,
-    });
+    const items = await snapshotItems(db, scope.company, readItems(body.items, scope.userId === null));
+    const row = await updatePricedOrder(db, scope, id, { items }, {}, now());
+    return send(c, await renderOrder(db, row));
   });
 
   app.post('/:id/cancel', async (c) => {

@@ -1,112 +1,189 @@
 import { Hono } from 'hono';
 import { requireUserOrAdmin } from '../auth.ts';
-import { send, type AppEnv, type Deps } from '../context.ts';
+import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
-import { idValue, type Body } from '../http/validate.ts';
+import { idValue, optString, paging, queryEnum, type Body } from '../http/validate.ts';
+import { keepWithEffect } from '../idempotency.ts';
+import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
-import { paymentMethodById } from '../model/payment-methods.ts';
-import { chargesOf, listPayments, ordersOf, paymentById } from '../model/payments.ts';
+import { paymentMethodById, updateSetup, type PaymentMethodRow } from '../model/payment-methods.ts';
+import { listPayments, ordersOf, paymentById, type PaymentRow, type PaymentState } from '../model/payments.ts';
 import { userForToken } from '../model/users.ts';
-import { chargeClaim } from '../payments/charge.ts';
-import { claimOrders } from '../payments/claim.ts';
-import { recordAttempt } from '../payments/record.ts';
+import { originOf, paymentAnswer } from '../payments/answer.ts';
+import type { KeyCommit } from '../payments/claim.ts';
+import { confirmPayment } from '../payments/confirm.ts';
+import { pay } from '../payments/pay.ts';
+import { refreshSetup } from '../payments/setup.ts';
 
 const MAX_ORDERS = 20;
+const STATES: readonly PaymentState[] = [
+  'processing',
+  'requires_action',
+  'declined',
+  'succeeded',
+  'canceled',
+  'failed',
+];
 
-/** `orders` (1 to 20 order ids, as given) and `payment_method` of a payment request. */
-function readPayment(body: Body): { orderIds: string[]; methodId: string } {
+/** `orders` (1 to 20 order ids, as given). */
+function readOrders(body: Body): string[] {
   if (!Array.isArray(body.orders) || body.orders.length === 0 || body.orders.length > MAX_ORDERS) {
     throw badRequest('orders-invalid', `orders must list 1 to ${MAX_ORDERS} order ids`, 'orders');
   }
-  const orderIds = body.orders.map((value: unknown, i) => {
+  return body.orders.map((value: unknown, i) => {
     const id = idValue(value);
     if (typeof id !== 'string') throw badRequest('type-invalid', `orders[${i}] must be an order id`, `orders[${i}]`);
     if (!isObjectId(id)) throw new HttpError(404, 'not-found', 'Order not found', `orders[${i}]`);
     return id;
   });
-  const methodId = idValue(body.payment_method);
-  if (typeof methodId !== 'string')
-    throw badRequest('required', 'payment_method must be a payment method id', 'payment_method');
-  return { orderIds, methodId };
+}
+
+/** `return_url`: where the browser goes back to after authenticating, an absolute http(s) URL. */
+export function readReturnUrl(body: Body): string | null {
+  const text = optString(body, 'return_url', 2000);
+  if (text === undefined) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw badRequest('url-invalid', 'return_url must be an absolute http(s) URL', 'return_url');
+  }
+  return url.href;
 }
 
 /**
- * `POST /payments` charges the sum of the orders' totals in one processor call, and never twice: it
- * claims the orders (`payments/claim.ts`: one transaction moves them to PROCESSING and records the
- * payment and a pending charge), charges (`payments/charge.ts`: the processor, outside any transaction,
- * with an idempotency key), and records the outcome (`payments/record.ts`: SUCCESS; DECLINED, 402 with
- * Stripe's codes; or FAILED when the processor could not be reached, 502). DECLINED and FAILED orders
- * can be paid again.
+ * The payment routes: `POST /payments` pays orders through one PaymentIntent (payments/pay.ts: 200 paid,
+ * 402 declined, 422 the bank asks the customer to authenticate, 202 the processor's answer was lost, 409
+ * when another payment holds an order); `POST /payments/:id/confirm` after the customer authenticated;
+ * `POST /payments/:id/pay` pays a payment's orders again with another (or the same) payment method; reads.
  */
-export function paymentRoutes({ db, processor, now, config, reporter }: Deps): Hono<AppEnv> {
+export function paymentRoutes(deps: Deps): Hono<AppEnv> {
+  const { db, now } = deps;
   const app = new Hono<AppEnv>();
+  const commitFor =
+    (c: AppContext): KeyCommit =>
+    (tx, paymentId) =>
+      keepWithEffect(tx, c, { paymentId });
 
-  app.post('/', async (c) => {
+  /** The payment method named, which must be the caller's (an admin pays with the orders' owner's). */
+  async function payer(c: AppContext, methodValue: unknown): Promise<{ userId: string; method: PaymentMethodRow }> {
     const caller = c.get('caller');
     requireUserOrAdmin(caller);
-    const company = c.get('company');
-    const { orderIds, methodId } = readPayment(jsonBody(c));
-    const method = await paymentMethodById(db, company, methodId);
-    // The payment method must be the caller's (an admin pays with the orders' owner's method).
+    const methodId = idValue(methodValue);
+    if (typeof methodId !== 'string')
+      throw badRequest('required', 'payment_method must be a payment method id', 'payment_method');
+    const method = await paymentMethodById(db, c.get('company'), methodId);
     const userId =
-      caller.kind === 'admin' ? method?.user_id : (await userForToken(db, company, caller.sub, caller.email, now())).id;
+      caller.kind === 'admin'
+        ? method?.user_id
+        : (await userForToken(db, c.get('company'), caller.sub, caller.email, now())).id;
     if (!method || method.user_id !== userId)
       throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
+    return { userId, method: await setUp(method) };
+  }
 
-    const claim = await claimOrders(db, { company, userId, orderIds, method, processor: processor.name }, now());
-    const attempt = await chargeClaim(processor, claim, method);
-    const { payment, reported } = await recordAttempt(db, config, claim, attempt, now());
-    if (reported) reporter?.wake();
+  /** A card whose saving waited for the customer to authenticate: read its SetupIntent again. */
+  async function setUp(method: PaymentMethodRow): Promise<PaymentMethodRow> {
+    if (method.setup_intent?.status !== 'requires_action') return method;
+    const result = await refreshSetup(deps.processor, method).catch(() => null);
+    return result ? updateSetup(db, method.id, result.setup, result.saved, now()) : method;
+  }
 
-    const { result, failure } = attempt;
-    if (result?.outcome === 'declined') {
-      throw new HttpError(402, result.code, result.message, 'payment_method', {
-        decline_code: result.declineCode,
-        payment: payment.id,
-      });
-    }
-    if (failure) {
-      throw new HttpError(
-        502,
-        'processor-unavailable',
-        'The payment processor could not be reached. Please try again.',
-        'payment_method',
-        { payment: payment.id },
-      );
-    }
-    return send(c, paymentJson(payment, claim.orderIds));
-  });
-
-  /** Lists payments: a user's own, or (admin) all, with the charges made; `?order=` narrows to one order. */
-  app.get('/', async (c) => {
+  /** The caller's payment (an admin's: any of the company's), or 404. */
+  async function ownPayment(c: AppContext): Promise<PaymentRow> {
     const caller = c.get('caller');
     requireUserOrAdmin(caller);
-    const rows = await listPayments(db, c.get('company'), {
-      sub: caller.kind === 'user' ? caller.sub : undefined,
-      order: c.req.query('order'),
-    });
+    const row = await paymentById(
+      db,
+      c.get('company'),
+      c.req.param('id') ?? '',
+      caller.kind === 'user' ? caller.sub : undefined,
+    );
+    if (!row) throw notFound('Payment');
+    return row;
+  }
+
+  app.post('/', async (c) => {
+    const body = jsonBody(c);
+    const orderIds = readOrders(body);
+    const { userId, method } = await payer(c, body.payment_method);
+    const returnUrl = readReturnUrl(body);
+    const payment = await pay(deps, { company: c.get('company'), userId, orderIds, method, returnUrl }, commitFor(c));
+    return paymentAnswer(c, db, payment);
+  });
+
+  app.post('/:id/pay', async (c) => {
+    const paid = await ownPayment(c);
+    const body = jsonBody(c);
+    const { userId, method } = await payer(c, body.payment_method ?? paid.payment_method_id);
+    if (userId !== paid.user_id) throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
+    const orderIds = (await ordersOf(db, [paid.id])).get(paid.id) ?? [];
+    const returnUrl = readReturnUrl(body) ?? paid.return_url;
+    const payment = await pay(deps, { company: c.get('company'), userId, orderIds, method, returnUrl }, commitFor(c));
+    return paymentAnswer(c, db, payment);
+  });
+
+  app.post('/:id/confirm', async (c) => {
+    const payment = await ownPayment(c);
+    const body = jsonBody(c);
+    const request = {
+      paymentIntentId: optString(body, 'payment_intent_id', 255),
+      clientSecret: optString(body, 'payment_client_secret', 500),
+    };
+    return paymentAnswer(c, db, await confirmPayment(deps, payment, request, commitFor(c)));
+  });
+
+  /** A page of payments (oldest first): a user's own, or (admin) all, with their calls. */
+  async function list(c: AppContext, text: string | undefined): Promise<Response> {
+    const caller = c.get('caller');
+    requireUserOrAdmin(caller);
+    const query = (name: string) => c.req.query(name);
+    const page = paging((name) => (name === 'size' ? (query('size') ?? '100') : query(name)));
+    const { rows, total } = await listPayments(
+      db,
+      c.get('company'),
+      {
+        sub: caller.kind === 'user' ? caller.sub : undefined,
+        order: query('order') || undefined,
+        state: queryEnum(query, 'state', STATES),
+        text,
+      },
+      page,
+    );
     const ids = rows.map((r) => r.id);
     const orders = await ordersOf(db, ids);
-    const charges = caller.kind === 'admin' ? await chargesOf(db, ids) : undefined;
+    const calls = caller.kind === 'admin' ? await callsOf(db, ids) : undefined;
+    const origin = originOf(c);
     return send(
       c,
-      rows.map((r) => paymentJson(r, orders.get(r.id) ?? [], charges ? (charges.get(r.id) ?? []) : undefined)),
+      rows.map((r) => paymentJson(r, orders.get(r.id) ?? [], origin, calls ? (calls.get(r.id) ?? []) : undefined)),
       200,
-      { 'X-Total-Count': String(rows.length) },
+      { 'X-Total-Count': String(total), 'X-Pagination-Total': String(total) },
     );
+  }
+
+  app.get('/', (c) => list(c, undefined));
+
+  app.get('/search', (c) => {
+    const text = c.req.query('query')?.trim() ?? '';
+    if (!text) throw badRequest('required', 'query is required', 'query');
+    if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
+    return list(c, text);
   });
 
   app.get('/:id', async (c) => {
-    const caller = c.get('caller');
-    requireUserOrAdmin(caller);
-    const sub = caller.kind === 'user' ? caller.sub : undefined;
-    const row = await paymentById(db, c.get('company'), c.req.param('id'), sub);
-    if (!row) throw notFound('Payment');
+    const row = await ownPayment(c);
     const orders = await ordersOf(db, [row.id]);
-    const charges = caller.kind === 'admin' ? await chargesOf(db, [row.id]) : undefined;
-    return send(c, paymentJson(row, orders.get(row.id) ?? [], charges?.get(row.id) ?? (charges ? [] : undefined)));
+    const calls = c.get('caller').kind === 'admin' ? await callsOf(db, [row.id]) : undefined;
+    return send(
+      c,
+      paymentJson(row, orders.get(row.id) ?? [], originOf(c), calls ? (calls.get(row.id) ?? []) : undefined),
+    );
   });
 
   return app;

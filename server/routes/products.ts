@@ -55,11 +55,31 @@ async function render(
 
 type Page = ReturnType<typeof paging>;
 
+function searchText(c: AppContext): string {
+  const text = c.req.query('query')?.trim() ?? '';
+  if (!text) throw badRequest('required', 'query is required', 'query');
+  if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
+  return text;
+}
+
+/** `tags=a,b` (the SDK sends a list joined by commas): any of them matches, case-insensitively. */
+function tagsFrom(c: AppContext): string[] | undefined {
+  const text = c.req.query('tags');
+  if (text === undefined) return undefined;
+  const tags = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (tags.length > 50) throw badRequest('query-invalid', 'at most 50 tags', 'tags');
+  return tags.length ? tags : undefined;
+}
+
 function filterFrom(c: AppContext, extra: Partial<ProductFilter> = {}): ProductFilter & { page: Page } {
   const q = (name: string) => c.req.query(name);
   const page = paging(q);
   const { from, to } = dateRange(q);
   return {
+    tags: tagsFrom(c),
     all: queryBool(q, 'all'),
     includeDeleted: queryBool(q, 'include_deleted'),
     dateField: queryEnum(q, 'date_filter', ['created', 'modified'] as const, 'created'),
@@ -96,28 +116,24 @@ export function productRoutes({ db, now }: Deps): Hono<AppEnv> {
   // Reads need only the API key (seed 002: "do not require the User's authorization token").
   app.get('/', (c) => list(c, db, filterFrom(c)));
 
-  app.get('/search', (c) => {
-    const text = c.req.query('query')?.trim() ?? '';
-    if (!text) throw badRequest('required', 'query is required', 'query');
-    if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
-    // Our addition: `tags` narrows a search to products with any of them, as /products/tags finds them.
-    const tags = c.req
-      .query('tags')
-      ?.split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    return list(c, db, filterFrom(c, tags?.length ? { text, tags } : { text }));
-  });
+  // `tags` narrows every list (the SDK's `products.get({tags})` and `search(q, {tags})`).
+  app.get('/search', (c) => list(c, db, filterFrom(c, { text: searchText(c) })));
 
   app.get('/tags', (c) => {
-    const tags = (c.req.query('tags') ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    if (tags.length === 0) throw badRequest('required', 'tags is required (comma-separated)', 'tags');
-    if (tags.length > 50) throw badRequest('query-invalid', 'at most 50 tags', 'tags');
+    if (!tagsFrom(c)) throw badRequest('required', 'tags is required (comma-separated)', 'tags');
     // Any of the tags matches, case-insensitively; like the list, sub-products only with all=true.
-    return list(c, db, filterFrom(c, { tags }));
+    return list(c, db, filterFrom(c));
+  });
+
+  // The sub-products a main product offers (the SDK's `getSubProducts`, `searchSubProducts`).
+  app.get('/:id/sub_products', async (c) => {
+    const parent = await productOr404(db, c.get('company'), c.req.param('id'));
+    return list(c, db, filterFrom(c, { subProductsOf: parent.id }));
+  });
+
+  app.get('/:id/sub_products/search', async (c) => {
+    const parent = await productOr404(db, c.get('company'), c.req.param('id'));
+    return list(c, db, filterFrom(c, { subProductsOf: parent.id, text: searchText(c) }));
   });
 
   app.get('/:id', async (c) => {

@@ -5,6 +5,7 @@ import { linkSubProducts } from '../model/product-links.ts';
 import { insertProduct, type ProductRow } from '../model/products.ts';
 import { DEMO_BOOTIC_API_KEY } from '../demo.ts';
 import { BOOTIC_FLAVOUR } from './bootic.ts';
+import { seedDemoCoupons } from './coupons.ts';
 import { DEMO_CURRENCY, DEMO_EXTRAS, DEMO_FILMS, DEMO_VAT, decade } from './catalogue.ts';
 import { coverPath } from './covers.ts';
 import type { Queryable } from '../db/database.ts';
@@ -23,7 +24,13 @@ export interface CatalogueFlavour {
   extra?(tx: Queryable, company: string, now: number): Promise<void>;
 }
 
-export const EUR_FLAVOUR: CatalogueFlavour = { currency: DEMO_CURRENCY, vat: DEMO_VAT, price: (cents) => cents };
+/** The demo shop in EUR, with its discount codes (`coupons.ts`). */
+export const EUR_FLAVOUR: CatalogueFlavour = {
+  currency: DEMO_CURRENCY,
+  vat: DEMO_VAT,
+  price: (cents) => cents,
+  extra: seedDemoCoupons,
+};
 
 /** Stable ids for the demo products (per company), so docs and end-to-end tests can name them. */
 export const demoProductId = (company: string, slug: string): string =>

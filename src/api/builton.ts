@@ -1,4 +1,5 @@
 import { isTillError } from '../core/index.ts';
+import { coupon } from './builton/coupons.ts';
 import { order, orderPage, user } from './builton/orders.ts';
 import { payment, paymentMethod } from './builton/payments.ts';
 import { catalogueTags, product, productPage } from './builton/products.ts';
@@ -60,6 +61,8 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     listOrders: (q) => orders('/orders', {}, q),
     searchOrders: (text, q) => orders('/orders/search', { query: text }, q),
     updateOrderItems: (id, items, o) => call(send('PUT', `/orders/${e(id)}/items`, { items }, o), order),
+    updateOrder: (id, { coupon: code }, o) => call(send('PUT', `/orders/${e(id)}`, { coupon: code }, o), order),
+    getCoupon: (code, o) => call(get(`/coupons/${e(code)}`, o), coupon),
     cancelOrder: (id, o) => call(send('POST', `/orders/${e(id)}/cancel`, {}, o), order),
     createPaymentMethod: (token, o) =>
       call(send('POST', '/payment_methods', { payment_method: 'stripe', token }, o), paymentMethod),

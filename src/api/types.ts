@@ -111,6 +111,35 @@ export interface OrderInput {
   readonly note?: string;
   /** Affiliate attribution token, passed through to the merchant's backend. */
   readonly btn_ref?: string;
+  /** A discount code (or coupon id) to price the order with. */
+  readonly coupon?: string;
+}
+
+/** What `PUT /orders/:id` changes here: the order's discount code, or `null` to remove it. */
+export interface OrderUpdate {
+  readonly coupon: string | null;
+}
+
+/**
+ * A discount code's terms, in Stripe's coupon vocabulary, as core's `applyCoupon` prices them:
+ * `percentOff` (0 to 100, 12.5 allowed) or `amountOff` in minor units of `currency`, and the least
+ * order total it applies to (`minOrderAmount`, minor units of `currency`).
+ */
+export interface CouponInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly percentOff: number | null;
+  readonly amountOff: number | null;
+  readonly currency: string | null;
+  readonly minOrderAmount: number | null;
+  readonly validFrom: Date | null;
+  readonly redeemBy: Date | null;
+}
+
+/** A code as `GET /coupons/:code` answers anyone with the API key: its terms, and whether an order could use it now. */
+export interface Coupon extends CouponInfo {
+  /** False when it is outside its dates or has no redemption left (the dates tell which). */
+  readonly valid: boolean;
 }
 
 import type { OrderStatus } from '../core/index.ts';
@@ -136,8 +165,14 @@ export interface Order {
   readonly deliveryStatus: string;
   readonly currency: string;
   readonly items: readonly OrderItem[];
-  /** `total_amount` in minor units. */
+  /** `total_amount` in minor units: Σ `final_price` less the coupon's discount. */
   readonly totalAmount: number;
+  /** `subtotal_amount`: Σ `final_price`, before the coupon. */
+  readonly subtotalAmount: number;
+  /** `discount_amount`: what the coupon took off (0 without one). */
+  readonly discountAmount: number;
+  /** The discount code the order is priced with, with the terms it kept; null for none. */
+  readonly coupon: CouponInfo | null;
   readonly totalQuantity: number;
   readonly units: number;
   readonly note: string;
@@ -213,6 +248,10 @@ export interface BuiltOnClient {
   createOrder(input: OrderInput, options?: RequestOptions): Promise<Order>;
   getOrder(id: string, options?: RequestOptions): Promise<Order>;
   updateOrderItems(id: string, items: readonly OrderItemInput[], options?: RequestOptions): Promise<Order>;
+  /** `PUT /orders/:id`: sets the open order's discount code, or removes it (`coupon: null`). */
+  updateOrder(id: string, update: OrderUpdate, options?: RequestOptions): Promise<Order>;
+  /** `GET /coupons/:code`: a code's public terms and `valid`; an ApiError of status 404 for an unknown or retired one. */
+  getCoupon(code: string, options?: RequestOptions): Promise<Coupon>;
   /** `GET /orders`: the signed-in customer's orders, a page at a time (`total` from X-Total-Count). */
   listOrders(query?: OrderQuery): Promise<Page<Order>>;
   /** `GET /orders/search?query=`: the customer's orders matching an order number (`human_id`) or id. */

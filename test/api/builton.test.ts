@@ -461,6 +461,37 @@ describe('client: answers that are not the contract', () => {
     assert.deepEqual(fields, ['_id', 'order_status', 'price', 'currency', '']);
   });
 
+  it('refuses coupon terms core could not price: both kinds or neither, an amount without its currency', async () => {
+    const order = (coupon: unknown) => json({ _id: 'o', currency: 'EUR', total_amount: 1, items: [], coupon });
+    const { client } = setup([
+      order({ code: 'A', percent_off: 10, amount_off: 5, currency: 'EUR' }),
+      order({ code: 'B' }),
+      order({ code: 'C', amount_off: 5 }),
+      order({ percent_off: 10 }),
+      order({ code: 'E', percent_off: 101 }),
+      json({ code: 'F', percent_off: 10 }),
+      order(null),
+      json({ code: 'H', amount_off: 5.5, currency: 'EUR', valid: true, redeem_by: { $date: 1700000000000 } }),
+    ]);
+    const fields = [];
+    for (let i = 0; i < 6; i++) {
+      const error = await failure(i < 5 ? client.getOrder('o') : client.getCoupon('F'));
+      assert.equal(error.kind, 'invalid-response');
+      fields.push(error.field);
+    }
+    assert.deepEqual(fields, [
+      'coupon.percent_off',
+      'coupon.percent_off',
+      'coupon.currency',
+      'coupon.code',
+      'coupon.percent_off',
+      'valid',
+    ]);
+    assert.equal((await client.getOrder('o')).coupon, null, 'no coupon');
+    const h = await client.getCoupon('H');
+    assert.deepEqual([h.amountOff, h.percentOff, h.redeemBy, h.valid], [550, null, new Date(1700000000000), true]);
+  });
+
   it('refuses a list that is not an array', async () => {
     const { client } = setup([json({ items: 'nope' })]);
     assert.equal((await failure(client.listProducts())).kind, 'invalid-response');

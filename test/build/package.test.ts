@@ -158,7 +158,7 @@ describe('custom-elements.json', () => {
       assert.ok(names(element('till-config').attributes).includes(attribute), attribute);
     assert.deepEqual(
       new Set(names(element('till-product-list').attributes)),
-      new Set(['page-size', 'tags', 'sort', 'filter-tags', 'locale']),
+      new Set(['page-size', 'tags', 'sort', 'filter-tags', 'heading-level', 'product', 'locale']),
     );
     assert.ok(names(element('till-checkout').attributes).includes('locale'));
     assert.deepEqual(new Set(names(element('till-orders').attributes)), new Set(['page-size', 'heading', 'locale']));

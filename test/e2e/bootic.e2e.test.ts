@@ -216,13 +216,14 @@ for (const viewport of VIEWPORTS) {
       assert.equal((await page.locator('till-checkout [part=order-number]').textContent())!.trim(), code);
       assert.equal(await pay.getAttribute('href'), booticCheckout);
       const current = page.locator('till-checkout [part=steps] [aria-current=step]');
-      assert.equal((await current.textContent())!.trim(), 'Payment', 'an unpaid order is at the payment step');
-      assert.equal((await page.locator('till-checkout').textContent())!.includes('Thank you'), false);
+      // The Bootic demo shop is Chilean: its page, and so the checkout, speak Spanish.
+      assert.equal((await current.textContent())!.trim(), 'Pago', 'an unpaid order is at the payment step');
+      assert.equal((await page.locator('till-checkout').textContent())!.includes('¡Gracias!'), false);
       await assertAccessible(page, 'an unpaid Bootic order');
 
       // Keyboard: the link goes back to the same order on Bootic's checkout.
       await page.locator('till-checkout [part=order-number]').click();
-      await tabUntil(page, (f) => f.host === 'till-checkout' && f.text === 'Pay on the shop’s checkout', 8);
+      await tabUntil(page, (f) => f.host === 'till-checkout' && f.text === 'Pagar en la tienda', 8);
       await Promise.all([page.waitForURL(booticCheckout), page.keyboard.press('Enter')]);
       assert.equal((await page.locator('#order-code').textContent())!.trim(), code);
 
@@ -233,7 +234,7 @@ for (const viewport of VIEWPORTS) {
       });
       await page.goBack();
       await page.locator('till-checkout [part=confirmation]').waitFor();
-      assert.equal((await current.textContent())!.trim(), 'Confirmation');
+      assert.equal((await current.textContent())!.trim(), 'Confirmación');
       assert.equal((await page.locator('till-checkout [part=order-number]').textContent())!.trim(), code);
       await cart.locator('[part=empty]').waitFor({ state: 'attached' });
       await assertAccessible(page, 'a paid Bootic order');

@@ -10,7 +10,7 @@ interface WireOrder {
   order_status: string;
   total_amount: number;
   currency: string;
-  user: { $oid: string };
+  user: { _id: { $oid: string } };
 }
 interface WirePayment {
   charges: { status: string }[];
@@ -46,7 +46,7 @@ const succeededCharges = async (orderId: string) =>
     .filter((c) => c.status === 'succeeded').length;
 
 const ordersOf = async (userId: string) =>
-  (await shop.admin<WireOrder[]>('/orders?size=100')).filter((o) => o.user.$oid === userId);
+  (await shop.admin<WireOrder[]>('/orders?size=100')).filter((o) => o.user._id.$oid === userId);
 
 describe('the demo shop, end to end in Chromium', () => {
   it('sells a DVD with an add-on: pays with 4242, is confirmed, charged once, at the total the cart showed', async () => {
@@ -91,7 +91,7 @@ describe('the demo shop, end to end in Chromium', () => {
     await page.locator('till-checkout [part=order-number]').waitFor();
     const order = await confirmedOrder(page);
     assert.equal(order.order_status, 'SUCCESS');
-    assert.equal((await ordersOf(order.user.$oid)).length, 1, 'one order');
+    assert.equal((await ordersOf(order.user._id.$oid)).length, 1, 'one order');
     assert.equal(await succeededCharges(order._id.$oid), 1, 'one successful charge');
     await page.close();
   });
@@ -126,7 +126,7 @@ describe('the demo shop, end to end in Chromium', () => {
     const order = await confirmedOrder(page);
     assert.equal(order.order_status, 'SUCCESS');
     assert.equal(toMinor(order.total_amount, order.currency), cartTotal);
-    assert.equal((await ordersOf(order.user.$oid)).length, 1, 'one order');
+    assert.equal((await ordersOf(order.user._id.$oid)).length, 1, 'one order');
     assert.equal(await succeededCharges(order._id.$oid), 1, 'one charge');
     await page.close();
   });

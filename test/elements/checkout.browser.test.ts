@@ -373,8 +373,8 @@ describe('<till-checkout> against the reference server', () => {
     submit(el);
     await atStep('payment');
     const { order } = $checkout.get();
-    const mine = (await admin<{ _id: { $oid: string }; user: { $oid: string } }[]>('/orders?size=500')).filter(
-      (o) => o.user.$oid === order!.user,
+    const mine = (await admin<{ _id: { $oid: string }; user: { _id: { $oid: string } } }[]>('/orders?size=500')).filter(
+      (o) => o.user._id.$oid === order!.user,
     );
     expect(lost).to.equal(2);
     expect(mine.map((o) => o._id.$oid)).to.deep.equal([order!.id]);

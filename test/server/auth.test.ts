@@ -166,6 +166,25 @@ describe('CORS', () => {
     assert.equal(refused.headers.get('Access-Control-Allow-Origin'), SHOP);
   });
 
+  it('allows DELETE and the SDK’s header spelling, and exposes both paging headers', async () => {
+    const preflight = await fetch(`${server.url}/coupons/5a2948b0d57ba22d228b1767`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: SHOP,
+        'Access-Control-Request-Method': 'DELETE',
+        'Access-Control-Request-Headers': 'X-Builton-API-Key,Authorization',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('Access-Control-Allow-Methods')!, /DELETE/);
+    assert.match(preflight.headers.get('Access-Control-Allow-Headers')!, /x-builton-api-key/i);
+    const list = await server.request('GET', '/products', { headers: { Origin: SHOP } });
+    assert.match(list.headers.get('Access-Control-Expose-Headers')!, /X-Pagination-Total/i);
+    assert.equal(list.headers.get('X-Pagination-Total'), list.headers.get('X-Total-Count'));
+    const sdkSpelling = await fetch(`${server.url}/products`, { headers: { 'X-Builton-API-Key': server.apiKey } });
+    assert.equal(sdkSpelling.status, 200);
+  });
+
   it('does not allow other origins', async () => {
     const response = await fetch(`${server.url}/orders`, {
       method: 'OPTIONS',

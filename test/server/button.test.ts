@@ -189,7 +189,7 @@ async function orderAndPay(
   return {
     id: made.body._id.$oid,
     humanId: made.body.human_id,
-    user: made.body.user.$oid,
+    user: made.body.user._id.$oid,
     paymentDate: paid.body.payment_date.$date,
   };
 }

@@ -56,7 +56,7 @@ describe('POST /orders', () => {
     assert.match(order.human_id, HUMAN_ID);
     assert.match(order._id.$oid, /^[0-9a-f]{24}$/);
     assert.equal(typeof order.created.$date, 'number');
-    assert.match(order.user.$oid, /^[0-9a-f]{24}$/);
+    assert.match(order.user._id.$oid, /^[0-9a-f]{24}$/);
     assert.deepEqual(order.payments, []);
   });
 
@@ -249,7 +249,7 @@ describe('POST /orders', () => {
         () => ({ ...workedExample(), delivery_time: 'tomorrow' }),
         'delivery_time',
       ],
-      ['a NUL character, which PostgreSQL can not store', () => '{"items": [], "note": "a\\u0000b"}', 'body'],
+      ['a NUL character, which PostgreSQL can not store', () => '{"items": [], "note": "a\\u0000b"}', 'note'],
       ['an address nested too deep', () => ({ ...workedExample(), delivery_address: deep(50) }), 'delivery_address'],
       ['resources nested too deep', () => ({ ...workedExample(), resources: [deep(20)] }), 'resources'],
     ];
@@ -287,9 +287,13 @@ describe('POST /orders', () => {
     assert.equal(missing.status, 400);
     assert.equal(missing.body.field, 'user');
     const { body: bobsOrder } = await server.post('/orders', workedExample(), bob);
-    const response = await server.post('/orders', { ...workedExample(), user: bobsOrder.user.$oid }, server.serviceKey);
+    const response = await server.post(
+      '/orders',
+      { ...workedExample(), user: bobsOrder.user._id.$oid },
+      server.serviceKey,
+    );
     assert.equal(response.status, 200);
-    assert.equal(response.body.user.$oid, bobsOrder.user.$oid);
+    assert.equal(response.body.user._id.$oid, bobsOrder.user._id.$oid);
     const unknown = await server.post(
       '/orders',
       { ...workedExample(), user: 'dddddddddddddddddddddddd' },
@@ -301,7 +305,7 @@ describe('POST /orders', () => {
 
   it('refuses a user ordering for someone else', async () => {
     const { body: bobsOrder } = await server.post('/orders', workedExample(), bob);
-    const response = await server.post('/orders', { ...workedExample(), user: bobsOrder.user.$oid }, alice);
+    const response = await server.post('/orders', { ...workedExample(), user: bobsOrder.user._id.$oid }, alice);
     assert.equal(response.status, 403);
   });
 
@@ -344,7 +348,9 @@ describe('a user sees and changes only their own orders', () => {
   it('lists and searches only the caller’s orders; an admin sees all', async () => {
     const bobs = await server.get('/orders?size=100', bob);
     assert.ok(bobs.body.length > 0);
-    assert.ok(bobs.body.every((o: { user: { $oid: string } }) => o.user.$oid === bobs.body[0].user.$oid));
+    assert.ok(
+      bobs.body.every((o: { user: { _id: { $oid: string } } }) => o.user._id.$oid === bobs.body[0].user._id.$oid),
+    );
     assert.ok(!bobs.body.some((o: { _id: { $oid: string } }) => o._id.$oid === alicesOrder._id.$oid));
     assert.deepEqual((await server.get(`/orders/search?query=${alicesOrder.human_id}`, bob)).body, []);
     const admin = await server.get(`/orders/search?query=${alicesOrder.human_id}`, server.serviceKey);

@@ -90,6 +90,22 @@ describe('the demo catalogue', () => {
     assert.equal((await fetch(`${server.url}/media/covers/..%2Fetc.svg`)).status, 404);
   });
 
+  it('comes with the demo shop’s two discount codes: 10 % off, and €5 off an order of €30 or more', async () => {
+    const listed = await server.get('/coupons', server.serviceKey);
+    assert.deepEqual(
+      (listed.body as Record<string, unknown>[])
+        .map((c) => [c.code, c.percent_off, c.amount_off, c.currency, c.min_order_amount, c.max_redemptions, c.active])
+        .sort(),
+      [
+        ['FIVER30', null, 5, 'EUR', 30, null, true],
+        ['REWIND10', 10, null, null, null, null, true],
+      ],
+    );
+    // A customer checks one with the API key alone.
+    const check = await server.request('GET', '/coupons/rewind10');
+    assert.deepEqual([check.status, check.body.code, check.body.valid], [200, 'REWIND10', true]);
+  });
+
   it('is loaded once: a restart on the same database does not duplicate it', async () => {
     const url = testDatabaseUrl();
     const dir = url ? undefined : await mkdtemp(join(tmpdir(), 'tillkit-seed-'));
@@ -101,6 +117,8 @@ describe('the demo catalogue', () => {
         try {
           const response = await s.get('/products?all=true&size=1');
           assert.equal(response.headers.get('X-Total-Count'), String((await all('&all=true')).length), `run ${run}`);
+          const coupons = await s.get('/coupons', s.serviceKey);
+          assert.equal(coupons.headers.get('X-Total-Count'), '2', `run ${run}: the demo codes, once`);
         } finally {
           await s.close();
         }

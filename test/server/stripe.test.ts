@@ -139,32 +139,29 @@ describe('the stripe processor', () => {
     assert.equal(madeCharges().length, before + 1);
   });
 
-  // Issue 10, failure 2: the retry reuses the lost attempt's key with other parameters (its metadata names
-  // the new payment), which Stripe refuses with a 400 idempotency_error; the old stand-in compared keys
-  // only and let it through. Kept as it was, expected to fail until the server's payment path is rewritten.
-  it(
-    'when Stripe can not be reached the order is FAILED, and paying again reuses the key',
-    {
-      todo: 'issue 10, failure 2: Stripe refuses a key reused with other parameters',
-    },
-    async () => {
-      const orderId = await order();
-      const methodId = await card('tok_visa');
-      const before = madeCharges().length;
-      dropChargeAnswers(3); // the first call and both SDK retries
-      const failed = await server.post('/payments', { orders: [orderId], payment_method: methodId }, alice);
-      assert.equal(failed.status, 502, failed.text);
-      assert.equal((await server.get(`/orders/${orderId}`, alice)).body.order_status, 'FAILED');
-      const retry = await server.post('/payments', { orders: [orderId], payment_method: methodId }, alice);
-      assert.equal(retry.status, 200, retry.text);
-      // The charge was made on the first attempt; the retry got it back instead of a second one.
-      assert.equal(madeCharges().length, before + 1);
-      const keys = new Set(
-        chargeRequests()
-          .slice(-4)
-          .map((s) => s.idempotencyKey),
-      );
-      assert.equal(keys.size, 1);
-    },
-  );
+  // Issue 10, failure 2: the old path reused the lost attempt's key with other parameters (its metadata
+  // named the new payment), which Stripe refuses (400 idempotency_error): 502 for ever. Now the answer that
+  // never came is 202, and paying again sends the identical request under the same key.
+  it('when Stripe can not be reached the payment is processing (202), and paying again reuses the key', async () => {
+    const orderId = await order();
+    const methodId = await card('tok_visa');
+    const before = madeCharges().length;
+    dropChargeAnswers(3); // the first call and both SDK retries
+    const lost = await server.post('/payments', { orders: [orderId], payment_method: methodId }, alice);
+    assert.equal(lost.status, 202, lost.text);
+    assert.equal(lost.body.current_state, 'processing');
+    assert.equal((await server.get(`/orders/${orderId}`, alice)).body.order_status, 'PROCESSING');
+    const retry = await server.post('/payments', { orders: [orderId], payment_method: methodId }, alice);
+    assert.equal(retry.status, 200, retry.text);
+    assert.equal(retry.body._id.$oid, lost.body._id.$oid);
+    // The charge was made on the first attempt; the retry got it back instead of a second one.
+    assert.equal(madeCharges().length, before + 1);
+    const keys = new Set(
+      chargeRequests()
+        .slice(-4)
+        .map((s) => s.idempotencyKey),
+    );
+    assert.equal(keys.size, 1);
+    assert.ok(chargeRequests().every((r) => r.status !== 400));
+  });
 });

@@ -82,17 +82,19 @@ describe('checkout backends', () => {
   it('are chosen by the configuration, and say how they price, what they ask for and where the customer pays', () => {
     const builton = checkoutBackend({ backend: 'builton' });
     const bootic = checkoutBackend({ backend: 'bootic' });
-    expect([builton.name, builton.subProducts, builton.addresses, builton.payment]).to.deep.equal([
+    expect([builton.name, builton.subProducts, builton.addresses, builton.payment, builton.coupons]).to.deep.equal([
       'builton',
       'bundled',
       true,
       'here',
+      true,
     ]);
-    expect([bootic.name, bootic.subProducts, bootic.addresses, bootic.payment]).to.deep.equal([
+    expect([bootic.name, bootic.subProducts, bootic.addresses, bootic.payment, bootic.coupons]).to.deep.equal([
       'bootic',
       'separate',
       false,
       'redirect',
+      false,
     ]);
     expect(checkoutBackend({ backend: 'nonsense' as 'builton' })).to.equal(builton);
     // The same profile without the backends' code, for eager readers such as the cart's totals.
@@ -101,6 +103,7 @@ describe('checkout backends', () => {
       subProducts: 'separate',
       addresses: false,
       payment: 'redirect',
+      coupons: false,
     });
     expect(backendProfile({ backend: 'nonsense' as 'builton' }).subProducts).to.equal('bundled');
     configure({ backend: 'bootic' });

@@ -66,23 +66,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   const apiKey = typeof options.apiKey === 'string' ? options.apiKey : (options.apiKey?.[0] ?? TEST_API_KEY);
 
-  async function request(method: string, path: string, o: RequestOptions = {}): Promise<TestResponse> {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    if (o.apiKey !== null) headers['X-Builton-Api-Key'] = o.apiKey ?? apiKey;
-    if (o.token) headers.Authorization = `Bearer ${o.token}`;
-    let body: string | undefined = o.raw;
-    if (body === undefined && o.body !== undefined) body = JSON.stringify(o.body);
-    if (body !== undefined) headers['Content-Type'] ??= 'application/json';
-    const response = await fetch(server.url + path, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, body: parsed };
-  }
+  const { request } = httpClient(server.url, apiKey);
 
   return {
     ...server,
@@ -97,6 +81,34 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
       await server.close();
       if (url && schema && !options.databaseSchema) await dropSchema(url, schema);
     },
+  };
+}
+
+/** Requests to a reference server at `baseUrl` (in this process or another), with the API key and a token. */
+export function httpClient(baseUrl: string, apiKey: string = TEST_API_KEY) {
+  async function request(method: string, path: string, o: RequestOptions = {}): Promise<TestResponse> {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.apiKey !== null) headers['X-Builton-Api-Key'] = o.apiKey ?? apiKey;
+    if (o.token) headers.Authorization = `Bearer ${o.token}`;
+    let body: string | undefined = o.raw;
+    if (body === undefined && o.body !== undefined) body = JSON.stringify(o.body);
+    if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+    const response = await fetch(baseUrl + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, body: parsed };
+  }
+  return {
+    request,
+    get: (path: string, token?: string) => request('GET', path, { token }),
+    post: (path: string, body: unknown, token?: string, headers?: Record<string, string>) =>
+      request('POST', path, { body, token, ...(headers ? { headers } : {}) }),
+    put: (path: string, body: unknown, token?: string) => request('PUT', path, { body, token }),
   };
 }
 

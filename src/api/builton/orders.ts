@@ -1,5 +1,6 @@
 import { ORDER_STATUSES, isJsonObject } from '../../core/index.ts';
 import type { HttpResponse } from '../http.ts';
+import { orderCoupon } from './coupons.ts';
 import type { Address, ListQuery, Order, OrderItem, OrderStatus, Page, User } from '../types.ts';
 import {
   Shape,
@@ -73,6 +74,8 @@ export function order(v: unknown): Order {
   const currency = optStr(o['currency']) ?? optStr(isJsonObject(firstItem) ? firstItem['currency'] : null);
   const items = rawItems.map((x) => orderItem(x, currency));
   const orderCurrency = currency ?? required(null, 'currency');
+  const subtotal = items.reduce((sum, x) => sum + x.finalPrice, 0);
+  const discountAmount = optMoney(o['discount_amount'], orderCurrency, 'discount_amount', 0);
   return {
     id: id(o['_id'] ?? o['id'], '_id'),
     humanId: str(o['human_id']),
@@ -80,12 +83,11 @@ export function order(v: unknown): Order {
     deliveryStatus: str(o['delivery_status'], 'PENDING'),
     currency: orderCurrency,
     items,
-    totalAmount: optMoney(
-      o['total_amount'],
-      orderCurrency,
-      'total_amount',
-      items.reduce((sum, x) => sum + x.finalPrice, 0),
-    ),
+    totalAmount: optMoney(o['total_amount'], orderCurrency, 'total_amount', subtotal - discountAmount),
+    // Σ final_price before the coupon, and what the coupon took off (the reference server answers both).
+    subtotalAmount: optMoney(o['subtotal_amount'], orderCurrency, 'subtotal_amount', subtotal),
+    discountAmount,
+    coupon: orderCoupon(o['coupon']),
     totalQuantity: int(
       o['total_quantity'],
       items.reduce((sum, x) => sum + x.quantity, 0),

@@ -3,10 +3,26 @@ import type { HttpResponse } from '../http.ts';
 import type { ApiProduct, CatalogueTags, ListQuery, Medium, Page } from '../types.ts';
 import { array, date, id, ids, int, money, object, optMoney, optStr, page, rate, required, str } from './wire.ts';
 
+/**
+ * A URL the widget may put in `<img src>`: http(s), or relative to the page (`/media/a.svg`,
+ * `covers/a.jpg`, `//cdn.example.com/a.jpg`). `javascript:`, `data:`, `blob:` and every other scheme
+ * are refused, judged as the browser's own URL parser reads the text (which drops tabs and newlines and
+ * trims spaces, so `" java\tscript:…"` is `javascript:` too).
+ */
+export function safeImageUrl(url: unknown): string | null {
+  if (typeof url !== 'string' || !url.trim()) return null;
+  try {
+    const { protocol } = new URL(url, 'https://relative.invalid/');
+    return protocol === 'https:' || protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** An image URL: `image` as an object with `url` or a URL string (an image's bare id is no URL). */
 function imageUrl(v: unknown): string | null {
   const url = isJsonObject(v) ? v['url'] : v;
-  return typeof url === 'string' && /[/:.]/.test(url) ? url : null;
+  return typeof url === 'string' && /[/:.]/.test(url) ? safeImageUrl(url) : null;
 }
 
 export function product(v: unknown): ApiProduct {
@@ -14,11 +30,10 @@ export function product(v: unknown): ApiProduct {
   const currency = required(p['currency'], 'currency');
   const price = money(p['price'], currency, 'price');
   const discount = rate(p['discount'], 'discount');
-  const media: Medium[] = array(p['media'], 'media').flatMap((m) =>
-    isJsonObject(m) && optStr(m['url'])
-      ? [{ kind: str(m['kind'], 'image'), url: m['url'] as string, name: str(m['name']) }]
-      : [],
-  );
+  const media: Medium[] = array(p['media'], 'media').flatMap((m) => {
+    const url = isJsonObject(m) ? safeImageUrl(m['url']) : null;
+    return isJsonObject(m) && url ? [{ kind: str(m['kind'], 'image'), url, name: str(m['name']) }] : [];
+  });
   return {
     id: id(p['_id'] ?? p['id'], '_id'),
     humanId: optStr(p['human_id']),

@@ -153,6 +153,41 @@ export const styles = css`
   .card .alert {
     margin: 0.75rem 0 0;
   }
+  .coupon,
+  .coupon-notice {
+    display: grid;
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+  }
+  .coupon p,
+  .coupon-notice p {
+    margin: 0;
+  }
+  .coupon .link {
+    justify-self: start;
+    padding: 0.25rem 0;
+  }
+  .coupon-form {
+    gap: 0.25rem;
+  }
+  .coupon-form[hidden] {
+    display: none;
+  }
+  .coupon-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .coupon-row input {
+    flex: 1;
+    min-width: 0;
+  }
+  .coupon-applied {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
   .order-number {
     font-family: ui-monospace, monospace;
     font-size: 1.2em;

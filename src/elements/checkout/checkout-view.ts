@@ -24,6 +24,7 @@ import { renderBooticPayment } from './bootic-step.ts';
 import { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
 import { styles } from './checkout-view.styles.ts';
+import { CouponField } from './coupon-field.ts';
 import { renderConfirmation } from './confirmation-step.ts';
 import { renderDetails } from './details-step.ts';
 import { CheckoutFocus } from './focus.ts';
@@ -42,6 +43,7 @@ class CheckoutView implements View {
   private readonly state: StoreController<CheckoutState>;
   private readonly lines: StoreController<readonly CartLine[]>;
   private readonly card: CardController;
+  private readonly coupon: CouponField;
   private readonly focus: CheckoutFocus;
   private stop: (() => void)[] = [];
   private resumeQueued = false;
@@ -51,6 +53,7 @@ class CheckoutView implements View {
     // A Bootic order awaiting payment that no longer holds the cart gives way to a new one.
     this.lines = new StoreController(host, cart.$lines, followCart);
     this.card = new CardController(host);
+    this.coupon = new CouponField(host);
     this.focus = new CheckoutFocus(host, () => this.state.value);
   }
 
@@ -146,6 +149,7 @@ class CheckoutView implements View {
                 state,
                 lines: this.lines.value,
                 summary: cart.$summary.get(),
+                coupon: this.coupon,
                 submit: this.submitDetails,
               })
             : state.step === 'payment'

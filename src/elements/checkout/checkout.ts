@@ -20,6 +20,8 @@ export type { CheckoutStringKey } from './strings.ts';
  * @csspart steps - The step indicator.
  * @csspart form - The details form, then the payment form.
  * @csspart summary - The order summary.
+ * @csspart coupon - The discount-code field under the details step's summary (BuiltOn).
+ * @csspart coupon-notice - At the payment step's summary: the order's code refused when paying, and the way on without it.
  * @csspart total - The amount to pay.
  * @csspart pay - The pay button.
  * @csspart error - The error message.

@@ -10,6 +10,7 @@ import {
 } from '../../state/checkout/index.ts';
 import type { StringKey } from '../shared/strings.ts';
 import type { TillCheckout } from './checkout.ts';
+import type { CouponField } from './coupon-field.ts';
 import { renderCartSummary } from './summary.ts';
 
 type TextField = { name: ContactField; label: StringKey; type?: string; autocomplete: string };
@@ -34,11 +35,13 @@ export interface DetailsStep {
   readonly state: CheckoutState;
   readonly lines: readonly CartLine[];
   readonly summary: OrderSummary;
+  /** The discount-code field, under the summary (where the backend takes codes). */
+  readonly coupon: CouponField;
   readonly submit: (event: Event) => void;
 }
 
 /** Step 1: the contact, and the addresses where the backend asks for them, beside the cart. */
-export function renderDetails({ host, state, lines, summary, submit }: DetailsStep): TemplateResult {
+export function renderDetails({ host, state, lines, summary, coupon, submit }: DetailsStep): TemplateResult {
   const { busy } = state;
   const empty = !lines.length;
   // Bootic's own checkout asks for the addresses (and takes the payment); here only the contact.
@@ -58,7 +61,13 @@ export function renderDetails({ host, state, lines, summary, submit }: DetailsSt
             ${busy === 'order' ? host.t('checkout.placing') : host.t(next)}
           </button>
         </form>
-        ${empty ? nothing : renderCartSummary(host, lines, summary)}
+        ${
+          empty
+            ? nothing
+            : backend.coupons
+              ? renderCartSummary(host, lines, summary, state.coupon, coupon.render(state, summary))
+              : renderCartSummary(host, lines, summary)
+        }
       </div>
     `;
 }

@@ -2,6 +2,9 @@ import type { ReactiveController } from 'lit';
 import type { CheckoutState } from '../../state/checkout/index.ts';
 import type { TillCheckout } from './checkout.ts';
 
+/** The fields a form refuses (the step's form: the contact, the card), not the code's field beside it. */
+const INVALID = '[part=form] [aria-invalid=true]';
+
 /**
  * Where focus goes as the checkout moves on, so keyboard and screen-reader users follow along: to a
  * new step's heading, to a new error, and after a refused submit (or the server refusing fields) to
@@ -11,6 +14,8 @@ export class CheckoutFocus implements ReactiveController {
   private lastStep: string | undefined;
   private lastError: unknown;
   private lastFieldErrors: unknown;
+  private lastCouponProblem: unknown;
+  private lastTotalToConfirm: unknown;
   private invalidNext = false;
   private staying = false;
 
@@ -34,7 +39,7 @@ export class CheckoutFocus implements ReactiveController {
   /** Takes focus to the first invalid field once the update under way has rendered it. */
   async toFirstInvalid(): Promise<void> {
     await this.host.updateComplete;
-    this.focus('[aria-invalid=true]');
+    this.focus(INVALID);
   }
 
   hostUpdated(): void {
@@ -50,10 +55,33 @@ export class CheckoutFocus implements ReactiveController {
     if (error && error !== this.lastError) this.focus('[part=error]');
     this.lastError = error;
     if (this.invalidNext || (fieldErrors !== this.lastFieldErrors && Object.keys(fieldErrors).length)) {
-      this.focus('[aria-invalid=true]');
+      this.focus(INVALID);
     }
     this.invalidNext = false;
     this.lastFieldErrors = fieldErrors;
+    this.followCoupon(this.state());
+    this.followTotal(this.state());
+  }
+
+  /** A new total confirmed at the payment step (its notice goes away): to Pay, the next thing to do. */
+  private followTotal({ step, totalToConfirm, error }: CheckoutState): void {
+    if (this.lastTotalToConfirm && !totalToConfirm && step === 'payment' && !error) this.focus('[part=pay]');
+    this.lastTotalToConfirm = totalToConfirm;
+  }
+
+  /**
+   * A discount code refused: at the details, to the code's field (the message is its description); at
+   * payment, to the notice at the summary; once the customer goes on without it, to the confirmation
+   * of the new total.
+   */
+  private followCoupon({ step, couponProblem: problem }: CheckoutState): void {
+    if (problem && problem !== this.lastCouponProblem) {
+      if (step === 'details') this.focus('#coupon-code');
+      else if (step === 'payment' && problem.stage === 'payment') {
+        this.focus(problem.removed ? '.notice button' : '.coupon-notice');
+      }
+    }
+    this.lastCouponProblem = problem;
   }
 
   private focus(selector: string): void {

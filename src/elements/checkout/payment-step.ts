@@ -43,7 +43,7 @@ export function renderPayment({ host, state, card, submit }: PaymentStep): Templ
           </button>
           <button type="button" class="link" ?disabled=${busy} @click=${restartCheckout}>${host.t('checkout.edit')}</button>
         </form>
-        ${renderOrderSummary(host, order)}
+        ${renderOrderSummary(host, order, false, state)}
       </div>
     `;
 }

@@ -2,8 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Order } from '../../api/types.ts';
 import type { OrderSummary } from '../../core/index.ts';
 import type { CartLine } from '../../state/cart.ts';
-import { cartReceipt, orderReceipt, type Receipt } from '../../state/checkout/index.ts';
+import {
+  cartReceipt,
+  orderReceipt,
+  removeCoupon,
+  type AppliedCoupon,
+  type CheckoutState,
+  type Receipt,
+} from '../../state/checkout/index.ts';
 import type { TillCheckout } from './checkout.ts';
+import { couponMessage } from './coupon-field.ts';
 
 /** A line of a summary: the cart's before the order exists, the order's items after. */
 export interface SummaryLine {
@@ -35,16 +43,25 @@ export interface Summary {
   readonly heading?: boolean;
   /** Its name: "Order summary" unless told. */
   readonly label?: string;
+  /** What follows the figures (the discount-code field, a notice about the code). */
+  readonly after?: unknown;
 }
 
 /** The one order summary of the checkout: the cart's at the details, the order's after, the receipt's. */
-export function renderSummary(
+export function renderSummary(host: TillCheckout, summary: Summary): TemplateResult {
+  return section(summary.label ?? host.t('checkout.summary'), renderFigures(host, summary), summary.after ?? nothing);
+}
+
+const section = (label: string, figures: TemplateResult, after: unknown) =>
+  html`<section part="summary" class="summary" aria-label=${label}>${figures}${after}</section>`;
+
+/** A summary's heading, lines and figures: what {@link renderSummary} shows before `after`. */
+function renderFigures(
   host: TillCheckout,
   { lines, currency, rows, heading = true, label = host.t('checkout.summary') }: Summary,
 ): TemplateResult {
   const money = (amount: number) => host.money(amount, currency);
-  return html`<section part="summary" class="summary" aria-label=${label}>
-      ${heading ? html`<h3>${label}</h3>` : nothing}
+  return html`${heading ? html`<h3>${label}</h3>` : nothing}
       <ul>
         ${lines.map(
           (line) => html`<li>
@@ -57,21 +74,33 @@ export function renderSummary(
         row.kind === 'total'
           ? html`<p class="total-row"><span>${row.label}</span><span part=${row.part ? 'total' : nothing} class="price order-total">${money(row.amount)}</span></p>`
           : html`<p class="total-row ${row.kind ?? ''}"><span>${row.label}</span><span class="price">${row.kind === 'less' ? '−' : ''}${money(row.amount)}</span></p>`,
-      )}
-    </section>`;
+      )}`;
 }
 
-/** The figures under a receipt's lines: the discounts (when any), the total, the VAT it includes. */
+/**
+ * The figures under a receipt's lines: the products' discounts (when any), the discount code's line
+ * (named with the code), the total, the VAT it includes.
+ */
 export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string, part = false): SummaryRow[] => [
   ...(receipt.discount ? [{ label: host.t('discounts'), amount: receipt.discount, kind: 'less' as const }] : []),
+  ...(receipt.coupon
+    ? [
+        {
+          label: host.t('checkout.coupon.line', { code: receipt.coupon.code }),
+          amount: receipt.coupon.amount,
+          kind: 'less' as const,
+        },
+      ]
+    : []),
   { label: total, amount: receipt.total, kind: 'total', part },
   { label: host.t('vat'), amount: receipt.vat, kind: 'muted' },
 ];
 
 /*
- * The checkout renders again on every key the customer types into its forms; its summaries are made
- * again only when what they show changed (the lines or the order, the texts, the locale). A summary
- * kept is the same template result: Lit compares its values and changes nothing.
+ * The checkout renders again on every key the customer types into its forms; a summary's figures are
+ * made again only when what they show changed (the lines or the order, the code, the texts, the
+ * locale). Figures kept are the same template result: Lit compares their values and changes nothing.
+ * What follows them (`after`: the code's field, a notice) is rendered each time.
  */
 type Kept = Map<string, { deps: readonly unknown[]; value: TemplateResult }>;
 const kept = new WeakMap<TillCheckout, Kept>();
@@ -86,31 +115,55 @@ function memo(host: TillCheckout, slot: string, deps: readonly unknown[], make: 
   return value;
 }
 
-/** The cart as it stands, priced as the backend prices it. */
+/** The cart as it stands, priced as the backend prices it, with the code applied; `after` is the code's field. */
 export function renderCartSummary(
   host: TillCheckout,
   lines: readonly CartLine[],
   summary: OrderSummary,
+  coupon: AppliedCoupon | null = null,
+  after: unknown = nothing,
 ): TemplateResult {
-  return memo(host, 'cart', [lines, summary, host.texts, host.resolved], () => {
-    const receipt = cartReceipt(lines, summary);
-    return renderSummary(host, {
-      currency: receipt.currency,
-      lines: receipt.lines,
-      rows: receiptRows(host, receipt, host.t('total'), true),
-    });
+  const figures = memo(host, 'cart', [lines, summary, coupon, host.texts, host.resolved], () => {
+    const receipt = cartReceipt(lines, summary, coupon);
+    const rows = receiptRows(host, receipt, host.t('total'), true);
+    return renderFigures(host, { currency: receipt.currency, lines: receipt.lines, rows });
   });
+  return section(host.t('checkout.summary'), figures, after);
 }
 
-/** An order's summary: its items, discounts, total and VAT; "Paid" and named a receipt once it is paid. */
-export function renderOrderSummary(host: TillCheckout, order: Order, paid = false): TemplateResult {
-  return memo(host, paid ? 'receipt' : 'order', [order, host.texts, host.resolved], () => {
+/**
+ * An order's summary: its items, discounts, its code's line, total and VAT; "Paid" and named a receipt
+ * once it is paid. With the checkout's `state` (the payment step), a code the shop refused when paying
+ * is told here, with the way on without it.
+ */
+export function renderOrderSummary(
+  host: TillCheckout,
+  order: Order,
+  paid = false,
+  state?: CheckoutState,
+): TemplateResult {
+  const label = paid ? host.t('checkout.receipt') : host.t('checkout.summary');
+  const figures = memo(host, paid ? 'receipt' : 'order', [order, host.texts, host.resolved], () => {
     const receipt = orderReceipt(order);
-    return renderSummary(host, {
-      currency: receipt.currency,
-      lines: receipt.lines,
-      rows: receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total')),
-      ...(paid ? { label: host.t('checkout.receipt') } : {}),
-    });
+    const rows = receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total'));
+    return renderFigures(host, { currency: receipt.currency, lines: receipt.lines, rows, label });
   });
+  return section(label, figures, state ? renderRefusedAtPayment(host, order, state) : nothing);
+}
+
+/**
+ * The order's code refused at payment (its last redemption taken by another order, or it expired):
+ * nothing was charged; the customer may go on without it, which takes it off the order, and then
+ * confirms the new total before paying (the payment step's total notice).
+ */
+function renderRefusedAtPayment(host: TillCheckout, order: Order, { couponProblem: problem, busy }: CheckoutState) {
+  if (problem?.stage !== 'payment') return nothing;
+  if (problem.removed) {
+    return html`<p class="coupon-notice" role="status" tabindex="-1">${host.t('checkout.coupon.removedFromOrder', { code: problem.coupon })}</p>`;
+  }
+  return html`<div part="coupon-notice" class="coupon-notice alert" role="alert" tabindex="-1">
+    <p>${couponMessage(host, problem, order.subtotalAmount)}</p>
+    <p>${host.t('checkout.coupon.nothingCharged')}</p>
+    <button type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void removeCoupon()}>${host.t('checkout.coupon.without')}</button>
+  </div>`;
 }

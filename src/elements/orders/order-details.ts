@@ -16,7 +16,7 @@ import type { TillOrders } from './orders.ts';
 
 /**
  * One order opened from the list, as a receipt: its items with their add-ons and discounts, the
- * figures (before discounts, discounts, total, VAT included), the delivery address, its payments, and
+ * figures (before discounts, discounts, the discount code's line, total, VAT included), the delivery address, its payments, and
  * while it is unpaid, a cancel button that asks for a confirmation in a modal dialog.
  */
 export function renderDetails(host: TillOrders, open: OpenOrder): TemplateResult {
@@ -61,11 +61,12 @@ function renderOrder(host: TillOrders, open: OpenOrder, order: Order): TemplateR
     </ul>
     <dl class="totals">
       ${
-        figures.discount > 0
-          ? html`<div><dt>${host.t('orders.beforeDiscounts')}</dt><dd class="price">${money(figures.subtotal)}</dd></div>
-            <div><dt>${host.t('orders.discounts')}</dt><dd class="price">−${money(figures.discount)}</dd></div>`
+        figures.discount > 0 || figures.coupon
+          ? html`<div><dt>${host.t('orders.beforeDiscounts')}</dt><dd class="price">${money(figures.subtotal)}</dd></div>`
           : nothing
       }
+      ${figures.discount > 0 ? html`<div><dt>${host.t('orders.discounts')}</dt><dd class="price">−${money(figures.discount)}</dd></div>` : nothing}
+      ${figures.coupon ? html`<div><dt>${host.t('orders.coupon', { code: figures.coupon.code })}</dt><dd class="price">−${money(figures.coupon.amount)}</dd></div>` : nothing}
       <div class="total"><dt>${host.t('total')}</dt><dd part="total" class="price">${money(figures.total)}</dd></div>
       <div class="muted"><dt>${host.t('vat')}</dt><dd class="price">${money(figures.vat)}</dd></div>
     </dl>

@@ -34,6 +34,7 @@ export const ORDERS_STRINGS = {
   'orders.items': 'Items',
   'orders.beforeDiscounts': 'Before discounts',
   'orders.discounts': 'Discounts',
+  'orders.coupon': 'Code {code}',
   'orders.delivery': 'Delivery address',
   'orders.payments': 'Payments',
   'orders.noPayments': 'No payment has been made for this order yet.',

@@ -1,14 +1,16 @@
+import { applyCoupon } from '../../core/index.ts';
 import { isApiError } from '../../api/http.ts';
-import type { Address, Order } from '../../api/types.ts';
+import type { Address, BuiltOnClient, Order } from '../../api/types.ts';
 import { currentAttribution } from '../attribution.ts';
 import { cart } from '../cart.ts';
 import { apiClient, requestToken, setCustomerToken } from '../client.ts';
 import type { CheckoutBackend, OrderRequest } from './backend.ts';
+import { couponFor } from './coupon-problem.ts';
 import { fail, report } from './errors.ts';
 import { BUILTON } from './profiles.ts';
 import { holdsSameItems, orderItems } from './lines.ts';
 import { orderKeyFor, saveSession } from './session.ts';
-import { $checkout, emit, update } from './store.ts';
+import { $checkout, emit, update, type AppliedCoupon } from './store.ts';
 
 /** Gets the customer's JWT from the merchant; false when there is none to be had. */
 export async function signIn(email: string): Promise<boolean> {
@@ -40,12 +42,28 @@ async function reusable(id: string): Promise<Order | null> {
   }
 }
 
+const sameCode = (a: string | null, b: string | null): boolean => a?.toUpperCase() === b?.toUpperCase();
+
 /**
- * BuiltOn: signs the customer in, saves them with their addresses, creates (or, after a reload,
- * reuses and updates) the order from the cart, and compares the server's total with the cart's
- * before the payment step.
+ * A pending order brought in line with the cart and the code: a code it should no longer carry comes
+ * off first (the new items may be below its minimum), then the items, then the code it should carry.
  */
-async function placeOrder({ contact: c, lines }: OrderRequest): Promise<void> {
+async function updated(client: BuiltOnClient, order: Order, request: OrderRequest, coupon: string | null) {
+  const keeps = sameCode(order.coupon?.code ?? null, coupon);
+  if (!keeps && order.coupon) order = await client.updateOrder(order.id, { coupon: null });
+  if (!holdsSameItems(request.lines, order)) order = await client.updateOrderItems(order.id, orderItems(request.lines));
+  if (!keeps && coupon) order = await client.updateOrder(order.id, { coupon });
+  return order;
+}
+
+/**
+ * BuiltOn: signs the customer in, saves them with their addresses, creates (or, after a reload or
+ * back from the payment step, reuses and updates) the order from the cart with the discount code that
+ * applies to it, and compares the server's total with the cart's, after the code, before the payment
+ * step.
+ */
+async function placeOrder(request: OrderRequest): Promise<void> {
+  const { contact: c, lines } = request;
   update({ busy: 'order', error: null, fieldErrors: {} });
   const client = apiClient();
   try {
@@ -60,12 +78,14 @@ async function placeOrder({ contact: c, lines }: OrderRequest): Promise<void> {
       addresses: [delivery],
       billing_address: billing,
     });
-    const local = cart.$summary.get();
-    const { pendingOrderId } = $checkout.get();
+    const summary = cart.$summary.get();
+    const { pendingOrderId, coupon: applied } = $checkout.get();
+    // A code that no longer applies to the cart (it went below the minimum) is not sent: the summary
+    // showed the total without it, and the field says why.
+    const coupon: AppliedCoupon | null = couponFor(applied, summary);
+    const local = applyCoupon(summary, coupon);
     let order = pendingOrderId ? await reusable(pendingOrderId) : null;
-    if (order && !holdsSameItems(lines, order)) {
-      order = await client.updateOrderItems(order.id, orderItems(lines));
-    }
+    if (order) order = await updated(client, order, request, coupon?.code ?? null);
     if (!order) {
       const btnRef = currentAttribution();
       const body = {
@@ -74,6 +94,7 @@ async function placeOrder({ contact: c, lines }: OrderRequest): Promise<void> {
         billing_address: billing,
         ...(c.note.trim() ? { note: c.note.trim() } : {}),
         ...(btnRef ? { btn_ref: btnRef } : {}),
+        ...(coupon ? { coupon: coupon.code } : {}),
       };
       order = await client.createOrder(body, { idempotencyKey: orderKeyFor(body) });
       emit({ type: 'order-created', order });
@@ -84,6 +105,7 @@ async function placeOrder({ contact: c, lines }: OrderRequest): Promise<void> {
       step: 'payment',
       order,
       pendingOrderId: order.id,
+      couponProblem: null,
       totalToConfirm: mismatch ? { local: local.total, server: order.totalAmount, currency: order.currency } : null,
     });
     saveSession();

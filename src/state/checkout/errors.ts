@@ -1,5 +1,6 @@
 import { isTillError } from '../../core/index.ts';
 import { isApiError } from '../../api/http.ts';
+import { isCouponRefusal, refuseCoupon } from './coupon-problem.ts';
 import { emit, update, type CheckoutError } from './store.ts';
 
 /** What the customer is told when a failure has no words of its own. */
@@ -20,8 +21,13 @@ export function describeError(error: unknown, stage: CheckoutError['stage']): Ch
   return { message: UNEXPECTED, stage };
 }
 
-/** Ends the running action with an error the customer sees, and tells the page. */
+/**
+ * Ends the running action with an error the customer sees, and tells the page. A discount code the
+ * server refused is told at the code instead (see `refuseCoupon`): the step did not fail, the code did.
+ */
 export function report(error: CheckoutError): void {
+  const { code } = error;
+  if (isCouponRefusal(code)) return refuseCoupon({ ...error, code });
   update({ busy: null, error });
   emit({ type: 'error', error });
 }

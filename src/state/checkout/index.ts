@@ -10,6 +10,9 @@ export {
   type CheckoutEvent,
   type CheckoutState,
   type CheckoutStep,
+  type AppliedCoupon,
+  type CouponProblem,
+  type CouponRefusalCode,
   type Contact,
   type ContactField,
   type FieldErrorCode,
@@ -25,3 +28,5 @@ export { cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSet
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
 export { followCart } from './bootic.ts';
 export { cartReceipt, orderReceipt, type Receipt, type ReceiptLine } from './receipt.ts';
+export { applyCouponCode, removeCoupon } from './coupon.ts';
+export { couponFor, localRefusal } from './coupon-problem.ts';

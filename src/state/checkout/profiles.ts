@@ -17,17 +17,29 @@ export interface BackendProfile {
   readonly addresses: boolean;
   /** Where the customer pays: in this checkout's payment step, or on the backend's own checkout. */
   readonly payment: 'here' | 'redirect';
+  /** Whether the checkout takes discount codes (the backend's coupons). */
+  readonly coupons: boolean;
 }
 
-/** The BuiltOn API: orders and payments through this checkout, sub-products priced into their line. */
-export const BUILTON: BackendProfile = { name: 'builton', subProducts: 'bundled', addresses: true, payment: 'here' };
+/** The BuiltOn API: orders and payments through this checkout, sub-products priced into their line, coupons. */
+export const BUILTON: BackendProfile = {
+  name: 'builton',
+  subProducts: 'bundled',
+  addresses: true,
+  payment: 'here',
+  coupons: true,
+};
 
-/** A Bootic shop: the contact only, each add-on a line of its own, paid on the shop's own checkout. */
+/**
+ * A Bootic shop: the contact only, each add-on a line of its own, paid on the shop's own checkout
+ * (which takes its own promotions: `create_order` has no discount code).
+ */
 export const BOOTIC: BackendProfile = {
   name: 'bootic',
   subProducts: 'separate',
   addresses: false,
   payment: 'redirect',
+  coupons: false,
 };
 
 /** The profile of the backend the configuration names (BuiltOn unless told otherwise). */

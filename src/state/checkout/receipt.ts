@@ -1,6 +1,8 @@
-import { priceLine, type OrderSummary } from '../../core/index.ts';
+import { applyCoupon, mulDivRound, priceLine, type OrderSummary } from '../../core/index.ts';
 import type { Order } from '../../api/types.ts';
 import type { CartLine } from '../cart.ts';
+import { couponFor } from './coupon-problem.ts';
+import type { AppliedCoupon } from './store.ts';
 
 /** A line as a summary or a receipt shows it: what it is, its discount, and its price before and after. */
 export interface ReceiptLine {
@@ -20,16 +22,25 @@ export interface ReceiptLine {
 export interface Receipt {
   readonly currency: string;
   readonly lines: readonly ReceiptLine[];
-  /** What the discounts take off: Σ (before − amount). */
+  /** What the products' discounts take off: Σ (before − amount). */
   readonly discount: number;
-  /** `total_amount`: Σ amount. */
+  /** The discount code's line: the code and what it takes off Σ amount; null without one. */
+  readonly coupon: { readonly code: string; readonly amount: number } | null;
+  /** `total_amount`: Σ amount, less the code's discount. */
   readonly total: number;
-  /** The VAT included in the total: the sum of the lines' rounded VAT shares. */
+  /** The VAT included in the total: the sum of the lines' rounded VAT shares, scaled with the code's discount. */
   readonly vat: number;
 }
 
-/** The cart before ordering, priced as the backend prices it (its summary). */
-export function cartReceipt(lines: readonly CartLine[], summary: OrderSummary): Receipt {
+/**
+ * The cart before ordering, priced as the backend prices it (its summary), with the discount code
+ * when it applies to it, by core's `applyCoupon`: what the order will cost.
+ */
+export function cartReceipt(
+  lines: readonly CartLine[],
+  summary: OrderSummary,
+  applied: AppliedCoupon | null = null,
+): Receipt {
   const priced = lines.map((line, i) => {
     const price = summary.lines[i]!;
     return {
@@ -41,12 +52,16 @@ export function cartReceipt(lines: readonly CartLine[], summary: OrderSummary): 
       amount: price.final,
     };
   });
-  return receipt(summary.currency ?? '', priced, summary.total, summary.vat);
+  const coupon = couponFor(applied, summary);
+  const totals = applyCoupon(summary, coupon);
+  const line = coupon && { code: coupon.code, amount: totals.discount };
+  return receipt(summary.currency ?? '', priced, line, totals.total, totals.vat);
 }
 
 /**
- * An order as the server priced it: each item's `final_price` and total as sent; the price before
- * discount and the VAT share of each item by core's formula (seed 001), from the item's snapshot.
+ * An order as the server priced it: each item's `final_price`, its code's discount and its total as
+ * sent; the price before discount and the VAT share of each item by core's formula (seed 001), from
+ * the item's snapshot, the VAT scaled with the code's discount as core's `applyCoupon` scales it.
  */
 export function orderReceipt(order: Order): Receipt {
   let vat = 0;
@@ -64,13 +79,24 @@ export function orderReceipt(order: Order): Receipt {
       amount: item.finalPrice,
     };
   });
-  return receipt(order.currency, lines, order.totalAmount, vat);
+  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+  const off = order.discountAmount;
+  if (off && subtotal) vat = mulDivRound(vat, order.totalAmount, subtotal);
+  const coupon = order.coupon && { code: order.coupon.code, amount: off };
+  return receipt(order.currency, lines, coupon, order.totalAmount, vat);
 }
 
-const receipt = (currency: string, lines: ReceiptLine[], total: number, vat: number): Receipt => ({
+const receipt = (
+  currency: string,
+  lines: ReceiptLine[],
+  coupon: Receipt['coupon'],
+  total: number,
+  vat: number,
+): Receipt => ({
   currency,
   lines,
   discount: lines.reduce((sum, line) => sum + line.before - line.amount, 0),
+  coupon,
   total,
   vat,
 });

@@ -48,14 +48,22 @@ export async function resumeCheckout(): Promise<void> {
 
 /** Back to the first step (to edit the details), or a fresh start after a completed order. */
 export function restartCheckout(): void {
-  const { step, contact, busy, restoredFrom } = $checkout.get();
+  const { step, contact, busy, restoredFrom, couponProblem } = $checkout.get();
   if (busy) return;
   if (step === 'complete') {
     // A new checkout for the same customer; the session's copy has been read already.
     update({ ...initialCheckout, restoredFrom, contact: { ...contact, note: '' } });
   } else {
     // Bootic: the unpaid order stays in the shop; the details and the cart as they are make the next.
-    update({ step: 'details', error: null, totalToConfirm: null, booticOrder: null });
+    // A code refused at payment and taken off the order is done with; one refused and still on the
+    // order is told at the field, and comes off the order when the details are sent again.
+    update({
+      step: 'details',
+      error: null,
+      totalToConfirm: null,
+      booticOrder: null,
+      ...(couponProblem?.removed ? { couponProblem: null } : {}),
+    });
   }
   saveSession();
 }

@@ -7,14 +7,15 @@ import {
   $checkout,
   emptyContact,
   update,
+  type AppliedCoupon,
   type CheckoutState,
   type Contact,
   type OrderKey,
   type PaidCard,
 } from './store.ts';
 
-// Session persistence: the contact, the order the checkout shows and the key that makes creating an
-// order idempotent. Session storage, not local: it survives a reload but not the end of the visit.
+// Session persistence: the contact, the discount code applied, the order the checkout shows and the
+// key that makes creating an order idempotent. Session storage, not local: it survives a reload but not the end of the visit.
 // What is saved is read from the store and what is read goes into it: nothing is kept beside them.
 
 interface Saved {
@@ -26,14 +27,28 @@ interface Saved {
   card?: PaidCard | null;
   /** Bootic: the shop's order awaiting payment on its checkout (or paid), to come back to. */
   booticOrder?: CheckoutState['booticOrder'];
+  /** The discount code applied, with its terms. */
+  coupon?: AppliedCoupon | null;
+}
+
+/** A saved code, if it is one core can price (one of percent_off and amount_off, amounts whole). */
+function savedCoupon(v: unknown): AppliedCoupon | null {
+  if (!isJsonObject(v) || typeof v.code !== 'string' || typeof v.name !== 'string') return null;
+  const { percentOff, amountOff, currency, minOrderAmount } = v;
+  const percent = typeof percentOff === 'number' && percentOff > 0 && percentOff <= 100 && amountOff === null;
+  const fixed = percentOff === null && Number.isSafeInteger(amountOff);
+  const money =
+    (minOrderAmount === null || Number.isSafeInteger(minOrderAmount)) &&
+    (currency === null || typeof currency === 'string');
+  return (percent || fixed) && money ? (v as unknown as AppliedCoupon) : null;
 }
 
 const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'default'}`;
 
-/** Saves the contact, the id of the order shown (pending, or just paid) and the order key. */
+/** Saves the contact, the code applied, the id of the order shown (pending, or just paid) and the order key. */
 export function saveSession(): void {
-  const { contact, order, orderKey, card, booticOrder } = $checkout.get();
-  const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey, card, booticOrder };
+  const { contact, order, orderKey, card, booticOrder, coupon } = $checkout.get();
+  const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey, card, booticOrder, coupon };
   try {
     sessionStore()?.setItem(sessionKey(), JSON.stringify(saved));
   } catch {
@@ -48,7 +63,13 @@ function load(key: string): Saved | null {
     const card = isJsonObject(saved.card) && typeof saved.card.last4 === 'string' ? saved.card : null;
     const booticOrder =
       isJsonObject(saved.booticOrder) && typeof saved.booticOrder.code === 'string' ? saved.booticOrder : null;
-    return { ...saved, contact: { ...emptyContact, ...saved.contact }, card, booticOrder };
+    return {
+      ...saved,
+      contact: { ...emptyContact, ...saved.contact },
+      card,
+      booticOrder,
+      coupon: savedCoupon(saved.coupon),
+    };
   } catch {
     return null;
   }
@@ -71,6 +92,7 @@ export function restoreSession(): void {
           orderKey: saved.orderKey,
           card: saved.card ?? null,
           booticOrder: saved.booticOrder ?? null,
+          coupon: saved.coupon ?? null,
         }
       : { restoredFrom: key },
   );

@@ -43,6 +43,53 @@ export interface PaidCard {
   readonly last4: string;
 }
 
+/**
+ * A discount code the customer applied: the code as the shop writes it, its name, and the terms core's
+ * `applyCoupon` prices the cart with (amounts in minor units of `currency`). Kept in the session.
+ */
+export interface AppliedCoupon {
+  readonly code: string;
+  readonly name: string;
+  readonly percentOff: number | null;
+  readonly amountOff: number | null;
+  readonly currency: string | null;
+  readonly minOrderAmount: number | null;
+}
+
+/**
+ * Why a discount code is not taken, by the server's code (the element shows its own text for each,
+ * never the server's English): unknown (or retired), not yet valid, expired, used up, no longer
+ * offered; core's refusals for this cart (below the minimum, another currency); and ours: nothing
+ * typed, or the shop could not be asked.
+ */
+export type CouponRefusalCode =
+  | 'coupon-unknown'
+  | 'coupon-not-yet-valid'
+  | 'coupon-expired'
+  | 'coupon-exhausted'
+  | 'coupon-retired'
+  | 'coupon-minimum'
+  | 'coupon-currency'
+  | 'coupon-required'
+  | 'coupon-unavailable';
+
+export interface CouponProblem {
+  readonly code: CouponRefusalCode;
+  /** The code it is about, as the customer typed it or the shop wrote it ('' when nothing was typed). */
+  readonly coupon: string;
+  /** `coupon-minimum`: the least order total, in minor units of `currency`. */
+  readonly minimum?: number | undefined;
+  /** `coupon-minimum`, `coupon-currency`: the code's currency. */
+  readonly currency?: string | null | undefined;
+  /**
+   * Where it was met: checking the code, placing the order with it, or paying (the order's code
+   * refused at the payment's claim: its last redemption went to another order).
+   */
+  readonly stage: 'check' | 'order' | 'payment';
+  /** At payment: the customer went on without the code, which is off the order now. */
+  readonly removed?: boolean | undefined;
+}
+
 /** The Idempotency-Key of an order request, and the request (its JSON) it was made for. */
 export interface OrderKey {
   readonly key: string;
@@ -52,10 +99,14 @@ export interface OrderKey {
 export interface CheckoutState {
   readonly step: CheckoutStep;
   /** Set while a request runs; every action refuses to start while it is set. */
-  readonly busy: null | 'order' | 'payment' | 'resume';
+  readonly busy: null | 'order' | 'payment' | 'resume' | 'coupon';
   readonly contact: Contact;
   readonly fieldErrors: Partial<Record<ContactField, FieldProblem>>;
   readonly error: CheckoutError | null;
+  /** The discount code applied (BuiltOn): sent with the order, priced into the cart's total by core. */
+  readonly coupon: AppliedCoupon | null;
+  /** Why the last code tried was refused, or the applied one no longer can be used. */
+  readonly couponProblem: CouponProblem | null;
   /** The pending order, then the paid one. */
   readonly order: Order | null;
   /** Set when the server's total differs from the one the cart showed: the customer confirms it. */
@@ -110,6 +161,8 @@ export const initialCheckout: CheckoutState = {
   contact: emptyContact,
   fieldErrors: {},
   error: null,
+  coupon: null,
+  couponProblem: null,
   order: null,
   totalToConfirm: null,
   payment: null,

@@ -1,5 +1,5 @@
 import type { Order, OrderItem } from '../../api/types.ts';
-import { includedVat, priceLine } from '../../core/index.ts';
+import { includedVat, mulDivRound, priceLine } from '../../core/index.ts';
 
 /** One item of an order as a receipt shows it, in minor units. */
 export interface ItemFigures {
@@ -17,7 +17,12 @@ export interface OrderFigures {
   readonly subtotal: number;
   /** Σ of what the discounts took off. */
   readonly discount: number;
-  /** The VAT included in the total: Σ of each line's share at its own rate, as core prices it. */
+  /** The discount code's line: the code and what it took off the lines' total; null without one. */
+  readonly coupon: { readonly code: string; readonly amount: number } | null;
+  /**
+   * The VAT included in the total: Σ of each line's share at its own rate, as core prices it, scaled
+   * with the code's discount as core's `applyCoupon` scales it.
+   */
   readonly vat: number;
   /** `total_amount`, as the shop answered it. */
   readonly total: number;
@@ -38,11 +43,15 @@ export function orderFigures(order: Order): OrderFigures {
     }).final;
     return { item, before, saved: Math.max(0, before - item.finalPrice) };
   });
+  const lineVat = order.items.reduce((sum, i) => sum + includedVat(i.finalPrice, i.vat), 0);
+  const finals = order.items.reduce((sum, i) => sum + i.finalPrice, 0);
+  const off = order.discountAmount;
   return {
     lines,
     subtotal: lines.reduce((sum, l) => sum + l.before, 0),
     discount: lines.reduce((sum, l) => sum + l.saved, 0),
-    vat: order.items.reduce((sum, i) => sum + includedVat(i.finalPrice, i.vat), 0),
+    coupon: order.coupon ? { code: order.coupon.code, amount: off } : null,
+    vat: off && finals ? mulDivRound(lineVat, order.totalAmount, finals) : lineVat,
     total: order.totalAmount,
   };
 }

@@ -138,6 +138,7 @@ const de: Translation = {
   'orders.items': 'Artikel',
   'orders.beforeDiscounts': 'Vor Rabatten',
   'orders.discounts': 'Rabatte',
+  'orders.coupon': 'Code {code}',
   'orders.delivery': 'Lieferadresse',
   'orders.payments': 'Zahlungen',
   'orders.noPayments': 'Für diese Bestellung wurde noch nichts bezahlt.',
@@ -177,6 +178,31 @@ const de: Translation = {
   'checkout.declinedHint':
     'Es wurde nichts abgebucht. Versuchen Sie eine andere Karte oder fragen Sie Ihre Bank, warum diese abgelehnt wurde.',
   'checkout.booticUnpaid': 'Ihr Warenkorb behält diese Artikel, bis die Bestellung in der Kasse des Shops bezahlt ist.',
+  'checkout.coupon.toggle': 'Haben Sie einen Rabattcode?',
+  'checkout.coupon.label': 'Rabattcode',
+  'checkout.coupon.apply': 'Einlösen',
+  'checkout.coupon.checking': 'Code wird geprüft …',
+  'checkout.coupon.applied': 'Code {code} eingelöst: {off} Rabatt.',
+  'checkout.coupon.remove': 'Entfernen',
+  'checkout.coupon.removeLabel': 'Code {code} entfernen',
+  'checkout.coupon.removed': 'Code {code} entfernt.',
+  'checkout.coupon.line': 'Code {code}',
+  'checkout.coupon.required': 'Geben Sie einen Rabattcode ein.',
+  'checkout.coupon.unknown': 'Den Code {code} gibt es nicht. Prüfen Sie die Schreibweise.',
+  'checkout.coupon.notYetValid': 'Der Code {code} gilt noch nicht.',
+  'checkout.coupon.expired': 'Der Code {code} ist abgelaufen.',
+  'checkout.coupon.exhausted': 'Der Code {code} ist aufgebraucht.',
+  'checkout.coupon.retired': 'Der Code {code} wird nicht mehr angeboten.',
+  'checkout.coupon.minimum':
+    'Der Code {code} gilt ab einem Bestellwert von {minimum}: Fügen Sie noch {missing} hinzu, um ihn zu nutzen.',
+  'checkout.coupon.currency': 'Der Code {code} gilt für Bestellungen in {currency}.',
+  'checkout.coupon.unavailable': 'Der Code konnte nicht geprüft werden. Bitte versuchen Sie es erneut.',
+  'checkout.coupon.taken': 'Der Code {code} wurde soeben von einer anderen Bestellung aufgebraucht.',
+  'checkout.coupon.nothingCharged':
+    'Es wurde nichts abgebucht. Sie können ohne den Code bezahlen: Den neuen Gesamtbetrag sehen Sie vorher.',
+  'checkout.coupon.without': 'Ohne den Code fortfahren',
+  'checkout.coupon.removedFromOrder':
+    'Code {code} wurde aus Ihrer Bestellung entfernt. Bestätigen Sie den neuen Gesamtbetrag, um zu bezahlen.',
 };
 
 export default de;

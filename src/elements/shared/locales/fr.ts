@@ -137,6 +137,7 @@ const fr: Translation = {
   'orders.items': 'Articles',
   'orders.beforeDiscounts': 'Avant remises',
   'orders.discounts': 'Remises',
+  'orders.coupon': 'Code {code}',
   'orders.delivery': 'Adresse de livraison',
   'orders.payments': 'Paiements',
   'orders.noPayments': 'Aucun paiement n’a encore été effectué pour cette commande.',
@@ -177,6 +178,30 @@ const fr: Translation = {
     'Rien n’a été débité. Essayez une autre carte, ou demandez à votre banque pourquoi celle-ci a été refusée.',
   'checkout.booticUnpaid':
     'Votre panier garde ces articles jusqu’au paiement de la commande sur la page de paiement de la boutique.',
+  'checkout.coupon.toggle': 'Vous avez un code de réduction ?',
+  'checkout.coupon.label': 'Code de réduction',
+  'checkout.coupon.apply': 'Appliquer',
+  'checkout.coupon.checking': 'Vérification du code…',
+  'checkout.coupon.applied': 'Code {code} appliqué : {off} de réduction.',
+  'checkout.coupon.remove': 'Retirer',
+  'checkout.coupon.removeLabel': 'Retirer le code {code}',
+  'checkout.coupon.removed': 'Code {code} retiré.',
+  'checkout.coupon.line': 'Code {code}',
+  'checkout.coupon.required': 'Saisissez un code de réduction.',
+  'checkout.coupon.unknown': 'Le code {code} n’existe pas. Vérifiez son orthographe.',
+  'checkout.coupon.notYetValid': 'Le code {code} n’est pas encore valable.',
+  'checkout.coupon.expired': 'Le code {code} a expiré.',
+  'checkout.coupon.exhausted': 'Le code {code} est épuisé.',
+  'checkout.coupon.retired': 'Le code {code} n’est plus proposé.',
+  'checkout.coupon.minimum':
+    'Le code {code} vaut pour les commandes de {minimum} ou plus : ajoutez {missing} pour en profiter.',
+  'checkout.coupon.currency': 'Le code {code} vaut pour les commandes en {currency}.',
+  'checkout.coupon.unavailable': 'Nous n’avons pas pu vérifier le code. Veuillez réessayer.',
+  'checkout.coupon.taken': 'Une autre commande vient d’épuiser le code {code}.',
+  'checkout.coupon.nothingCharged':
+    'Rien n’a été débité. Vous pouvez payer sans le code : le nouveau total s’affiche d’abord.',
+  'checkout.coupon.without': 'Continuer sans le code',
+  'checkout.coupon.removedFromOrder': 'Code {code} retiré de votre commande. Confirmez le nouveau total pour payer.',
 };
 
 export default fr;

@@ -1,0 +1,124 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.ts';
+import { PaymentMethodError } from './legacy-types.ts';
+
+/**
+ * Where the offline `test` processor keeps what Stripe would keep: its objects (JSON, by id and kind) and
+ * the idempotency keys it was sent with their answers, in the server's own database, so that a restarted
+ * server (and its reconciler) can ask it what became of a call.
+ */
+
+/** Stripe's id shape, marked as a test object: `pi_test…`. */
+export const testId = (prefix: string) => `${prefix}_test${randomBytes(12).toString('base64url')}`;
+
+/** A key's first answer, kept for 24 hours as Stripe keeps it. */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+type Saved =
+  | { readonly ok: unknown }
+  | { readonly refused: { status: 400 | 402 | 403; code: string; message: string; declineCode: string | null } };
+
+/** One transaction of the test processor. */
+export class TestTx {
+  readonly #tx: Queryable;
+  readonly at: number;
+  constructor(tx: Queryable, at: number) {
+    this.#tx = tx;
+    this.at = at;
+  }
+
+  /** The object, locked until the transaction ends. */
+  async get<T>(kind: string, id: string): Promise<T | undefined> {
+    const [row] = await this.#tx.query<{ data: T }>(
+      `SELECT data FROM test_processor_objects WHERE id = $1 AND kind = $2 FOR UPDATE`,
+      [id, kind],
+    );
+    return row?.data;
+  }
+
+  async put<T extends { readonly id: string }>(kind: string, object: T): Promise<void> {
+    await this.#tx.query(
+      `INSERT INTO test_processor_objects (id, kind, data, created) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
+      [object.id, kind, JSON.stringify(object), this.at],
+    );
+  }
+
+  /** Objects of `kind` whose JSON member `field` is `value`. */
+  async find<T>(kind: string, field: string, value: string): Promise<T[]> {
+    const rows = await this.#tx.query<{ data: T }>(
+      `SELECT data FROM test_processor_objects WHERE kind = $1 AND data->>$2 = $3 ORDER BY created, id`,
+      [kind, field, value],
+    );
+    return rows.map((r) => r.data);
+  }
+
+  /**
+   * Stripe's idempotency rule: the first request with a key runs and its answer (a refusal too) is kept;
+   * the same key with the same parameters gets that answer again, with others it is an error (a bug of
+   * the caller, which Stripe answers 400 idempotency_error).
+   */
+  async once<T>(key: string, endpoint: string, params: unknown, run: () => Promise<T>): Promise<T> {
+    const text = canonical(params);
+    const [kept] = await this.#tx.query<{ endpoint: string; params: string; answer: Saved; created: number }>(
+      `SELECT endpoint, params, answer, created FROM test_processor_keys WHERE key = $1 FOR UPDATE`,
+      [key],
+    );
+    if (kept && kept.created > this.at - KEEP_MS) {
+      if (kept.endpoint !== endpoint || kept.params !== text) {
+        throw new Error(`test processor: idempotency key ${key} was first used for another request`);
+      }
+      if ('refused' in kept.answer) {
+        const r = kept.answer.refused;
+        throw new PaymentMethodError(r.status, r.code, r.message, r.declineCode);
+      }
+      return kept.answer.ok as T;
+    }
+    let answer: Saved;
+    let result: T | undefined;
+    try {
+      result = await run();
+      answer = { ok: result };
+    } catch (error) {
+      if (!(error instanceof PaymentMethodError)) throw error;
+      answer = {
+        refused: { status: error.status, code: error.code, message: error.message, declineCode: error.declineCode },
+      };
+      await this.#save(key, endpoint, text, answer);
+      throw error;
+    }
+    await this.#save(key, endpoint, text, answer);
+    return result;
+  }
+
+  async #save(key: string, endpoint: string, params: string, answer: Saved): Promise<void> {
+    await this.#tx.query(
+      `INSERT INTO test_processor_keys (key, endpoint, params, answer, created) VALUES ($1, $2, $3, $4::jsonb, $5)
+       ON CONFLICT (key) DO UPDATE SET endpoint = EXCLUDED.endpoint, params = EXCLUDED.params,
+         answer = EXCLUDED.answer, created = EXCLUDED.created`,
+      [key, endpoint, params, JSON.stringify(answer), this.at],
+    );
+  }
+}
+
+/** JSON with its object members sorted, so that the same parameters compare equal however they were built. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Stripe gives one card number the same fingerprint every time; so does this. */
+export const fingerprint = (brand: string, last4: string) =>
+  createHash('sha256').update(`tillkit-test:${brand.toLowerCase()}:${last4}`).digest('base64url').slice(0, 16);
+
+/** Runs `fn` in one transaction of the test processor's store. */
+export function inStore<T>(db: Database | undefined, now: () => number, fn: (tx: TestTx) => Promise<T>): Promise<T> {
+  if (!db) throw new Error('the test processor keeps its state in the server database: start it with startServer');
+  return db.transaction((tx) => fn(new TestTx(tx, now())));
+}
