@@ -87,11 +87,13 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
             ? 'the order history, when a `<till-orders>` connects'
             : c.fileName.startsWith('product-details')
               ? "a product's details dialog, when one is first opened"
-              : /^(es|nb|de|fr)-/.test(c.fileName)
-                ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-                : c.fileName.startsWith('client')
-                  ? 'shared by the views: the API client and its state'
-                  : 'shared by some of the views';
+              : c.fileName.startsWith('later-steps')
+                ? "the checkout's payment and confirmation steps (card form), once the details are submitted"
+                : /^(es|nb|de|fr)-/.test(c.fileName)
+                  ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
+                  : c.fileName.startsWith('client')
+                    ? 'shared by the views: the API client and its state'
+                    : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).
@@ -213,3 +215,15 @@ console.log(
     }),
   ),
 );
+// 5. What a checkout adds once the customer submits its details (the order is being created meanwhile):
+//    the payment and confirmation steps with the card form, then Stripe's loader at the payment step.
+const later = esChunks.find((c) => c.fileName.startsWith('later-steps'));
+const loader = esChunks.find((c) => c.code.includes(STRIPE));
+if (later && loader) {
+  const before = new Set(loads(['product-list', 'cart', 'checkout']));
+  const added = [later, ...later.imports.map((name) => byName.get(name)!)].filter((c) => !before.has(c));
+  const sum = added.reduce((total, c) => total + gz(c.code), 0);
+  console.log(
+    `\nThen, once the details are submitted: ${added.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + ')} ${kib(sum)}, and Stripe's loader ${kib(gz(loader.code))} at the payment step (with a Stripe key).`,
+  );
+}

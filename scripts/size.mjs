@@ -83,7 +83,9 @@ const role = (f) =>
             ? `the ${f.name.slice(0, 2)} texts, when an element's locale asks for them`
             : f.name.startsWith('product-details-')
               ? 'lazy product details dialog, when one is first opened'
-              : 'chunk shared by the lazy views';
+              : f.name.startsWith('later-steps-')
+                ? "the checkout's payment and confirmation steps, once the details are submitted"
+                : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
   console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);

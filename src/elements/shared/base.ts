@@ -39,6 +39,8 @@ function warmFormats(locale: () => Locale): void {
 export interface View extends ReactiveController {
   readonly styles: CSSResult;
   render(): unknown;
+  /** A part of the view still loading (a later step's chunk): `updateComplete` waits for it too. */
+  readonly loading?: Promise<unknown> | undefined;
 }
 
 /**
@@ -140,8 +142,8 @@ export class TillElement extends LitElement {
   /** `updateComplete` also waits for the view and the language, so a settled element is an interactive one. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let settled = await super.getUpdateComplete();
-    while (this.viewState === 'loading' || this.languageLoading) {
-      await Promise.all([this.viewLoading, this.languageLoading]);
+    while (this.viewState === 'loading' || this.languageLoading || this.view?.loading) {
+      await Promise.all([this.viewLoading, this.languageLoading, this.view?.loading]);
       settled = await super.getUpdateComplete();
     }
     return settled;
