@@ -3,10 +3,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/checkout/till-checkout.ts';
 import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
-import { cart } from '../../src/state/cart.ts';
-import { $checkout, resetCheckout, setContact } from '../../src/state/checkout/index.ts';
-import { resetCart, until, useReferenceServer } from '../support/browser.ts';
-import { demoProducts } from '../support/orders.ts';
+import { $checkout } from '../../src/state/checkout/index.ts';
+import { until } from '../support/browser.ts';
+import { checkoutWithOneDvd } from '../support/checkout-ready.ts';
 
 /** Whether the page has fetched this module of the checkout (the test server serves each one alone). */
 const fetched = (file: string) =>
@@ -15,13 +14,7 @@ const fetched = (file: string) =>
 const LATER = ['later-steps.ts', 'payment-step.ts', 'card-controller.ts', 'confirmation-step.ts', 'bootic-step.ts'];
 
 describe('<till-checkout> steps after the details', () => {
-  before(async () => {
-    resetCheckout();
-    resetCart();
-    useReferenceServer();
-    const { dvds } = await demoProducts();
-    cart.add(dvds[0]!, 1);
-  });
+  before(() => checkoutWithOneDvd('steps'));
 
   it('renders the details step without fetching the steps after it', async () => {
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
@@ -31,16 +24,6 @@ describe('<till-checkout> steps after the details', () => {
 
   it('fetches them while the order is placed, and shows the payment step', async () => {
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
-    setContact({
-      email: `steps${Date.now()}@example.com`,
-      firstName: 'John',
-      lastName: 'McClane',
-      phone: '+4712345678',
-      street: 'Christies gate 34A',
-      zip: '0557',
-      city: 'Oslo',
-      country: 'Norway',
-    });
     await el.updateComplete;
     el.shadowRoot!.querySelector('form')!.requestSubmit();
     await until(() => $checkout.get().step === 'payment' && !$checkout.get().busy);
