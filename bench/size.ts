@@ -83,17 +83,19 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
         ? 'the catalogue view, when a `<till-product-list>` connects'
         : c.fileName.startsWith('checkout-view')
           ? 'the checkout view, when a `<till-checkout>` connects'
-          : c.fileName.startsWith('orders-view')
-            ? 'the order history, when a `<till-orders>` connects'
-            : c.fileName.startsWith('product-details')
-              ? "a product's details dialog, when one is first opened"
-              : c.fileName.startsWith('later-steps')
-                ? "the checkout's payment and confirmation steps (card form), once the details are submitted"
-                : /^(es|nb|de|fr)-/.test(c.fileName)
-                  ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-                  : c.fileName.startsWith('client')
-                    ? 'shared by the views: the API client and its state'
-                    : 'shared by some of the views';
+          : c.fileName.startsWith('cart-view')
+            ? "the cart's lines and summary, when a `<till-cart>` connects"
+            : c.fileName.startsWith('orders-view')
+              ? 'the order history, when a `<till-orders>` connects'
+              : c.fileName.startsWith('product-details')
+                ? "a product's details dialog, when one is first opened"
+                : c.fileName.startsWith('later-steps')
+                  ? "the checkout's payment and confirmation steps (card form), once the details are submitted"
+                  : /^(es|nb|de|fr)-/.test(c.fileName)
+                    ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
+                    : c.fileName.startsWith('client')
+                      ? 'shared by the views: the API client and its state'
+                      : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).

@@ -77,7 +77,7 @@ const role = (f) =>
       ? 'classic <script> build, everything inlined'
       : f.code.includes(STRIPE_MARKER)
         ? "Stripe's loader, at the payment step"
-        : /^(product-list|checkout|orders)-view-/.test(f.name)
+        : /^(product-list|checkout|orders|cart)-view-/.test(f.name)
           ? `lazy view of <till-${f.name.replace(/-view-.*/, '')}>`
           : /^(es|nb|de|fr)-/.test(f.name)
             ? `the ${f.name.slice(0, 2)} texts, when an element's locale asks for them`
