@@ -119,6 +119,24 @@ describe('<till-checkout> against the reference server', () => {
     expect($checkout.get().step).to.equal('details');
   });
 
+  it('renders the order summary again only when the cart changes, not on every key typed', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    const formatted: string[] = [];
+    const money = el.money.bind(el);
+    el.money = (amount, currency) => {
+      const text = money(amount, currency);
+      formatted.push(text);
+      return text;
+    };
+    await fillDetails(el);
+    expect(formatted, 'typing formats no figure of the summary').to.deep.equal([]);
+    const [first] = cart.$lines.get();
+    cart.setQuantity(first!.key, first!.quantity + 1);
+    await el.updateComplete;
+    expect(formatted.length, 'a changed cart is shown again').to.be.greaterThan(0);
+    expect($(el, '[part=total]').textContent).to.equal(money(cart.$summary.get().total, cart.$summary.get().currency!));
+  });
+
   it('places the order, pays with 4242, and confirms it; the server agrees', async () => {
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
     const localTotal = cart.$summary.get().total;

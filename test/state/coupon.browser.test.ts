@@ -19,12 +19,12 @@ import {
   removeCoupon,
   resetCheckout,
   restartCheckout,
-  setContact,
 } from '../../src/state/checkout/index.ts';
 import { restoreSession } from '../../src/state/checkout/session.ts';
 import { orderFigures } from '../../src/state/orders/index.ts';
 import { configure } from '../../src/state/config.ts';
 import { api, resetCart, useReferenceServer } from '../support/browser.ts';
+import { fillDemoContact } from '../support/checkout-ready.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let serial = 0;
@@ -68,18 +68,7 @@ async function twoRearWindows(): Promise<void> {
   cart.add(await film('Rear Window'), 2);
 }
 
-let customer = 0;
-const fillContact = () =>
-  setContact({
-    email: `coupon${Date.now()}${customer++}@example.com`,
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  });
+const fillContact = () => fillDemoContact('coupon');
 
 /** Another customer pays an order with `code` (through the API, as another browser would). */
 async function someoneElseRedeems(code: string): Promise<void> {
