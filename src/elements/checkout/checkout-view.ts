@@ -20,6 +20,7 @@ import { $config } from '../../state/config.ts';
 import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings } from '../shared/strings.ts';
+import { AuthenticationDialog } from './authentication-dialog.ts';
 import { renderBooticPayment } from './bootic-step.ts';
 import { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
@@ -45,6 +46,7 @@ class CheckoutView implements View {
   private readonly card: CardController;
   private readonly coupon: CouponField;
   private readonly focus: CheckoutFocus;
+  private readonly authentication: AuthenticationDialog;
   private stop: (() => void)[] = [];
   private resumeQueued = false;
 
@@ -55,6 +57,7 @@ class CheckoutView implements View {
     this.card = new CardController(host);
     this.coupon = new CouponField(host);
     this.focus = new CheckoutFocus(host, () => this.state.value);
+    this.authentication = new AuthenticationDialog(host, () => this.state.value);
   }
 
   hostConnected(): void {
@@ -84,7 +87,7 @@ class CheckoutView implements View {
     this.resumeQueued = true;
     queueMicrotask(() => {
       this.resumeQueued = false;
-      if (this.host.isConnected) void resumeCheckout();
+      if (this.host.isConnected) void resumeCheckout(this.host.activeLocale);
     });
   }
 
@@ -158,6 +161,7 @@ class CheckoutView implements View {
                 : renderPayment({ host, state, card: this.card, submit: this.submitPayment })
               : renderConfirmation(host, state, this.continueShopping)
         }
+        ${this.authentication.render()}
       </section>
     `;
   }
