@@ -66,6 +66,7 @@ async function payByKeyboard(page: Page, number: string): Promise<void> {
 async function authenticate(page: Page, outcome: 'complete' | 'fail'): Promise<void> {
   await dialog(page).waitFor();
   await bank(page).getByRole('button', { name: 'Complete authentication' }).waitFor();
+  const shown = await dialog(page).locator('iframe').getAttribute('src');
   await waitForFocus(page, { id: 'authentication-title' });
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -79,7 +80,16 @@ async function authenticate(page: Page, outcome: 'complete' | 'fail'): Promise<v
     `focus on ${label}`,
   );
   await page.keyboard.press('Enter');
-  await dialog(page).waitFor({ state: 'detached' });
+  // Done with this page: the dialog closes, or already shows the bank's next check (the payment's,
+  // after the card's), which can open before a poll sees the dialog gone.
+  await page.waitForFunction(
+    (src) =>
+      document
+        .querySelector('till-checkout')
+        ?.shadowRoot?.querySelector('dialog.authentication iframe')
+        ?.getAttribute('src') !== src,
+    shown,
+  );
 }
 
 const orderOf = async (page: Page): Promise<WireOrder> => {
