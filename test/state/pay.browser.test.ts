@@ -15,9 +15,11 @@ import {
   $checkout,
   applyCouponCode,
   cancelAuthentication,
+  initialCheckout,
   pay,
   placeOrder,
   resetCheckout,
+  resumeCheckout,
   setContact,
 } from '../../src/state/checkout/index.ts';
 import { configure } from '../../src/state/config.ts';
@@ -179,6 +181,55 @@ describe('a payment whose answer is lost', () => {
     await pay(card('4242 4242 4242 4242'));
     expect($checkout.get().step).to.equal('complete');
     expect(cart.$lines.get()).to.deep.equal([]);
+    expect(charged(await payments(orderId))).to.equal(1);
+  });
+});
+
+describe('the cart lets go of what was paid, whoever found it paid', () => {
+  it('a refused answer, the order then read paid: the confirmation, and the paid lines leave the cart', async () => {
+    const orderId = await atPayment();
+    configure({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!(urlOf(input).endsWith('/payments') && init?.method === 'POST')) return response;
+        // The shop paid, but what came back was no answer to read: the checkout reads the order.
+        return new Response('{"message":"Bad gateway"}', {
+          status: 502,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      },
+    });
+    await pay(card('4242 4242 4242 4242'));
+    expect($checkout.get().step).to.equal('complete');
+    expect($checkout.get().order!.id).to.equal(orderId);
+    expect(cart.$lines.get()).to.deep.equal([], 'the paid lines left the cart at once');
+    expect(charged(await payments(orderId))).to.equal(1);
+  });
+
+  it('after a reload, the order found paid: the confirmation, and the paid lines leave the cart (a film added since stays)', async () => {
+    const orderId = await atPayment();
+    // The answer never comes, and the shop can not be asked: the customer reloads.
+    configure({
+      fetch: async (input, init) => {
+        const url = urlOf(input);
+        if (url.includes('/payments') || url.includes(`/orders/${orderId}`)) {
+          if (url.endsWith('/payments') && init?.method === 'POST') await fetch(input, init);
+          throw new TypeError('Failed to fetch');
+        }
+        return fetch(input, init);
+      },
+    });
+    await pay(card('4242 4242 4242 4242'));
+    expect($checkout.get().step).to.equal('payment');
+    expect(cart.$lines.get()).to.have.length(1, 'not known to be paid: the cart keeps it');
+    cart.add(await film('Jaws'), 1);
+
+    configure({ fetch: null });
+    $checkout.set(initialCheckout); // what a reload leaves: nothing in memory, the session kept
+    await resumeCheckout();
+    expect($checkout.get().step).to.equal('complete');
+    expect($checkout.get().order!.id).to.equal(orderId);
+    expect(cart.$lines.get().map((l) => [l.name, l.quantity])).to.deep.equal([['Jaws', 1]]);
     expect(charged(await payments(orderId))).to.equal(1);
   });
 });
