@@ -113,7 +113,9 @@ export function stripeJs(env: Pick<StripeEnv, 'api'>) {
     try {
       back = (JSON.parse(answer) as { redirect: string }).redirect;
     } catch {
-      const url = new URL(returnUrl ?? location.href);
+      // The bank's page had no return_url to send the browser back to: Stripe can not redirect then.
+      if (!returnUrl) throw new Error(`${intent.id}: a redirect, but no return_url to come back to`);
+      const url = new URL(returnUrl);
       url.searchParams.set(kind, intent.id);
       url.searchParams.set(`${kind}_client_secret`, intent.client_secret);
       url.searchParams.set('redirect_status', settled.status === 'requires_payment_method' ? 'failed' : 'succeeded');

@@ -7,6 +7,7 @@ import { answer, recover, settle, type Answer } from './answers.ts';
 import { completeCheckout } from './complete.ts';
 import { fail, report } from './errors.ts';
 import { authenticationError, isAuthenticationFailure, paymentError } from './payment-errors.ts';
+import { returnUrl } from './return-url.ts';
 import { saveSession } from './session.ts';
 import { update, type CheckoutError, type PaidCard } from './store.ts';
 
@@ -31,12 +32,18 @@ interface Attempt {
 }
 
 /**
- * Pays the order with a saved payment method: `POST /payments` under one Idempotency-Key, then
- * whatever the answer asks for (see `follow`).
+ * Pays the order with a saved payment method: `POST /payments` under one Idempotency-Key (with this
+ * page as the `return_url` for Stripe), then whatever the answer asks for (see `follow`).
  */
 export async function charge(provider: CardProvider | null, order: Order, method: PaymentMethod): Promise<void> {
   const key = uuid();
-  const input = { orders: [order.id], paymentMethod: method.id };
+  // Stripe.js may take the customer to their bank's page and back here (the test card's page stays in
+  // the checkout's dialog, so it is given none: it would load the shop inside that dialog).
+  const input = {
+    orders: [order.id],
+    paymentMethod: method.id,
+    ...(provider?.kind === 'stripe' ? { returnUrl: returnUrl() } : {}),
+  };
   const send = () => apiClient().createPayment(input, { idempotencyKey: key });
   const attempt: Attempt = {
     order,
