@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController } from 'lit';
 import { cancelAuthentication, type CheckoutState } from '../../state/checkout/index.ts';
+import { wrapTab } from '../shared/dialog-tab.ts';
 import type { TillCheckout } from './checkout.ts';
 
 /**
@@ -45,22 +46,14 @@ export class AuthenticationDialog implements ReactiveController {
    * that page either way stays in the dialog.
    */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab') return;
     const dialog = event.currentTarget as HTMLDialogElement;
-    const active = (dialog.getRootNode() as ShadowRoot).activeElement;
     const first = dialog.querySelector<HTMLButtonElement>('.close')!;
-    const last = dialog.querySelector<HTMLButtonElement>('.cancel')!;
-    const to = event.shiftKey
-      ? active === first || active?.id === 'authentication-title'
-        ? last
-        : null
-      : active === last
-        ? first
-        : null;
-    if (to) {
-      event.preventDefault();
-      to.focus();
-    }
+    wrapTab(
+      event,
+      first,
+      dialog.querySelector<HTMLButtonElement>('.cancel')!,
+      (active) => active === first || active?.id === 'authentication-title',
+    );
   };
 
   render() {
