@@ -6,18 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { addDvdWithAddOn, fillDetails, startShop, type Shop } from './harness.ts';
+import { demoAtPayment, startShop, type Shop, type WireOrder, type WirePayment } from './harness.ts';
 import { assertAccessible, focused, tabUntil, waitForFocus } from './shopper.ts';
-
-interface WireOrder {
-  _id: { $oid: string };
-  order_status: string;
-  user: { _id: { $oid: string } };
-}
-interface WirePayment {
-  current_state: string;
-  charges: { kind: string; status: string }[];
-}
 
 let shop: Shop;
 before(async () => {
@@ -32,18 +22,7 @@ const dialog = (page: Page) => checkout(page).locator('dialog.authentication');
 const bank = (page: Page) => page.frameLocator('till-checkout dialog.authentication iframe');
 
 /** The shop with a DVD in the cart, at the payment step. */
-async function atPayment(name: string): Promise<Page> {
-  const page = await shop.browser.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(shop.shopUrl);
-  await page.locator('till-product-list [part=product]').first().waitFor();
-  await addDvdWithAddOn(page);
-  await page.locator('till-cart:not([compact]) [part=checkout]').click();
-  await fillDetails(page, `${name}-${Date.now()}@example.com`);
-  await checkout(page).locator('button[type=submit]').click();
-  await checkout(page).locator('[part=pay]').waitFor();
-  return page;
-}
+const atPayment = (name: string): Promise<Page> => demoAtPayment(shop, `${name}-${Date.now()}@example.com`);
 
 /** Types the card into the test form and presses Pay, by keyboard. */
 async function payByKeyboard(page: Page, number: string): Promise<void> {

@@ -4,17 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Route } from 'playwright-core';
-import { addDvdWithAddOn, chooseTestCard, fillDetails, startShop, type Shop } from './harness.ts';
-
-interface WireOrder {
-  _id: { $oid: string };
-  human_id: string;
-  order_status: string;
-  user: { _id: { $oid: string } };
-}
-interface WirePayment {
-  charges: { status: string }[];
-}
+import { chooseTestCard, demoAtPayment, startShop, type Shop, type WireOrder, type WirePayment } from './harness.ts';
 
 let shop: Shop;
 before(async () => {
@@ -26,15 +16,7 @@ after(async () => {
 
 describe('a lost answer to POST /payments', () => {
   it('shows the confirmation and the cart no longer holds the paid lines, without a reload', async () => {
-    const page = await shop.browser.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(shop.shopUrl);
-    await page.locator('till-product-list [part=product]').first().waitFor();
-    await addDvdWithAddOn(page);
-    await page.locator('till-cart:not([compact]) [part=checkout]').click();
-    await fillDetails(page, `lost-answer-${Date.now()}@example.com`);
-    await page.locator('till-checkout button[type=submit]').click();
-    await page.locator('till-checkout [part=pay]').waitFor();
+    const page = await demoAtPayment(shop, `lost-answer-${Date.now()}@example.com`);
 
     // Every POST /payments reaches the server, which pays; its answer is then dropped on the way back.
     let dropped = 0;
