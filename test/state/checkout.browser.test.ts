@@ -26,17 +26,8 @@ import {
 } from '../../src/state/checkout/index.ts';
 import { UNEXPECTED, describeError, fail } from '../../src/state/checkout/errors.ts';
 import { configure } from '../../src/state/config.ts';
-import { api, resetCart, until, useReferenceServer } from '../support/browser.ts';
+import { CONTACT, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 
-const CONTACT = {
-  firstName: 'John',
-  lastName: 'McClane',
-  phone: '+4712345678',
-  street: 'Christies gate 34A',
-  zip: '0557',
-  city: 'Oslo',
-  country: 'Norway',
-};
 let customer = 0;
 const fillContact = () => setContact({ ...CONTACT, email: `state${Date.now()}${customer++}@example.com` });
 

@@ -4,8 +4,6 @@
 // the authentication page refused unless it is the API's, and a cart changed in another tab under a
 // discount code compared with the discounted total.
 import { expect } from '@open-wc/testing';
-import { createBuiltOnClient } from '../../src/api/builton.ts';
-import type { ApiProduct } from '../../src/api/types.ts';
 import { applyCoupon } from '../../src/core/index.ts';
 import type { AuthenticationOutcome, TestCardProvider } from '../../src/payments/provider.ts';
 import { createTestCardProvider } from '../../src/payments/test-card-provider.ts';
@@ -23,7 +21,7 @@ import {
   setContact,
 } from '../../src/state/checkout/index.ts';
 import { configure } from '../../src/state/config.ts';
-import { admin, api, resetCart, useReferenceServer } from '../support/browser.ts';
+import { CONTACT, admin, api, film, resetCart, useReferenceServer } from '../support/browser.ts';
 
 interface WirePayment {
   _id: { $oid: string };
@@ -31,28 +29,10 @@ interface WirePayment {
   charges: { kind: string; status: string; idempotency_key: string }[];
 }
 
-let catalogue: ApiProduct[] = [];
-async function film(name: string): Promise<ApiProduct> {
-  if (!catalogue.length) {
-    const client = createBuiltOnClient({ baseUrl: api().url, apiKey: api().apiKey });
-    catalogue = [...(await client.listProducts({ size: 100 })).items];
-  }
-  return catalogue.find((p) => p.name === name)!;
-}
-
 let customer = 0;
 async function atPayment(): Promise<string> {
   cart.add(await film('Rear Window'), 2);
-  setContact({
-    email: `pay${Date.now()}${customer++}@example.com`,
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  });
+  setContact({ ...CONTACT, email: `pay${Date.now()}${customer++}@example.com` });
   await placeOrder();
   expect($checkout.get().step).to.equal('payment');
   return $checkout.get().order!.id;
