@@ -13,6 +13,7 @@ import { toMinor } from '../../src/core/index.ts';
 import { TEST_API_KEY } from '../support/spawn-server.mjs';
 import { startShop, type Shop } from './harness.ts';
 import { VIEWPORTS, assertAccessible, focused, openShop, tabUntil, waitForFocus } from './shopper.ts';
+import { CONTACT } from '../support/customer.ts';
 
 interface WireOrder {
   _id: { $oid: string };
@@ -95,15 +96,7 @@ async function toCheckout(page: Page): Promise<void> {
 async function typeDetails(page: Page, email: string): Promise<void> {
   await checkout(page).locator('#email').focus();
   await page.keyboard.type(email);
-  for (const [id, value] of Object.entries({
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  })) {
+  for (const [id, value] of Object.entries(CONTACT)) {
     await tabUntil(page, (f) => f.id === id, 3);
     await page.keyboard.type(value);
   }

@@ -7,6 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
+import { CONTACT } from '../support/customer.ts';
 import { spawnServer } from '../support/spawn-server.mjs';
 
 export interface Shop {
@@ -102,16 +103,7 @@ export async function fillDetails(page: Page, email: string): Promise<void> {
   const checkout = page.locator('till-checkout');
   // A page that shows its checkout only when asked for it (the demo): ask, with the cart's button.
   if (!(await checkout.isVisible())) await page.locator('till-cart:not([compact]) [part=checkout]').click();
-  const fields: Record<string, string> = {
-    email,
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  };
+  const fields: Record<string, string> = { email, ...CONTACT };
   for (const [id, value] of Object.entries(fields)) await checkout.locator(`#${id}`).fill(value);
 }
 

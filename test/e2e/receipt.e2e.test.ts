@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { toMinor } from '../../src/core/index.ts';
 import { startShop, type Shop } from './harness.ts';
 import { VIEWPORTS, assertAccessible, focused, openShop, tabUntil, waitForFocus } from './shopper.ts';
+import { CONTACT } from '../support/customer.ts';
 
 interface WireOrder {
   human_id: string;
@@ -105,16 +106,7 @@ for (const viewport of VIEWPORTS) {
       assert.deepEqual(await texts(page, '[part=summary] .total-row'), rows('Total'));
       await assertAccessible(page, 'the details step');
 
-      await typeFields(page, {
-        email,
-        firstName: 'John',
-        lastName: 'McClane',
-        phone: '+4712345678',
-        street: 'Christies gate 34A',
-        zip: '0557',
-        city: 'Oslo',
-        country: 'Norway',
-      });
+      await typeFields(page, { email, ...CONTACT });
       await tabUntil(page, (f) => f.text === 'Continue to payment', 4);
       await page.keyboard.press('Enter');
       await checkout(page).locator('[part=pay]').waitFor();

@@ -6,6 +6,7 @@ import { cart } from '../../src/state/cart.ts';
 import { $checkout, placeOrder, resetCheckout, setContact, pay } from '../../src/state/checkout/index.ts';
 import { resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { demoProducts } from '../support/orders.ts';
+import { CONTACT } from '../support/customer.ts';
 
 describe('<till-checkout orders-href>', () => {
   before(async () => {
@@ -14,16 +15,7 @@ describe('<till-checkout orders-href>', () => {
     useReferenceServer();
     const { dvds } = await demoProducts();
     cart.add(dvds[0]!, 1);
-    setContact({
-      email: `link${Date.now()}@example.com`,
-      firstName: 'John',
-      lastName: 'McClane',
-      phone: '+4712345678',
-      street: 'Christies gate 34A',
-      zip: '0557',
-      city: 'Oslo',
-      country: 'Norway',
-    });
+    setContact({ ...CONTACT, email: `link${Date.now()}@example.com` });
     await placeOrder();
     await pay(async () => ({ token: 'tok_visa' }));
     await until(() => $checkout.get().step === 'complete');

@@ -23,7 +23,7 @@ import {
 import { restoreSession } from '../../src/state/checkout/session.ts';
 import { orderFigures } from '../../src/state/orders/index.ts';
 import { configure } from '../../src/state/config.ts';
-import { api, film, resetCart, useReferenceServer } from '../support/browser.ts';
+import { CONTACT, api, film, resetCart, useReferenceServer } from '../support/browser.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let serial = 0;
@@ -59,17 +59,7 @@ async function twoRearWindows(): Promise<void> {
 }
 
 let customer = 0;
-const fillContact = () =>
-  setContact({
-    email: `coupon${Date.now()}${customer++}@example.com`,
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  });
+const fillContact = () => setContact({ ...CONTACT, email: `coupon${Date.now()}${customer++}@example.com` });
 
 /** Another customer pays an order with `code` (through the API, as another browser would). */
 async function someoneElseRedeems(code: string): Promise<void> {

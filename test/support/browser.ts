@@ -74,13 +74,4 @@ export async function film(name: string): Promise<ApiProduct> {
   return catalogue.find((p) => p.name === name)!;
 }
 
-/** The details of a customer in Oslo, all but the email. */
-export const CONTACT = {
-  firstName: 'John',
-  lastName: 'McClane',
-  phone: '+4712345678',
-  street: 'Christies gate 34A',
-  zip: '0557',
-  city: 'Oslo',
-  country: 'Norway',
-};
+export { CONTACT } from './customer.ts';
