@@ -15,6 +15,7 @@ import {
   focused,
   openShop,
   tabUntil,
+  toCheckout,
   typeFields,
   waitForFocus,
 } from './shopper.ts';
@@ -95,11 +96,7 @@ describe('strong customer authentication in the demo, by keyboard', () => {
   it('3184, the keyboard alone from the shelf: the bank asks when the card is saved and when it pays; both completed in the dialog, axe clean, paid once', async () => {
     const page = await openShop(shop, VIEWPORTS[0]!);
     await addByKeyboard(page, 'Rear Window', 1);
-    await page.locator('till-cart[compact] [part=toggle]').focus();
-    await page.keyboard.press('Enter');
-    await tabUntil(page, (f) => f.host === 'till-cart' && f.text === 'Go to checkout', 20);
-    await page.keyboard.press('Enter');
-    await waitForFocus(page, { id: 'checkout-title' });
+    await toCheckout(page);
     await typeFields(page, { email: `sca-3184-${Date.now()}@example.com`, ...CONTACT });
     await tabUntil(page, (f) => f.text === 'Continue to payment', 4);
     await page.keyboard.press('Enter');

@@ -174,3 +174,13 @@ export async function typeFields(page: Page, values: Record<string, string>): Pr
     await page.keyboard.type(value);
   }
 }
+
+/** The header's cart, then its checkout button, by keyboard: focus on the checkout's heading. */
+export async function toCheckout(page: Page): Promise<void> {
+  await page.locator('till-cart[compact] [part=toggle]').focus();
+  await page.keyboard.press('Enter');
+  await tabUntil(page, (f) => f.host === 'till-cart' && f.text === 'Go to checkout', 20);
+  await page.keyboard.press('Enter');
+  await page.locator('till-checkout #email').waitFor();
+  await waitForFocus(page, { id: 'checkout-title' });
+}
