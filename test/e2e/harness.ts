@@ -113,6 +113,32 @@ export async function chooseTestCard(page: Page, number: string): Promise<void> 
   await page.locator('till-checkout #card-cvc').fill('123');
 }
 
+/** An order and a payment as the API answers them, the fields the payment tests read. */
+export interface WireOrder {
+  _id: { $oid: string };
+  human_id: string;
+  order_status: string;
+  user: { _id: { $oid: string } };
+}
+export interface WirePayment {
+  current_state: string;
+  charges: { kind: string; status: string }[];
+}
+
+/** A new page of the demo with a DVD and its add-on in the cart, at the checkout's payment step. */
+export async function demoAtPayment(shop: Shop, email: string): Promise<Page> {
+  const page = await shop.browser.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(shop.shopUrl);
+  await page.locator('till-product-list [part=product]').first().waitFor();
+  await addDvdWithAddOn(page);
+  await page.locator('till-cart:not([compact]) [part=checkout]').click();
+  await fillDetails(page, email);
+  await page.locator('till-checkout button[type=submit]').click();
+  await page.locator('till-checkout [part=pay]').waitFor();
+  return page;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // A merchant's own site: plain files on another origin than the API (the script-tag and CSP tests).
 

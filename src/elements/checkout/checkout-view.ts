@@ -20,6 +20,7 @@ import { $config } from '../../state/config.ts';
 import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings } from '../shared/strings.ts';
+import type { AuthenticationDialog } from './authentication-dialog.ts';
 import type { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
 import { styles } from './checkout-view.styles.ts';
@@ -52,6 +53,8 @@ class CheckoutView implements View {
   loading: Promise<unknown> | undefined;
   private readonly coupon: CouponField;
   private readonly focus: CheckoutFocus;
+  /** The bank's check without Stripe.js: with the later steps, which are the only ones that pay. */
+  private authentication: AuthenticationDialog | null = null;
   private stop: (() => void)[] = [];
   private resumeQueued = false;
 
@@ -83,6 +86,7 @@ class CheckoutView implements View {
       (later) => {
         this.later = later;
         this.card = new later.CardController(this.host);
+        this.authentication = new later.AuthenticationDialog(this.host, () => this.state.value);
         this.loading = undefined;
         this.host.requestUpdate();
       },
@@ -110,7 +114,7 @@ class CheckoutView implements View {
     this.resumeQueued = true;
     queueMicrotask(() => {
       this.resumeQueued = false;
-      if (this.host.isConnected) void resumeCheckout();
+      if (this.host.isConnected) void resumeCheckout(this.host.activeLocale);
     });
   }
 
@@ -182,6 +186,7 @@ class CheckoutView implements View {
               })
             : this.renderLater(state)
         }
+        ${this.authentication?.render() ?? nothing}
       </section>
     `;
   }

@@ -4,6 +4,7 @@
  * details (while the order is created) or when a checkout resumes past them, so a page's first render
  * of the checkout loads the details step alone.
  */
+export { AuthenticationDialog } from './authentication-dialog.ts';
 export { renderBooticPayment } from './bootic-step.ts';
 export { CardController } from './card-controller.ts';
 export { renderConfirmation } from './confirmation-step.ts';
