@@ -12,6 +12,7 @@ import { cart } from '../../src/state/cart.ts';
 import { $checkout, resetCheckout } from '../../src/state/checkout/index.ts';
 import { configure } from '../../src/state/config.ts';
 import { resetCart, until } from '../support/browser.ts';
+import { changeInUpdateWarnings } from '../support/lit-warnings.ts';
 import { stripeEnv, stripeJs, type StripeEnv } from '../support/stripe-js.ts';
 
 const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) =>
@@ -76,24 +77,6 @@ async function toPayment(el: TillCheckout): Promise<void> {
 const submit = (el: TillCheckout) => $<HTMLFormElement>(el, 'form').requestSubmit();
 const text = (el: TillCheckout, selector: string) => $(el, selector).textContent.replace(/\s+/g, ' ').trim();
 const payments = (orderId: string) => admin<WirePayment[]>(`/payments?order=${orderId}`);
-
-/** Lit's dev-mode "change-in-update" warnings while `run` runs (each is said once per page, so forgotten first). */
-async function changeInUpdateWarnings(run: () => Promise<void>): Promise<string[]> {
-  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
-  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    seen.push(args.map(String).join(' '));
-    original.apply(console, args);
-  };
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen.filter((warning) => warning.includes('change-in-update'));
-}
 
 describe('<till-checkout> with a Stripe key: the Payment Element', () => {
   before(async function () {

@@ -8,6 +8,7 @@ import { fromMinor, toMinor } from '../../src/core/index.ts';
 import { cart } from '../../src/state/cart.ts';
 import { $checkout, resetCheckout } from '../../src/state/checkout/index.ts';
 import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
+import { changeInUpdateWarnings } from '../support/lit-warnings.ts';
 
 const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -63,28 +64,6 @@ async function useCard(el: TillCheckout, number: string): Promise<void> {
     .find((b) => b.textContent.replace(/\s/g, '') === number)!
     .click();
   await el.updateComplete;
-}
-
-/**
- * Lit's dev-mode "change-in-update" warnings while `run` runs: an update scheduled by an update (a
- * store changed from a controller's hostUpdate or hostUpdated). Lit says each warning once per page, so
- * it is made to forget this one first.
- */
-async function changeInUpdateWarnings(run: () => Promise<void>): Promise<string[]> {
-  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
-  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    seen.push(args.map(String).join(' '));
-    original.apply(console, args);
-  };
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen.filter((warning) => warning.includes('change-in-update'));
 }
 
 interface WireOrder {
