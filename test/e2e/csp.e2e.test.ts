@@ -3,10 +3,18 @@
 // page records no violation (the `securitypolicyviolation` events, and Chromium's console reports).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.mjs';
 import { ensureFreshBuild } from '../build/fresh-build.ts';
-import { addFirstProduct, checkOutWith4242, launchChromium, serveSite, type Site } from './harness.ts';
+import {
+  addFirstProduct,
+  checkOutWith4242,
+  chooseTestCard,
+  fillDetails,
+  launchChromium,
+  serveSite,
+  type Site,
+} from './harness.ts';
 
 const files: Record<string, string> = {};
 /** Every response of the site carries the policy (set once the API's origin is known). */
@@ -15,8 +23,14 @@ let site: Site;
 let api: SpawnedServer;
 let browser: Browser;
 
-const policy = (apiOrigin: string) =>
-  `default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self'; frame-src https://js.stripe.com; connect-src 'self' ${apiOrigin}`;
+const policy = (apiOrigin: string, frames = '') =>
+  `default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self'; frame-src https://js.stripe.com${frames}; connect-src 'self' ${apiOrigin}`;
+
+/** Every violation the page saw: its own listener's records and Chromium's console reports. */
+async function violations(page: Page, reports: string[]): Promise<string[]> {
+  const seen = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return [...seen, ...reports];
+}
 
 /** Loaded first, as a file (an inline script would itself be refused): records every violation. */
 const LISTENER = `window.cspViolations = [];
@@ -114,5 +128,40 @@ describe('under a strict Content-Security-Policy', () => {
     });
     await page.waitForFunction(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0);
     await page.close();
+  });
+
+  it('with the API in frame-src (as the README says), 3184 is authenticated in the test bank page and paid, with no violation', async () => {
+    const apiOrigin = new URL(api.url).origin;
+    headers['Content-Security-Policy'] = policy(apiOrigin, ` ${apiOrigin}`);
+    try {
+      const page = await browser.newPage();
+      const reports: string[] = [];
+      page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && reports.push(m.text()));
+      await page.goto(site.origin);
+      await addFirstProduct(page);
+      await fillDetails(page, `csp-3184-${Date.now()}@example.com`);
+      await page.locator('till-checkout button[type=submit]').click();
+      await page.locator('till-checkout [part=pay]').waitFor();
+      await chooseTestCard(page, '4000 0027 6000 3184');
+      await page.locator('till-checkout [part=pay]').click();
+      // The bank asks twice: when the card is saved, and when it pays.
+      const frame = 'till-checkout dialog.authentication iframe';
+      for (let check = 0; check < 2; check++) {
+        const complete = page.frameLocator(frame).getByRole('button', { name: 'Complete authentication' });
+        await complete.waitFor();
+        const shown = await page.locator(frame).getAttribute('src');
+        await complete.click();
+        await page.waitForFunction(
+          ([selector, src]) =>
+            document.querySelector('till-checkout')?.shadowRoot?.querySelector(selector)?.getAttribute('src') !== src,
+          [frame.replace('till-checkout ', ''), shown] as const,
+        );
+      }
+      await page.locator('till-checkout [part=order-number]').waitFor();
+      assert.deepEqual(await violations(page, reports), []);
+      await page.close();
+    } finally {
+      headers['Content-Security-Policy'] = policy(new URL(api.url).origin);
+    }
   });
 });
