@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireUserOrAdmin } from '../auth.ts';
+import { callerUserMade } from '../caller.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
@@ -10,7 +11,6 @@ import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
 import { paymentMethodById, updateSetup, type PaymentMethodRow } from '../model/payment-methods.ts';
 import { listPayments, ordersOf, paymentById, type PaymentRow, type PaymentState } from '../model/payments.ts';
-import { userForToken } from '../model/users.ts';
 import { originOf, paymentAnswer } from '../payments/answer.ts';
 import type { KeyCommit } from '../payments/claim.ts';
 import { confirmPayment } from '../payments/confirm.ts';
@@ -78,10 +78,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     if (typeof methodId !== 'string')
       throw badRequest('required', 'payment_method must be a payment method id', 'payment_method');
     const method = await paymentMethodById(db, c.get('company'), methodId);
-    const userId =
-      caller.kind === 'admin'
-        ? method?.user_id
-        : (await userForToken(db, c.get('company'), caller.sub, caller.email, now())).id;
+    const userId = caller.kind === 'admin' ? method?.user_id : (await callerUserMade(c, db, now())).id;
     if (!method || method.user_id !== userId)
       throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
     return { userId, method: await setUp(method) };
