@@ -83,15 +83,21 @@ describe('the order history (state) against the reference server', () => {
     const customer = await customerWithOrders(1);
     const [order] = customer.orders;
     await payOrder(customer, order!, 'tok_chargeDeclined');
-    await payOrder(customer, order!, 'tok_visa');
     await startOrders();
     await signInToOrders(customer.email);
+    await openOrder(order!.id);
+    const declined = $orders.get().open!;
+    expect(declined.order!.status).to.equal('DECLINED');
+    expect(declined.payments.map((p) => [p.payment.currentState, p.payment.amount, p.card?.last4])).to.deep.equal([
+      ['declined', order!.totalAmount, '0002'],
+    ]);
+    // Another card pays the same payment again: one payment, paid with the Visa.
+    await payOrder(customer, order!, 'tok_visa');
     await openOrder(order!.id);
     const open = $orders.get().open!;
     expect(open.status).to.equal('ready');
     expect(open.order!.status).to.equal('SUCCESS');
     expect(open.payments.map((p) => [p.payment.currentState, p.payment.amount, p.card?.last4])).to.deep.equal([
-      ['declined', order!.totalAmount, '0002'],
       ['succeeded', order!.totalAmount, '4242'],
     ]);
 
