@@ -79,20 +79,36 @@ export function settleOrders(
   at: number,
   chargeId: string | null,
 ): Promise<OrderRow[]> {
-  const from = status === null ? `('PROCESSING')` : `('PROCESSING', ${PAYABLE_SQL.slice(1)}`;
-  return tx.query<OrderRow>(
-    `UPDATE orders o SET order_status = COALESCE($2::text, po.prior_status, 'CREATED'), modified = $3,
-            stripe_charge_id = CASE WHEN $2::text = 'SUCCESS' THEN $4 ELSE o.stripe_charge_id END
-       FROM payment_orders po
-      WHERE po.payment_id = $1 AND o.id = po.order_id AND o.order_status IN ${from}
-      RETURNING o.*`,
-    [paymentId, status, at, chargeId],
-  );
+  const q = new Params();
+  return tx.query<OrderRow>(settleOrdersSql(q, paymentId, status, at, chargeId), q.values);
 }
+
+/** The UPDATE of `settleOrders` (its parameters added to `q`), `RETURNING o.*`; `where` narrows it. */
+export function settleOrdersSql(
+  q: Params,
+  paymentId: string,
+  status: OrderStatus | null,
+  at: number,
+  chargeId: string | null,
+  where = 'TRUE',
+): string {
+  const from = status === null ? `('PROCESSING')` : `('PROCESSING', ${PAYABLE_SQL.slice(1)}`;
+  const to = q.add(status);
+  return `UPDATE orders o SET order_status = COALESCE(${to}::text, po.prior_status, 'CREATED'), modified = ${q.add(at)}::bigint,
+            stripe_charge_id = CASE WHEN ${to}::text = 'SUCCESS' THEN ${q.add(chargeId)}::text ELSE o.stripe_charge_id END
+       FROM payment_orders po
+      WHERE po.payment_id = ${q.add(paymentId)} AND o.id = po.order_id AND o.order_status IN ${from} AND ${where}
+      RETURNING o.*`;
+}
+
+/** The UPDATE of `releaseOrders` (its parameters added to `q`); `where` narrows it. */
+export const releaseOrdersSql = (q: Params, paymentId: string, where = 'TRUE') =>
+  `UPDATE payment_orders SET holds = FALSE WHERE payment_id = ${q.add(paymentId)} AND holds AND ${where}`;
 
 /** The payment is over (paid, canceled, failed): it holds its orders no more. */
 export async function releaseOrders(tx: Queryable, paymentId: string): Promise<void> {
-  await tx.query(`UPDATE payment_orders SET holds = FALSE WHERE payment_id = $1 AND holds`, [paymentId]);
+  const q = new Params();
+  await tx.query(releaseOrdersSql(q, paymentId), q.values);
 }
 
 /** The payment ids of each order, oldest first. */

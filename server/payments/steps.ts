@@ -70,7 +70,10 @@ async function lockedOrders(tx: Queryable, payment: PaymentRow): Promise<OrderRo
   );
 }
 
-/** One attempt to pay with `method`: a confirm of the payment's intent, or for a token's card a Charge. */
+/**
+ * One attempt to pay with `method`: a confirm of the payment's intent, or for a token's card a Charge.
+ * `locked`: the payment's orders when the transaction locked them already.
+ */
 export async function startAttempt(
   tx: Queryable,
   payment: PaymentRow,
@@ -78,8 +81,9 @@ export async function startAttempt(
   lease: Lease,
   at: number,
   authenticated = false,
+  locked?: readonly OrderRow[],
 ): Promise<{ payment: PaymentRow; call: CallRow }> {
-  const orders = await lockedOrders(tx, payment);
+  const orders = locked ?? (await lockedOrders(tx, payment));
   await holdCoupons(tx, orders, at);
   const description = descriptionOf(orders);
   return startCall(
