@@ -192,6 +192,25 @@ export async function writeWithKey<T extends Row>(
   return rows;
 }
 
+/**
+ * The INSERT that keeps the request's key, for a statement that writes the effect in a transaction
+ * (`WITH idempotency_key AS (…)`, its parameters added to `q`), or undefined when there is no key to keep;
+ * `keyKept` after the statement.
+ */
+export function keyPart(c: AppContext, q: Params, answer: EffectAnswer): string | undefined {
+  const context = c.get('idempotency');
+  if (!context || context.committed) return undefined;
+  return keepAnswerSql(q, context.scope, context.request, keptAnswer(answer), context.at, context.at - KEEP_MS);
+}
+
+/** After a statement with `keyPart`: `count` keys kept; none means another request kept it first (roll back). */
+export function keyKept(c: AppContext, count: number): void {
+  const context = c.get('idempotency');
+  if (!context || context.committed) return;
+  if (count === 0) throw new KeyTaken('another request with this Idempotency-Key was answered first');
+  context.committed = true;
+}
+
 /** The answer kept by `writeWithKey` corrected: the effect came out otherwise than foreseen (a race). */
 export async function correctKeptAnswer(db: Queryable, c: AppContext, body: string): Promise<void> {
   const context = c.get('idempotency');

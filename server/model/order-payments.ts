@@ -9,15 +9,30 @@ import type { PaymentRow } from './payments.ts';
  * rule "an order is held by at most one open PaymentIntent", kept by the schema.
  */
 
-/** Locks the company's orders among `ids`, in id order (so two payments can not deadlock). */
-export function lockOrders(tx: Queryable, company: string, ids: readonly string[]): Promise<OrderRow[]> {
+/**
+ * Locks the company's orders among `ids`, in id order (so two payments can not deadlock), each with the
+ * payment holding it (`holder_id`) as the statement's snapshot saw it. That snapshot is taken before
+ * the lock is waited for: a holder another transaction committed meanwhile may be missing (that payment
+ * left the order PROCESSING, or its hold is refused by the index `payment_orders_one_open`): `holdersOf`
+ * reads them anew.
+ */
+export function lockOrders(
+  tx: Queryable,
+  company: string,
+  ids: readonly string[],
+): Promise<(OrderRow & { readonly holder_id: string | null })[]> {
   const q = new Params();
-  return tx.query<OrderRow>(
-    `SELECT * FROM orders WHERE company_id = ${q.add(company)} AND id IN (SELECT jsonb_array_elements_text(${q.json(ids)}))
-      ORDER BY id FOR UPDATE`,
+  return tx.query<OrderRow & { holder_id: string | null }>(
+    `SELECT o.*, (SELECT po.payment_id FROM payment_orders po WHERE po.order_id = o.id AND po.holds) AS holder_id
+       FROM orders o
+      WHERE o.company_id = ${q.add(company)} AND o.id IN (SELECT jsonb_array_elements_text(${q.json(ids)}))
+      ORDER BY o.id FOR UPDATE OF o`,
     q.values,
   );
 }
+
+/** The unique index of an order's one open payment. */
+export const ONE_OPEN_PAYMENT = 'payment_orders_one_open';
 
 /** The open payments holding any of these orders, locked. */
 export function holdersOf(tx: Queryable, orderIds: readonly string[]): Promise<PaymentRow[]> {
@@ -36,17 +51,6 @@ export async function orderIdsOf(tx: Queryable, paymentId: string): Promise<stri
     [paymentId],
   );
   return rows.map((r) => r.order_id);
-}
-
-/** A new payment takes its orders: it holds them. */
-export async function holdOrders(tx: Queryable, paymentId: string, orders: readonly OrderRow[]): Promise<void> {
-  for (const order of orders) {
-    await tx.query(`INSERT INTO payment_orders (payment_id, order_id, holds, prior_status) VALUES ($1, $2, TRUE, $3)`, [
-      paymentId,
-      order.id,
-      order.order_status,
-    ]);
-  }
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Params, type Queryable } from '../db/database.ts';
 import { pagedQuery } from '../db/paged.ts';
-import { insertWithUniqueCode } from '../db/unique.ts';
-import { humanId, isObjectId } from '../http/ids.ts';
+import { isObjectId } from '../http/ids.ts';
 import type { NextAction } from '../payments/processor.ts';
 import type { OrderRow } from './orders.ts';
 
@@ -66,39 +65,6 @@ export type NewPayment = Pick<
   | 'lease_until'
   | 'lease_token'
 >;
-
-/** Records a payment in `processing`, held by the caller's lease; `human_id` is drawn until unique. */
-export function insertPayment(tx: Queryable, p: NewPayment, at: number): Promise<PaymentRow> {
-  return insertWithUniqueCode(
-    humanId,
-    async (code) =>
-      (
-        await tx.query<PaymentRow>(
-          `INSERT INTO payments (id, company_id, user_id, human_id, payment_method_id, order_key, amount, currency,
-                                 current_state, kind, processor, return_url, lease_until, lease_token, created, modified)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'processing', $9, $10, $11, $12, $13, $14, $14)
-           ON CONFLICT (company_id, human_id) DO NOTHING RETURNING *`,
-          [
-            p.id,
-            p.company_id,
-            p.user_id,
-            code,
-            p.payment_method_id,
-            p.order_key,
-            p.amount,
-            p.currency,
-            p.kind,
-            p.processor,
-            p.return_url,
-            p.lease_until,
-            p.lease_token,
-            at,
-          ],
-        )
-      )[0],
-    'human_id',
-  );
-}
 
 /** One payment of the company, only a user's own when `sub` is given. */
 export async function paymentById(

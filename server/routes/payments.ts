@@ -6,7 +6,7 @@ import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
 import { idValue, optString, paging, queryEnum, type Body } from '../http/validate.ts';
-import { keepWithEffect } from '../idempotency.ts';
+import { keepWithEffect, keyKept, keyPart } from '../idempotency.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
 import { paymentMethodById, updateSetup, type PaymentMethodRow } from '../model/payment-methods.ts';
@@ -65,10 +65,11 @@ export function readReturnUrl(body: Body): string | null {
 export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   const { db, now } = deps;
   const app = new Hono<AppEnv>();
-  const commitFor =
-    (c: AppContext): KeyCommit =>
-    (tx, paymentId) =>
-      keepWithEffect(tx, c, { paymentId });
+  const commitFor = (c: AppContext): KeyCommit => ({
+    alone: (tx, paymentId) => keepWithEffect(tx, c, { paymentId }),
+    part: (q, paymentId) => keyPart(c, q, { paymentId }),
+    kept: (count) => keyKept(c, count),
+  });
 
   /** The payment method named, which must be the caller's (an admin pays with the orders' owner's). */
   async function payer(c: AppContext, methodValue: unknown): Promise<{ userId: string; method: PaymentMethodRow }> {
