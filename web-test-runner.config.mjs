@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.mjs';
 import { spawnServer } from './test/support/spawn-server.mjs';
+import { stripeEnvironment } from './test/support/stripe-env.mjs';
 
 /** The real reference API server, started once for the whole browser run. */
 let api;
@@ -18,13 +19,18 @@ const referenceServer = {
   },
 };
 
+/** The loopback Stripe and a reference server paying through it, for the Payment Element's tests (on demand). */
+const stripe = stripeEnvironment();
+
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [stripe.middleware],
   plugins: [
     referenceServer,
+    stripe.plugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

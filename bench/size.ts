@@ -83,15 +83,19 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
         ? 'the catalogue view, when a `<till-product-list>` connects'
         : c.fileName.startsWith('checkout-view')
           ? 'the checkout view, when a `<till-checkout>` connects'
-          : c.fileName.startsWith('orders-view')
-            ? 'the order history, when a `<till-orders>` connects'
-            : c.fileName.startsWith('product-details')
-              ? "a product's details dialog, when one is first opened"
-              : /^(es|nb|de|fr)-/.test(c.fileName)
-                ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-                : c.fileName.startsWith('client')
-                  ? 'shared by the views: the API client and its state'
-                  : 'shared by some of the views';
+          : c.fileName.startsWith('cart-view')
+            ? "the cart's lines and summary, when a `<till-cart>` connects"
+            : c.fileName.startsWith('orders-view')
+              ? 'the order history, when a `<till-orders>` connects'
+              : c.fileName.startsWith('product-details')
+                ? "a product's details dialog, when one is first opened"
+                : c.fileName.startsWith('later-steps')
+                  ? "the checkout's payment and confirmation steps (card form), once the details are submitted"
+                  : /^(es|nb|de|fr)-/.test(c.fileName)
+                    ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
+                    : c.fileName.startsWith('client')
+                      ? 'shared by the views: the API client and its state'
+                      : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).
@@ -174,3 +178,54 @@ console.log(
 console.log(
   `\n\`dist/tillkit.js\` is ${kib(gz(entry.code))}: ${(gz(entry.code) / baselineSum).toFixed(2)}× the three dependencies bundled alone, and holds all of Tillkit a page needs before anything renders.`,
 );
+
+// 4. What a page loads before Stripe: tillkit.js, then for each element on the page its view and the
+//    chunks that view imports (the languages, the product details and Stripe's loader come later, and
+//    only if asked for). The budget of issue 15 is 30 KiB for a checkout page with a product list, a
+//    cart and a checkout.
+const byName = new Map(esChunks.map((c) => [c.fileName, c]));
+const viewOf = (name: string) =>
+  esChunks.find((c) => c.facadeModuleId?.endsWith(`/src/elements/${name}/${name}-view.ts`));
+function loads(views: readonly string[]): Rolldown.OutputChunk[] {
+  const found = new Set<Rolldown.OutputChunk>([entry]);
+  const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+    if (!chunk || found.has(chunk)) return;
+    found.add(chunk);
+    chunk.imports.forEach((name) => visit(byName.get(name)));
+  };
+  views.forEach((name) => visit(viewOf(name)));
+  return [...found];
+}
+const PAGE_BUDGET = 30 * 1024;
+const pages = [
+  ['a checkout page: product list, cart and checkout', ['product-list', 'cart', 'checkout']],
+  ['a checkout page without a product list: cart and checkout', ['cart', 'checkout']],
+  ['a shop page: product list and cart', ['product-list', 'cart']],
+] as const;
+console.log('\nWhat a page loads before Stripe (tillkit.js, then each element’s view and what it imports):\n');
+console.log(
+  rows(
+    ['page', 'files', 'gzip, each file alone'],
+    pages.map(([label, views]) => {
+      const files = loads(views);
+      const sum = files.reduce((total, c) => total + gz(c.code), 0);
+      return [
+        label,
+        files.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + '),
+        `${kib(sum)}${views.length === 3 ? ` (budget ${kib(PAGE_BUDGET)}${sum > PAGE_BUDGET ? `: ${kib(sum - PAGE_BUDGET)} over` : ''})` : ''}`,
+      ];
+    }),
+  ),
+);
+// 5. What a checkout adds once the customer submits its details (the order is being created meanwhile):
+//    the payment and confirmation steps with the card form, then Stripe's loader at the payment step.
+const later = esChunks.find((c) => c.fileName.startsWith('later-steps'));
+const loader = esChunks.find((c) => c.code.includes(STRIPE));
+if (later && loader) {
+  const before = new Set(loads(['product-list', 'cart', 'checkout']));
+  const added = [later, ...later.imports.map((name) => byName.get(name)!)].filter((c) => !before.has(c));
+  const sum = added.reduce((total, c) => total + gz(c.code), 0);
+  console.log(
+    `\nThen, once the details are submitted: ${added.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + ')} ${kib(sum)}, and Stripe's loader ${kib(gz(loader.code))} at the payment step (with a Stripe key).`,
+  );
+}

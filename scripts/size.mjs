@@ -77,13 +77,15 @@ const role = (f) =>
       ? 'classic <script> build, everything inlined'
       : f.code.includes(STRIPE_MARKER)
         ? "Stripe's loader, at the payment step"
-        : /^(product-list|checkout|orders)-view-/.test(f.name)
+        : /^(product-list|checkout|orders|cart)-view-/.test(f.name)
           ? `lazy view of <till-${f.name.replace(/-view-.*/, '')}>`
           : /^(es|nb|de|fr)-/.test(f.name)
             ? `the ${f.name.slice(0, 2)} texts, when an element's locale asks for them`
             : f.name.startsWith('product-details-')
               ? 'lazy product details dialog, when one is first opened'
-              : 'chunk shared by the lazy views';
+              : f.name.startsWith('later-steps-')
+                ? "the checkout's payment and confirmation steps, once the details are submitted"
+                : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
   console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);

@@ -24,9 +24,12 @@ async function main(): Promise<void> {
       env.TILLKIT_CORS_ORIGINS ??= '*';
     }
   }
-  const server = await startServer({ env });
+  // Listening first: requests wait while a fresh PGlite directory is initialised.
+  const server = await startServer({
+    env,
+    onListening: (url) => console.log(`Tillkit reference API listening on ${url}`),
+  });
   const { config } = server;
-  console.log(`Tillkit reference API listening on ${server.url}`);
   console.log(
     `  database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`}; payments: ${config.payments}` +
       `; demo sign-in: ${config.demoAuth ? 'on' : 'off'}; CORS: ${config.corsOrigins.join(', ') || 'off'}` +

@@ -56,6 +56,8 @@ export interface StartOptions {
    * `send: false` queues reports without sending them (another server on the database sends).
    */
   readonly button?: Omit<ButtonReporterOptions, 'apiKey' | 'apiUrl'> & { readonly send?: boolean };
+  /** Bind the port before the database is open and call this with the URL (see `startServer`). */
+  readonly onListening?: (url: string) => void;
 }
 
 export interface RunningServer {
@@ -110,14 +112,15 @@ export async function openDatabase(config: Config): Promise<Database> {
   return config.countQueries ? countingDatabase(db) : db;
 }
 
-/**
- * Starts the reference API in this process: opens the database, migrates, loads the demo catalogue,
- * listens. Used by `server/main.ts`, the Node tests, the browser test runner, the end-to-end tests and
- * the benches. Throws `ConfigError` for a configuration it refuses.
- */
-export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const config = loadConfig(envFrom(options));
-  const now = options.now ?? Date.now;
+interface Services {
+  readonly db: Database;
+  readonly app: ReturnType<typeof createApp>;
+  readonly reconciler: Reconciler;
+  readonly reporter: ButtonReporter | undefined;
+}
+
+/** Opens the database, migrates, loads the demo catalogue and builds the app on it. */
+async function openServices(config: Config, options: StartOptions, now: () => number): Promise<Services> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
@@ -134,36 +137,75 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const reporter = config.buttonApiKey
     ? new ButtonReporter(db, { ...options.button, apiKey: config.buttonApiKey, apiUrl: config.buttonApiUrl }, now)
     : undefined;
-  if (options.button?.send !== false) reporter?.start();
   const app = createApp({ config, db, processor, now, reporter });
-  const reconciler = new Reconciler({ config, db, processor, now, reporter });
-  let server: ReturnType<typeof serve>;
+  return { db, app, reporter, reconciler: new Reconciler({ config, db, processor, now, reporter }) };
+}
+
+type NodeServer = ReturnType<typeof serve>;
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<NodeServer> {
+  return new Promise<NodeServer>((resolve, reject) => {
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+function closeListener(server: NodeServer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections would hold close() open until they time out.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts the reference API in this process: opens the database, migrates, loads the demo catalogue,
+ * listens. Used by `server/main.ts`, the Node tests, the browser test runner, the end-to-end tests and
+ * the benches. Throws `ConfigError` for a configuration it refuses.
+ *
+ * With `onListening`, the port is bound first and the database opened behind it (requests wait for it):
+ * the CLI's first start on a fresh PGlite directory spends seconds in initdb, which the demo shop's
+ * page load can overlap instead of waiting for.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(envFrom(options));
+  const now = options.now ?? Date.now;
+  const early = options.onListening !== undefined;
+  const opening = openServices(config, options, now);
+  // Awaited below; until then a failure must not count as unhandled.
+  opening.catch(() => {});
+  const ready = early ? undefined : await opening;
+  let server: NodeServer;
   try {
-    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-      s.once('error', reject);
-    });
+    server = await listen(ready ? ready.app.fetch : async (request) => (await opening).app.fetch(request), config);
   } catch (error) {
-    await reporter?.stop();
-    await db.close().catch(() => {});
+    const services = ready ?? (await opening.catch(() => undefined));
+    await services?.db.close().catch(() => {});
     throw error;
   }
-  reconciler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  options.onListening?.(url);
+  let services: Services;
+  try {
+    services = ready ?? (await opening);
+  } catch (error) {
+    await closeListener(server);
+    throw error;
+  }
+  const { db, reconciler, reporter } = services;
+  if (options.button?.send !== false) reporter?.start();
+  reconciler.start();
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     config,
     db,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Keep-alive connections would hold close() open until they time out.
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        });
+        await closeListener(server);
         await reconciler.stop();
         await reporter?.stop();
         await db.close();

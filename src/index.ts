@@ -24,6 +24,7 @@ export {
   $checkout,
   placeOrder,
   pay,
+  cancelAuthentication,
   confirmTotal,
   resumeCheckout,
   restartCheckout,
@@ -35,6 +36,7 @@ export {
   type CheckoutStep,
   type CheckoutError,
   type Contact,
+  type PaymentSource,
 } from './state/checkout/index.ts';
 export {
   $orders,
@@ -56,14 +58,18 @@ export {
 } from './state/orders/index.ts';
 export { captureAttribution, storedAttribution } from './attribution/button.ts';
 export type {
+  AuthenticationOutcome,
   CardChange,
+  CardError,
   CardProvider,
+  CardTheme,
+  SetupResult,
   StripeCardProvider,
   TestCardProvider,
   TokenResult,
 } from './payments/provider.ts';
 export { createStripeProvider } from './payments/stripe.ts';
-export { TEST_CARDS, testCardToken } from './payments/test-card.ts';
+export { TEST_CARDS, TEST_PAYMENT_CARDS, testCardPaymentMethod, testCardToken } from './payments/test-card.ts';
 export { createTestCardProvider } from './payments/test-card-provider.ts';
 export { TillElement } from './elements/shared/base.ts';
 export { STRINGS, type StringKey, type Strings } from './elements/shared/strings.ts';

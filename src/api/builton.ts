@@ -1,10 +1,10 @@
 import { isTillError } from '../core/index.ts';
 import { coupon } from './builton/coupons.ts';
 import { order, orderPage, user } from './builton/orders.ts';
-import { payment, paymentMethod } from './builton/payments.ts';
+import { payment, paymentError, paymentMethod } from './builton/payments.ts';
 import { catalogueTags, product, productPage } from './builton/products.ts';
 import { Shape, array } from './builton/wire.ts';
-import { createHttp, invalidResponse, type HttpRequest, type HttpResponse } from './http.ts';
+import { createHttp, invalidResponse, isApiError, type HttpRequest, type HttpResponse } from './http.ts';
 import type { BuiltOnClient, BuiltOnClientOptions, ListQuery, OrderQuery, RequestOptions } from './types.ts';
 
 /**
@@ -47,6 +47,11 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
       (data, response) => orderPage(data, response, q),
     );
   const e = encodeURIComponent;
+  // A payment's error answers say what they are about: the action a 422 asks for, the payment of a 402 or 409.
+  const paying = (request: HttpRequest) =>
+    call(request, payment).catch((error: unknown) => {
+      throw isApiError(error, 'http') ? paymentError(error) : error;
+    });
 
   return {
     listProducts: (q) => products('/products', {}, q),
@@ -66,9 +71,33 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     cancelOrder: (id, o) => call(send('POST', `/orders/${e(id)}/cancel`, {}, o), order),
     createPaymentMethod: (token, o) =>
       call(send('POST', '/payment_methods', { payment_method: 'stripe', token }, o), paymentMethod),
+    setUpPaymentMethod: (o) => call(send('POST', '/payment_methods', { payment_method: 'stripe' }, o), paymentMethod),
+    savePaymentMethod: (id, pm, o) =>
+      call(send('PUT', `/payment_methods/${e(id)}`, { payment_method_id: pm }, o), paymentMethod),
+    getPaymentMethod: (id, o) => call(get(`/payment_methods/${e(id)}`, o), paymentMethod),
     listPaymentMethods: (o) => call(get('/payment_methods', o), (data) => array(data, '').map(paymentMethod)),
-    createPayment: ({ orders, paymentMethod: method }, o) =>
-      call(send('POST', '/payments', { orders, payment_method: method }, o), payment),
+    createPayment: ({ orders, paymentMethod: method, returnUrl }, o) =>
+      paying(
+        send(
+          'POST',
+          '/payments',
+          { orders, payment_method: method, ...(returnUrl ? { return_url: returnUrl } : {}) },
+          o,
+        ),
+      ),
+    confirmPayment: (id, { intentId, clientSecret }, o) =>
+      paying(
+        send(
+          'POST',
+          `/payments/${e(id)}/confirm`,
+          {
+            ...(intentId ? { payment_intent_id: intentId } : {}),
+            ...(clientSecret ? { payment_client_secret: clientSecret } : {}),
+          },
+          o,
+        ),
+      ),
+    getPayment: (id, o) => call(get(`/payments/${e(id)}`, o), payment),
     listPayments: (orderId, o) =>
       call({ ...get('/payments', o), query: { order: orderId } }, (data) => array(data, '').map(payment)),
   };

@@ -1,5 +1,5 @@
 import { isJsonObject } from '../core/index.ts';
-import type { ApiErrorInit, ApiErrorKind, BuiltOnClientOptions, FieldError } from './types.ts';
+import type { ApiErrorInit, ApiErrorKind, BuiltOnClientOptions, FieldError, PaymentAction } from './types.ts';
 
 /**
  * Every failure of an API call: a value a UI can show as it is (`message` is written for the customer,
@@ -13,6 +13,9 @@ export class ApiError extends Error implements ApiErrorInit {
   readonly code: string | undefined;
   readonly declineCode: string | undefined;
   readonly errors: readonly FieldError[];
+  readonly action: PaymentAction | undefined;
+  readonly payment: string | undefined;
+  readonly body: unknown;
   /** How long the server asked us to wait (Retry-After), in ms; only the retry loop reads it. */
   readonly retryAfter: number | undefined;
 
@@ -24,6 +27,9 @@ export class ApiError extends Error implements ApiErrorInit {
     this.code = init.code;
     this.declineCode = init.declineCode;
     this.errors = init.errors ?? (init.field ? [{ field: init.field, message: init.message }] : []);
+    this.action = init.action;
+    this.payment = init.payment;
+    this.body = init.body ?? null;
     this.retryAfter = init.retryAfter;
   }
 }
@@ -207,6 +213,8 @@ function httpError(status: number, headers: Headers, data: unknown): ApiError {
     code,
     declineCode: text(json['decline_code']),
     errors: errors.length ? errors : field ? [{ field, message }] : [],
+    payment: text(record(data)['payment']),
+    body: data,
     retryAfter: seconds >= 0 ? seconds * 1000 : undefined,
   });
 }

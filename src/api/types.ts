@@ -185,36 +185,8 @@ export interface Order {
   readonly modified: Date | null;
 }
 
-export interface Card {
-  readonly brand: string;
-  readonly last4: string;
-  readonly expMonth: number;
-  readonly expYear: number;
-  readonly funding: string;
-  readonly country: string | null;
-}
-
-export interface PaymentMethod {
-  readonly id: string;
-  readonly method: string;
-  readonly card: Card | null;
-}
-
-export interface Payment {
-  readonly id: string;
-  readonly humanId: string;
-  /** The amount charged, in minor units. */
-  readonly amount: number;
-  readonly currency: string;
-  readonly currentState: string;
-  readonly orders: readonly string[];
-  readonly paymentMethod: string;
-  readonly paymentDate: Date | null;
-  /** Why an attempt failed (`card_declined`, ...), and the processor's words; null when it did not. */
-  readonly errorCode: string | null;
-  readonly errorMessage: string | null;
-  readonly created: Date | null;
-}
+export type { Card, NextAction, Payment, PaymentAction, PaymentMethod, SetupIntent } from './payment-types.ts';
+import type { Payment, PaymentAction, PaymentMethod } from './payment-types.ts';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response';
 
@@ -234,6 +206,12 @@ export interface ApiErrorInit {
   readonly declineCode?: string | undefined;
   /** Every field the server refused (Bootic's 422 lists several); the first is `field`/`message`. */
   readonly errors?: readonly FieldError[] | undefined;
+  /** A payment's 422: what the customer must do before it is confirmed. */
+  readonly action?: PaymentAction | undefined;
+  /** The payment a 402 or 409 is about (`payment` in its body), when it names one. */
+  readonly payment?: string | undefined;
+  /** The error response's JSON as sent (null when it had none or it was not JSON). */
+  readonly body?: unknown;
 }
 
 export interface BuiltOnClient {
@@ -258,12 +236,35 @@ export interface BuiltOnClient {
   searchOrders(text: string, query?: OrderQuery): Promise<Page<Order>>;
   /** `POST /orders/:id/cancel`: only while the order is open (core's `isPayableStatus`); else 409. */
   cancelOrder(id: string, options?: RequestOptions): Promise<Order>;
+  /** `POST /payment_methods {token}`: seed 000's flow, a `tok_…` card. */
   createPaymentMethod(token: string, options?: RequestOptions): Promise<PaymentMethod>;
+  /** `POST /payment_methods` without a token: a payment method to save through its SetupIntent. */
+  setUpPaymentMethod(options?: RequestOptions): Promise<PaymentMethod>;
+  /**
+   * `PUT /payment_methods/:id {payment_method_id}`: saves the PaymentMethod (`pm_…`) the SetupIntent
+   * was confirmed with; its `setupIntent.status` is `requires_action` when the bank asks to authenticate
+   * first. A 402 ApiError when the card can not be saved.
+   */
+  savePaymentMethod(id: string, paymentMethodId: string, options?: RequestOptions): Promise<PaymentMethod>;
+  /** `GET /payment_methods/:id`: reads a SetupIntent waiting for authentication again. */
+  getPaymentMethod(id: string, options?: RequestOptions): Promise<PaymentMethod>;
   listPaymentMethods(options?: RequestOptions): Promise<readonly PaymentMethod[]>;
+  /**
+   * `POST /payments`: 200 paid, 202 `processing` (the processor's answer was lost: ask again). Throws
+   * the rest as ApiErrors: 422 with `action` (the customer must authenticate), 402 declined, 409.
+   */
   createPayment(
-    input: { orders: readonly string[]; paymentMethod: string },
+    input: { orders: readonly string[]; paymentMethod: string; returnUrl?: string },
     options?: RequestOptions,
   ): Promise<Payment>;
+  /** `POST /payments/:id/confirm` after the customer authenticated; answers as `createPayment` does. */
+  confirmPayment(
+    id: string,
+    input: { intentId?: string; clientSecret?: string },
+    options?: RequestOptions,
+  ): Promise<Payment>;
+  /** `GET /payments/:id`: the payment as it is now (its outcome, once known). */
+  getPayment(id: string, options?: RequestOptions): Promise<Payment>;
   /** `GET /payments?order=<id>`: the payment attempts for one order (all the customer's without it). */
   listPayments(orderId?: string, options?: RequestOptions): Promise<readonly Payment[]>;
 }

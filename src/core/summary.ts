@@ -40,8 +40,15 @@ export interface OrderSummary {
  * variant (`ref`), the units of one variant from all lines are added up, and each variant is rounded
  * once. Each line then shows its share of its variants' rounded totals, so the lines still add up to
  * the total exactly (the server's Bootic pricing calls this too, so cart and order agree to the unit).
+ *
+ * `price` prices one `bundled` line (`priceLine` by default): a caller whose lines are immutable can
+ * pass one that remembers each line's price, so a long cart with one changed line prices one line.
  */
-export function summarize(lines: readonly PricingLine[], subProducts: SubProductPricing = 'bundled'): OrderSummary {
+export function summarize<Line extends PricingLine>(
+  lines: readonly Line[],
+  subProducts: SubProductPricing = 'bundled',
+  price: (line: Line) => LinePrice = priceLine,
+): OrderSummary {
   let currency: string | null = null;
   let totalQuantity = 0;
   let priced = new Array<LinePrice>(lines.length);
@@ -49,7 +56,7 @@ export function summarize(lines: readonly PricingLine[], subProducts: SubProduct
     const line = lines[i]!;
     if (currency === null) currency = line.currency;
     else if (line.currency !== currency) throw new TillError('currency-mismatch', CURRENCY_MISMATCH, 'currency');
-    if (subProducts === 'bundled') priced[i] = priceLine(line);
+    if (subProducts === 'bundled') priced[i] = price(line);
     totalQuantity += line.quantity;
   }
   if (subProducts === 'separate') priced = priceByVariant(lines);

@@ -1,35 +1,72 @@
 import type {
-  StripeCardElementOptions,
+  Appearance,
   StripeConstructorOptions,
   StripeElementLocale,
-  StripeElementStyle,
+  StripePaymentElementOptions,
 } from '@stripe/stripe-js';
-import type { CardChange, StripeCardProvider, TokenResult } from './provider.ts';
+import type { AuthenticationOutcome, CardChange, CardError, RetrievedIntent, StripeCardProvider } from './provider.ts';
+import { appearanceOf } from './stripe-appearance.ts';
+import { stripeLocale } from './stripe-locale.ts';
+
+/** Stripe.js's error object, the part read here. */
+interface StripeErrorLike {
+  type?: string;
+  code?: string;
+  decline_code?: string;
+  message?: string;
+}
+
+/** An intent as Stripe.js answers it. */
+interface IntentLike {
+  id: string;
+  status: string;
+  payment_method?: string | { id: string } | null;
+}
 
 /**
- * The part of Stripe.js this provider uses, as Stripe documents it. The real `Stripe` object fits it
- * (the default loader below proves that to the compiler); tests pass a small stand-in of the same shape.
+ * The part of Stripe.js this provider uses, as Stripe documents it (the Payment Element with an intent
+ * made after the form: `elements({mode: 'setup', …})`, `elements.submit()`, `confirmSetup`,
+ * `handleNextAction`, and the retrievals for a redirect's return). The real `Stripe` object fits it
+ * (the default loader below proves that to the compiler); tests pass a stand-in of the same shape.
  */
-export interface StripeCardLike {
+export interface StripePaymentElementLike {
   mount(domElement: HTMLElement): void;
-  on(
-    eventType: 'change',
-    handler: (event: { complete: boolean; error?: { message?: string } | undefined }) => void,
-  ): unknown;
+  on(eventType: 'change', handler: (event: { complete: boolean }) => void): unknown;
+  on(eventType: 'ready', handler: () => void): unknown;
+  on(eventType: 'loaderror', handler: (event: { error: StripeErrorLike }) => void): unknown;
   destroy(): void;
 }
 
+export interface StripeElementsLike {
+  create(elementType: 'payment', options?: StripePaymentElementOptions): StripePaymentElementLike;
+  submit(): Promise<{ error?: StripeErrorLike | undefined }>;
+}
+
 export interface StripeLike {
-  elements(options?: { locale?: StripeElementLocale }): {
-    create(elementType: 'card', options?: StripeCardElementOptions): StripeCardLike;
-  };
-  createToken(
-    card: StripeCardLike,
-    data?: { name?: string },
-  ): Promise<{
-    token?: { id: string } | undefined;
-    error?: { message?: string; code?: string; type?: string } | undefined;
+  elements(options: {
+    mode: 'setup';
+    currency?: string;
+    allowedPaymentMethodTypes?: string[];
+    appearance?: Appearance;
+    locale?: StripeElementLocale;
+  }): StripeElementsLike;
+  confirmSetup(options: {
+    elements?: StripeElementsLike;
+    clientSecret: string;
+    confirmParams?: { return_url?: string };
+    redirect: 'if_required';
+  }): Promise<{ setupIntent?: IntentLike | undefined; error?: StripeErrorLike | undefined }>;
+  handleNextAction(options: { clientSecret: string }): Promise<{
+    paymentIntent?: IntentLike | undefined;
+    setupIntent?: IntentLike | undefined;
+    error?: StripeErrorLike | undefined;
   }>;
+  retrieveSetupIntent(
+    clientSecret: string,
+  ): Promise<{ setupIntent?: IntentLike | undefined; error?: StripeErrorLike | undefined }>;
+  retrievePaymentIntent(
+    clientSecret: string,
+  ): Promise<{ paymentIntent?: IntentLike | undefined; error?: StripeErrorLike | undefined }>;
 }
 
 export type StripeLoader = (publishableKey: string, options?: StripeConstructorOptions) => Promise<StripeLike | null>;
@@ -37,12 +74,10 @@ export type StripeLoader = (publishableKey: string, options?: StripeConstructorO
 export interface StripeProviderOptions {
   /** The merchant's publishable key, `pk_live_...` or `pk_test_...`. */
   readonly publishableKey: string;
-  /** A Stripe locale (`'auto'` by default: the browser's language). */
+  /** The element's BCP 47 locale, shown in the nearest locale Stripe has (`auto` without one). */
   readonly locale?: string | undefined;
-  /** Loads Stripe.js; defaults to `@stripe/stripe-js/pure`, imported only when the card form mounts. */
+  /** Loads Stripe.js; defaults to `@stripe/stripe-js/pure`, imported only when the form mounts. */
   readonly loadStripe?: StripeLoader | undefined;
-  /** Style of the text inside Stripe's iframe; by default the container's own colour and font. */
-  readonly style?: StripeElementStyle | undefined;
 }
 
 export const STRIPE_UNAVAILABLE = 'We could not load the secure card form. Check your connection and try again.';
@@ -53,17 +88,27 @@ const CARD_FAILED = 'Your card could not be checked. Please try again.';
 const defaultLoader: StripeLoader = (key, options) =>
   import('@stripe/stripe-js/pure').then((m) => m.loadStripe(key, options));
 
+const cardError = (error: StripeErrorLike | undefined): CardError => ({
+  message: error?.message || CARD_FAILED,
+  code: error?.decline_code ?? error?.code ?? error?.type,
+  declined: error?.type === 'card_error',
+});
+
+const idOf = (pm: IntentLike['payment_method']): string | null => (typeof pm === 'string' ? pm : (pm?.id ?? null));
+
 /**
- * The card input as Stripe's own card element. Stripe.js is fetched from js.stripe.com the first time
- * the form mounts (the payment step), not when the page loads. The element lives in Stripe's iframe
- * inside `container`, which must be in the light DOM: card data never passes through this code, only
- * the single-use token Stripe returns.
+ * Stripe's Payment Element: cards, and the wallets the merchant's Stripe account enables for them
+ * (Link, Apple Pay, Google Pay), for saving through a SetupIntent. Stripe.js is fetched from
+ * js.stripe.com the first time the form mounts (the payment step), not when the page loads. The form
+ * lives in Stripe's iframe inside `container`, which must be in the light DOM: card data never passes
+ * through this code, only the PaymentMethod id Stripe gives back. Stripe.js shows 3-D Secure itself.
  */
 export function createStripeProvider(options: StripeProviderOptions): StripeCardProvider {
-  const locale = (options.locale || 'auto') as StripeElementLocale;
+  const locale = stripeLocale(options.locale);
   let loading: Promise<StripeLike | null> | null = null;
   let stripe: StripeLike | null = null;
-  let card: StripeCardLike | null = null;
+  let elements: StripeElementsLike | null = null;
+  let element: StripePaymentElementLike | null = null;
   let listener: ((state: CardChange) => void) | null = null;
   let failed = false;
 
@@ -77,64 +122,107 @@ export function createStripeProvider(options: StripeProviderOptions): StripeCard
         return null;
       }));
 
+  const unavailable = (): CardError =>
+    failed ? { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' } : { message: NOT_READY, code: 'not_ready' };
+
+  /** Runs a call of Stripe.js; it rejects only on its own failures (its API unreachable, say). */
+  async function guarded<T>(what: string, call: () => Promise<T>): Promise<T | null> {
+    try {
+      return await call();
+    } catch (error) {
+      console.warn(`[tillkit] Stripe ${what} failed:`, error);
+      return null;
+    }
+  }
+
   return {
     kind: 'stripe',
 
-    async mount(container) {
-      card?.destroy();
-      card = null;
+    async mount(container, { currency, theme } = {}) {
+      element?.destroy();
+      element = null;
       stripe = await load();
       failed = !stripe;
       if (!stripe) {
         listener?.({ complete: false, error: STRIPE_UNAVAILABLE });
         return;
       }
-      const created = stripe
-        .elements({ locale })
-        .create('card', { style: options.style ?? styleOf(container), hidePostalCode: true });
-      created.on('change', (e) => listener?.({ complete: e.complete, error: e.error?.message ?? null }));
+      elements = stripe.elements({
+        mode: 'setup',
+        // The reference server's SetupIntents and PaymentIntents take cards (wallets are cards too).
+        allowedPaymentMethodTypes: ['card'],
+        ...(currency ? { currency: currency.toLowerCase() } : {}),
+        ...(theme ? { appearance: appearanceOf(theme) } : {}),
+        locale,
+      });
+      const created = elements.create('payment', { layout: 'tabs' });
+      const shown = new Promise<void>((resolve) => {
+        created.on('ready', () => resolve());
+        created.on('loaderror', () => {
+          listener?.({ complete: false, error: STRIPE_UNAVAILABLE });
+          resolve();
+        });
+      });
+      created.on('change', (e) => listener?.({ complete: e.complete, error: null }));
       created.mount(container);
-      card = created;
+      element = created;
+      await shown;
     },
 
     onChange(next) {
       listener = next;
     },
 
-    // The card element says what is wrong as the customer types, and createToken refuses the rest.
+    // `elements.submit()` checks the form (and shows what is wrong in it) before any request is made.
     async check() {
-      return true;
+      if (!elements || !element) return true; // confirmSetup says why
+      const result = await guarded('elements.submit', () => elements!.submit());
+      if (!result?.error) return true;
+      listener?.({ complete: false, error: result.error.message ?? CARD_FAILED });
+      return false;
     },
 
-    async createToken(details = {}): Promise<TokenResult> {
-      if (!stripe || !card) {
-        return {
-          error: failed
-            ? { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' }
-            : { message: NOT_READY, code: 'not_ready' },
-        };
-      }
-      try {
-        const result = await stripe.createToken(card, details.name ? { name: details.name } : undefined);
-        if (result.token) return { token: result.token.id };
-        return { error: { message: result.error?.message || CARD_FAILED, code: result.error?.code } };
-      } catch (error) {
-        // Stripe.js rejects only on its own failures (its API unreachable, say); the customer may retry.
-        console.warn('[tillkit] Stripe createToken failed:', error);
-        return { error: { message: CARD_FAILED, code: 'stripe_error' } };
-      }
+    async confirmSetup({ clientSecret, returnUrl }) {
+      if (!stripe || !elements) return { error: unavailable() };
+      const result = await guarded('confirmSetup', () =>
+        stripe!.confirmSetup({
+          elements: elements!,
+          clientSecret,
+          confirmParams: { return_url: returnUrl },
+          redirect: 'if_required',
+        }),
+      );
+      if (!result) return { error: { message: CARD_FAILED, code: 'stripe_error' } };
+      const paymentMethod = idOf(result.setupIntent?.payment_method);
+      if (result.error || !paymentMethod) return { error: cardError(result.error) };
+      return { paymentMethod };
+    },
+
+    async handleNextAction({ clientSecret }): Promise<AuthenticationOutcome> {
+      const s = stripe ?? (await load());
+      if (!s) return 'error';
+      const result = await guarded('handleNextAction', () => s.handleNextAction({ clientSecret }));
+      if (!result) return 'error';
+      // Stripe.js says a failed (or abandoned) authentication with an error of this code.
+      if (result.error) return /authentication_failure$/.test(result.error.code ?? '') ? 'fail' : 'error';
+      return 'complete';
+    },
+
+    async retrieveIntent(kind, clientSecret): Promise<RetrievedIntent | null> {
+      const s = stripe ?? (await load());
+      if (!s) return null;
+      const result = await guarded('retrieve', async () => {
+        if (kind === 'setup') return (await s.retrieveSetupIntent(clientSecret)).setupIntent;
+        return (await s.retrievePaymentIntent(clientSecret)).paymentIntent;
+      });
+      return result ? { id: result.id, status: result.status, paymentMethod: idOf(result.payment_method) } : null;
     },
 
     destroy() {
-      card?.destroy();
-      card = null;
+      element?.destroy();
+      element = null;
+      elements = null;
       listener = null;
     },
   };
-}
-
-/** Stripe's iframe can not see the page's CSS, so the container's computed text style is handed in. */
-function styleOf(container: HTMLElement): StripeElementStyle {
-  const { color, fontFamily, fontSize } = getComputedStyle(container);
-  return { base: { color, fontFamily, fontSize } };
 }

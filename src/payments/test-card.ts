@@ -1,10 +1,11 @@
-import type { TokenResult } from './provider.ts';
+import type { SetupResult, TokenResult } from './provider.ts';
 
 /**
  * The offline test mode: with no Stripe key, a clearly labelled form takes one of Stripe's documented
- * test card numbers and hands on the matching test token (`tok_visa`, ...), which the reference server's
- * test processor understands as Stripe does. Nothing here ever sees a real card: any other number is
- * refused, valid or not.
+ * test card numbers and hands on the matching test PaymentMethod (`pm_card_visa`, ...), which the
+ * reference server's test processor saves through a SetupIntent as Stripe does (or, for seed 000's
+ * flow, the matching test token `tok_visa`, ...). Nothing here ever sees a real card: any other number
+ * is refused, valid or not.
  */
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'unknown';
@@ -16,7 +17,7 @@ export interface TestCard {
   readonly token: string;
 }
 
-/** Stripe's documented test cards and the test tokens standing for them. */
+/** Seed 000's flow: Stripe's documented test cards and the test tokens standing for them. */
 export const TEST_CARDS: readonly TestCard[] = [
   { number: '4242424242424242', brand: 'visa', label: 'Visa: succeeds', token: 'tok_visa' },
   { number: '5555555555554444', brand: 'mastercard', label: 'Mastercard: succeeds', token: 'tok_mastercard' },
@@ -33,6 +34,79 @@ export const TEST_CARDS: readonly TestCard[] = [
     brand: 'visa',
     label: 'Declined: expired card',
     token: 'tok_chargeDeclinedExpiredCard',
+  },
+];
+
+/** What a test card does, by name (the checkout's text for it is `checkout.testCard.<kind>`). */
+export type TestCardKind =
+  | 'visa'
+  | 'mastercard'
+  | 'amex'
+  | 'declined'
+  | 'insufficientFunds'
+  | 'declinedWhenPaid'
+  | 'authentication'
+  | 'authenticationOnSetup'
+  | 'authenticationThenDeclined'
+  | 'threeDSecure2';
+
+export interface TestPaymentCard {
+  readonly number: string;
+  readonly kind: TestCardKind;
+  readonly label: string;
+  /** Stripe's test PaymentMethod for the number, as the reference server's test processor knows it. */
+  readonly paymentMethod: string;
+}
+
+/**
+ * The cards the test form offers, saved through a SetupIntent as Stripe.js saves a card: Stripe's test
+ * PaymentMethods, among them those whose bank asks the customer to authenticate (3-D Secure).
+ */
+export const TEST_PAYMENT_CARDS: readonly TestPaymentCard[] = [
+  { number: '4242424242424242', kind: 'visa', label: 'Visa: succeeds', paymentMethod: 'pm_card_visa' },
+  {
+    number: '5555555555554444',
+    kind: 'mastercard',
+    label: 'Mastercard: succeeds',
+    paymentMethod: 'pm_card_mastercard',
+  },
+  { number: '378282246310005', kind: 'amex', label: 'American Express: succeeds', paymentMethod: 'pm_card_amex' },
+  { number: '4000000000000002', kind: 'declined', label: 'Declined', paymentMethod: 'pm_card_chargeDeclined' },
+  {
+    number: '4000000000009995',
+    kind: 'insufficientFunds',
+    label: 'Declined: insufficient funds',
+    paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds',
+  },
+  {
+    number: '4000000000000341',
+    kind: 'declinedWhenPaid',
+    label: 'Saved, then declined when paid',
+    paymentMethod: 'pm_card_chargeCustomerFail',
+  },
+  {
+    number: '4000002760003184',
+    kind: 'authentication',
+    label: 'Your bank asks you to authenticate every payment',
+    paymentMethod: 'pm_card_authenticationRequired',
+  },
+  {
+    number: '4000002500003155',
+    kind: 'authenticationOnSetup',
+    label: 'Your bank asks you to authenticate once, when the card is saved',
+    paymentMethod: 'pm_card_authenticationRequiredOnSetup',
+  },
+  {
+    number: '4000008260003178',
+    kind: 'authenticationThenDeclined',
+    label: 'Authenticated, then declined: insufficient funds',
+    paymentMethod: 'pm_card_authenticationRequiredChargeDeclinedInsufficientFunds',
+  },
+  {
+    number: '4000000000003220',
+    kind: 'threeDSecure2',
+    label: '3-D Secure 2: your bank asks every time',
+    paymentMethod: 'pm_card_threeDSecure2Required',
   },
 ];
 
@@ -130,19 +204,23 @@ export function testCardErrors({ number, expiry, cvc }: TestCardDetails, now: Da
   return errors;
 }
 
+const UNKNOWN_TEST_CARD = {
+  message: "This is test mode: use one of Stripe's test cards, such as 4242 4242 4242 4242. No real card is charged.",
+  code: 'unknown_test_card',
+};
+
 /** A test card's token, or the first error; a valid number that is not a test card is refused. */
 export function testCardToken(details: TestCardDetails, now?: Date): TokenResult {
   const [error] = testCardErrors(details, now);
   if (error) return { error: { message: error.message, code: error.code } };
   const card = TEST_CARDS.find((c) => c.number === digitsOf(details.number));
-  if (!card) {
-    return {
-      error: {
-        message:
-          "This is test mode: use one of Stripe's test cards, such as 4242 4242 4242 4242. No real card is charged.",
-        code: 'unknown_test_card',
-      },
-    };
-  }
-  return { token: card.token };
+  return card ? { token: card.token } : { error: UNKNOWN_TEST_CARD };
+}
+
+/** A test card's PaymentMethod (`pm_card_…`), or the first error; any other number is refused. */
+export function testCardPaymentMethod(details: TestCardDetails, now?: Date): SetupResult {
+  const [error] = testCardErrors(details, now);
+  if (error) return { error: { message: error.message, code: error.code } };
+  const card = TEST_PAYMENT_CARDS.find((c) => c.number === digitsOf(details.number));
+  return card ? { paymentMethod: card.paymentMethod } : { error: UNKNOWN_TEST_CARD };
 }

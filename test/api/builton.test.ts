@@ -14,6 +14,8 @@ function setup(replies: Reply[], options: Partial<BuiltOnClientOptions> = {}) {
   return { fetch, client };
 }
 
+const SETUP = { id: 'seti_1', client_secret: 'seti_1_secret_2', status: 'requires_payment_method' };
+
 const product = (fields: Record<string, unknown> = {}) => ({
   _id: 'p1',
   name: 'Die Hard',
@@ -95,6 +97,119 @@ describe('client: paths and requests', () => {
       ],
     );
     assert.ok(fetch.calls.every((c) => c.headers.get('Idempotency-Key')));
+  });
+
+  it('saves a card through a SetupIntent and pays through a PaymentIntent: the paths, bodies and keys', async () => {
+    const { fetch, client } = setup([json({ _id: 'pm1', card: {}, setup_intent: SETUP })]);
+    await client.setUpPaymentMethod();
+    await client.savePaymentMethod('pm1', 'pm_card_visa', { idempotencyKey: 'k-put' });
+    await client.getPaymentMethod('pm1');
+    await client
+      .createPayment({ orders: ['o1'], paymentMethod: 'pm1', returnUrl: 'https://shop.example/' })
+      .catch(() => 0);
+    await client.confirmPayment('pay1', { intentId: 'pi_1', clientSecret: 'pi_1_secret_2' }).catch(() => 0);
+    await client.confirmPayment('pay1', {}).catch(() => 0);
+    await client.getPayment('pay1').catch(() => 0);
+    assert.deepEqual(
+      fetch.calls.map((c) => [c.method, c.url.pathname, c.body]),
+      [
+        ['POST', '/payment_methods', { payment_method: 'stripe' }],
+        ['PUT', '/payment_methods/pm1', { payment_method_id: 'pm_card_visa' }],
+        ['GET', '/payment_methods/pm1', undefined],
+        ['POST', '/payments', { orders: ['o1'], payment_method: 'pm1', return_url: 'https://shop.example/' }],
+        ['POST', '/payments/pay1/confirm', { payment_intent_id: 'pi_1', payment_client_secret: 'pi_1_secret_2' }],
+        ['POST', '/payments/pay1/confirm', {}],
+        ['GET', '/payments/pay1', undefined],
+      ],
+    );
+    assert.equal(fetch.calls[1]!.headers.get('Idempotency-Key'), 'k-put');
+  });
+
+  it('reads a card being saved: its SetupIntent, and the page where the bank asks to authenticate', async () => {
+    const url = 'https://api.test/test-processor/authenticate/a1';
+    const { client } = setup([
+      json({
+        _id: { $oid: 'pm1' },
+        card: {},
+        setup_intent: {
+          ...SETUP,
+          status: 'requires_action',
+          next_action: { type: 'redirect_to_url', redirect_to_url: { url } },
+        },
+      }),
+    ]);
+    const method = await client.getPaymentMethod('pm1');
+    assert.deepEqual([method.source, method.card?.last4], [null, '']);
+    assert.deepEqual(method.setupIntent, {
+      id: 'seti_1',
+      clientSecret: 'seti_1_secret_2',
+      status: 'requires_action',
+      nextAction: { type: 'redirect_to_url', url },
+    });
+  });
+
+  it('reads a 422 PaymentRequiresFurtherInformation as the action to take, and names the payment of a 402 and a 409', async () => {
+    const { client } = setup([
+      json(
+        {
+          code: 422,
+          message: 'Action required before charging customer.',
+          error: {
+            type: 'PaymentRequiresFurtherInformation',
+            params: {
+              intent_client_secret: 'pi_1_secret_2',
+              payment_id: 'pay1',
+              payment_intent_id: 'pi_1',
+              next_action: { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } },
+            },
+          },
+        },
+        422,
+      ),
+      json(
+        {
+          message: 'Your card has insufficient funds.',
+          code: 'card_declined',
+          decline_code: 'insufficient_funds',
+          payment: 'pay1',
+        },
+        402,
+      ),
+      json({ message: 'In progress', code: 'payment-in-progress', payment: 'pay2' }, 409),
+    ]);
+    const action = await failure(client.createPayment({ orders: ['o1'], paymentMethod: 'pm1' }));
+    assert.equal(action.status, 422);
+    assert.deepEqual(action.action, {
+      paymentId: 'pay1',
+      intentId: 'pi_1',
+      clientSecret: 'pi_1_secret_2',
+      nextAction: { type: 'use_stripe_sdk', url: null },
+    });
+    const declined = await failure(client.confirmPayment('pay1', {}));
+    assert.deepEqual(
+      [declined.status, declined.declineCode, declined.payment, declined.action],
+      [402, 'insufficient_funds', 'pay1', undefined],
+    );
+    const busy = await failure(client.createPayment({ orders: ['o1'], paymentMethod: 'pm1' }));
+    assert.deepEqual([busy.status, busy.code, busy.payment], [409, 'payment-in-progress', 'pay2']);
+  });
+
+  it('reads a payment’s PaymentIntent, its client secret and the next action while authenticating', async () => {
+    const { client } = setup([
+      json({
+        _id: 'pay1',
+        amount: 87,
+        currency: 'EUR',
+        current_state: 'requires_action',
+        metadata: { intent_id: 'pi_1', intent_client_secret: 'pi_1_secret_2' },
+        next_action: { type: 'redirect_to_url', redirect_to_url: { url: 'https://bank.example/3ds' } },
+      }),
+    ]);
+    const payment = await client.getPayment('pay1');
+    assert.deepEqual(
+      [payment.currentState, payment.intentId, payment.clientSecret, payment.nextAction],
+      ['requires_action', 'pi_1', 'pi_1_secret_2', { type: 'redirect_to_url', url: 'https://bank.example/3ds' }],
+    );
   });
 
   it('reads orders and payment methods with GET', async () => {
@@ -354,6 +469,8 @@ describe('client: the seeds’ orders, users and payments', () => {
       id: '<payment-method-id>',
       method: 'stripe',
       card: { brand: 'Visa', last4: '4242', expMonth: 12, expYear: 2019, funding: 'credit', country: 'US' },
+      source: null,
+      setupIntent: null,
     });
   });
 
@@ -370,6 +487,9 @@ describe('client: the seeds’ orders, users and payments', () => {
       paymentDate: new Date(147998016470),
       errorCode: null,
       errorMessage: null,
+      intentId: null,
+      clientSecret: null,
+      nextAction: null,
       created: new Date(1476118043580),
     });
   });

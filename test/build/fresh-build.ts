@@ -31,6 +31,7 @@ const INPUTS = [
   'scripts/build-types.mjs',
   'scripts/build-framework-types.mjs',
   'scripts/minify-literals.ts',
+  'scripts/preload-chunks.ts',
   'server',
   'scripts/build-server.mjs',
 ];

@@ -11,8 +11,18 @@ import type { Page } from 'playwright-core';
 import { createBuiltOnClient } from '../../src/api/index.ts';
 import { toMinor } from '../../src/core/index.ts';
 import { TEST_API_KEY } from '../support/spawn-server.mjs';
+import { DEMO_CONTACT } from '../support/demo-contact.ts';
 import { startShop, type Shop } from './harness.ts';
-import { VIEWPORTS, assertAccessible, focused, openShop, tabUntil, waitForFocus } from './shopper.ts';
+import {
+  VIEWPORTS,
+  addByKeyboard,
+  assertAccessible,
+  focused,
+  openShop,
+  tabUntil,
+  toCheckout,
+  waitForFocus,
+} from './shopper.ts';
 
 interface WireOrder {
   _id: { $oid: string };
@@ -57,53 +67,11 @@ async function someoneElseRedeems(code: string): Promise<void> {
   await client.createPayment({ orders: [order.id], paymentMethod: method.id });
 }
 
-/** Finds a film with the search box and adds `quantity` of it (with the add-on named), by keyboard. */
-async function addByKeyboard(page: Page, title: string, quantity: number, addOn?: string): Promise<void> {
-  const list = page.locator('till-product-list');
-  await list.locator('#search').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(title);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((name) => {
-    const names = [...document.querySelector('till-product-list')!.shadowRoot!.querySelectorAll('[part=name]')];
-    return names.length === 1 && names[0]!.textContent.trim() === name;
-  }, title);
-  const card = list.locator('[part=product]');
-  if (addOn) {
-    await card.locator('.add-ons label', { hasText: addOn }).locator('input').focus();
-    await page.keyboard.press('Space');
-  }
-  await card.locator('input[type=number]').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(String(quantity));
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await card.locator('[role=status]', { hasText: `Added ${title}` }).waitFor();
-}
-
-/** The header's cart, then its checkout button, by keyboard: focus on the checkout's heading. */
-async function toCheckout(page: Page): Promise<void> {
-  await page.locator('till-cart[compact] [part=toggle]').focus();
-  await page.keyboard.press('Enter');
-  await tabUntil(page, (f) => f.host === 'till-cart' && f.text === 'Go to checkout', 20);
-  await page.keyboard.press('Enter');
-  await checkout(page).locator('#email').waitFor();
-  await waitForFocus(page, { id: 'checkout-title' });
-}
-
 /** The contact and address, typed into the fields Tab reaches from the email. */
 async function typeDetails(page: Page, email: string): Promise<void> {
   await checkout(page).locator('#email').focus();
   await page.keyboard.type(email);
-  for (const [id, value] of Object.entries({
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  })) {
+  for (const [id, value] of Object.entries(DEMO_CONTACT)) {
     await tabUntil(page, (f) => f.id === id, 3);
     await page.keyboard.type(value);
   }
@@ -159,7 +127,7 @@ for (const viewport of VIEWPORTS) {
 
       const page = await openShop(shop, viewport);
       // Rear Window (€9.99, −10 %) with gift wrap (€3.50): 1214; two of Jaws (€6.99, −50 %): 699. 1913, VAT 383.
-      await addByKeyboard(page, 'Rear Window', 1, 'Gift wrap');
+      await addByKeyboard(page, 'Rear Window', 1, ['Gift wrap']);
       await addByKeyboard(page, 'Jaws', 2);
       await toCheckout(page);
       const plain = ['Discounts −€8.34', 'Total €19.13', 'VAT included €3.83'];

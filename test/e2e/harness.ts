@@ -7,6 +7,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.mjs';
+import { DEMO_CONTACT } from '../support/demo-contact.ts';
 import { spawnServer } from '../support/spawn-server.mjs';
 
 export interface Shop {
@@ -102,16 +103,7 @@ export async function fillDetails(page: Page, email: string): Promise<void> {
   const checkout = page.locator('till-checkout');
   // A page that shows its checkout only when asked for it (the demo): ask, with the cart's button.
   if (!(await checkout.isVisible())) await page.locator('till-cart:not([compact]) [part=checkout]').click();
-  const fields: Record<string, string> = {
-    email,
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  };
+  const fields: Record<string, string> = { email, ...DEMO_CONTACT };
   for (const [id, value] of Object.entries(fields)) await checkout.locator(`#${id}`).fill(value);
 }
 
@@ -119,6 +111,32 @@ export async function chooseTestCard(page: Page, number: string): Promise<void> 
   await page.locator('till-checkout #card-number').fill(number);
   await page.locator('till-checkout #card-expiry').fill('12/34');
   await page.locator('till-checkout #card-cvc').fill('123');
+}
+
+/** An order and a payment as the API answers them, the fields the payment tests read. */
+export interface WireOrder {
+  _id: { $oid: string };
+  human_id: string;
+  order_status: string;
+  user: { _id: { $oid: string } };
+}
+export interface WirePayment {
+  current_state: string;
+  charges: { kind: string; status: string }[];
+}
+
+/** A new page of the demo with a DVD and its add-on in the cart, at the checkout's payment step. */
+export async function demoAtPayment(shop: Shop, email: string): Promise<Page> {
+  const page = await shop.browser.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(shop.shopUrl);
+  await page.locator('till-product-list [part=product]').first().waitFor();
+  await addDvdWithAddOn(page);
+  await page.locator('till-cart:not([compact]) [part=checkout]').click();
+  await fillDetails(page, email);
+  await page.locator('till-checkout button[type=submit]').click();
+  await page.locator('till-checkout [part=pay]').waitFor();
+  return page;
 }
 
 // ---------------------------------------------------------------------------------------------------

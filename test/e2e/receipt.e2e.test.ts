@@ -6,7 +6,17 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { toMinor } from '../../src/core/index.ts';
 import { startShop, type Shop } from './harness.ts';
-import { VIEWPORTS, assertAccessible, focused, openShop, tabUntil, waitForFocus } from './shopper.ts';
+import {
+  VIEWPORTS,
+  addByKeyboard,
+  assertAccessible,
+  focused,
+  openShop,
+  tabUntil,
+  typeFields,
+  waitForFocus,
+} from './shopper.ts';
+import { DEMO_CONTACT } from '../support/demo-contact.ts';
 
 interface WireOrder {
   human_id: string;
@@ -26,40 +36,6 @@ after(async () => {
 const checkout = (page: Page) => page.locator('till-checkout');
 const texts = async (page: Page, selector: string) =>
   (await checkout(page).locator(selector).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-
-/** Finds a film by its title with the search box, ticks add-ons and sets the quantity, all by keyboard. */
-async function addByKeyboard(page: Page, title: string, quantity: number, addOns: string[] = []): Promise<void> {
-  const list = page.locator('till-product-list');
-  await list.locator('#search').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(title);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((name) => {
-    const names = [...document.querySelector('till-product-list')!.shadowRoot!.querySelectorAll('[part=name]')];
-    return names.length === 1 && names[0]!.textContent.trim() === name;
-  }, title);
-  const card = list.locator('[part=product]');
-  if (addOns.length) await card.locator('.add-ons input').first().waitFor();
-  for (const addOn of addOns) {
-    await card.locator('.add-ons label', { hasText: addOn }).locator('input').focus();
-    await page.keyboard.press('Space');
-  }
-  await card.locator('input[type=number]').focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(String(quantity));
-  await page.keyboard.press('Tab');
-  assert.equal((await focused(page)).text, 'Add to cart');
-  await page.keyboard.press('Enter');
-  await card.locator('[role=status]', { hasText: `Added ${title}` }).waitFor();
-}
-
-/** Types each value into the field Tab reaches next. */
-async function typeFields(page: Page, values: Record<string, string>): Promise<void> {
-  for (const [id, value] of Object.entries(values)) {
-    await tabUntil(page, (f) => f.id === id, 3);
-    await page.keyboard.type(value);
-  }
-}
 
 /** Replaces the test card's fields by keyboard, from wherever focus is in the payment step. */
 async function typeCard(page: Page, number: string): Promise<void> {
@@ -105,16 +81,7 @@ for (const viewport of VIEWPORTS) {
       assert.deepEqual(await texts(page, '[part=summary] .total-row'), rows('Total'));
       await assertAccessible(page, 'the details step');
 
-      await typeFields(page, {
-        email,
-        firstName: 'John',
-        lastName: 'McClane',
-        phone: '+4712345678',
-        street: 'Christies gate 34A',
-        zip: '0557',
-        city: 'Oslo',
-        country: 'Norway',
-      });
+      await typeFields(page, { email, ...DEMO_CONTACT });
       await tabUntil(page, (f) => f.text === 'Continue to payment', 4);
       await page.keyboard.press('Enter');
       await checkout(page).locator('[part=pay]').waitFor();

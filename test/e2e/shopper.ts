@@ -140,3 +140,47 @@ export async function waitForShelf(page: Page, names: readonly string[], sorted 
 /** Whether an element lies within the viewport's width (nothing cut at the right or left). */
 export const insideViewport = (page: Page, box: { x: number; width: number } | null): boolean =>
   !!box && box.x >= 0 && box.x + box.width <= page.viewportSize()!.width + 0.5;
+
+/** Finds a film by its title with the search box, ticks add-ons and sets the quantity, all by keyboard. */
+export async function addByKeyboard(page: Page, title: string, quantity: number, addOns: string[] = []): Promise<void> {
+  const list = page.locator('till-product-list');
+  await list.locator('#search').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((name) => {
+    const names = [...document.querySelector('till-product-list')!.shadowRoot!.querySelectorAll('[part=name]')];
+    return names.length === 1 && names[0]!.textContent.trim() === name;
+  }, title);
+  const card = list.locator('[part=product]');
+  if (addOns.length) await card.locator('.add-ons input').first().waitFor();
+  for (const addOn of addOns) {
+    await card.locator('.add-ons label', { hasText: addOn }).locator('input').focus();
+    await page.keyboard.press('Space');
+  }
+  await card.locator('input[type=number]').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(quantity));
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).text, 'Add to cart');
+  await page.keyboard.press('Enter');
+  await card.locator('[role=status]', { hasText: `Added ${title}` }).waitFor();
+}
+
+/** Types each value into the field Tab reaches next. */
+export async function typeFields(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [id, value] of Object.entries(values)) {
+    await tabUntil(page, (f) => f.id === id, 3);
+    await page.keyboard.type(value);
+  }
+}
+
+/** The header's cart, then its checkout button, by keyboard: focus on the checkout's heading. */
+export async function toCheckout(page: Page): Promise<void> {
+  await page.locator('till-cart[compact] [part=toggle]').focus();
+  await page.keyboard.press('Enter');
+  await tabUntil(page, (f) => f.host === 'till-cart' && f.text === 'Go to checkout', 20);
+  await page.keyboard.press('Enter');
+  await page.locator('till-checkout #email').waitFor();
+  await waitForFocus(page, { id: 'checkout-title' });
+}

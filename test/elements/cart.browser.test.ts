@@ -180,6 +180,90 @@ describe('<till-cart>', () => {
     expect(el.isConnected).to.equal(true);
   });
 
+  it('fires till-cart-change once for a burst of changes, with the cart as it is after them', async () => {
+    await fixture<TillCart>(html`<till-cart></till-cart>`);
+    const heard: number[] = [];
+    const listener = (event: Event) =>
+      void heard.push((event as CustomEvent<{ summary: { totalQuantity: number } }>).detail.summary.totalQuantity);
+    document.body.addEventListener('till-cart-change', listener);
+    try {
+      for (let i = 0; i < 20; i++) cart.add({ ...productA, id: `film-${i}` });
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(heard).to.deep.equal([20]);
+    } finally {
+      document.body.removeEventListener('till-cart-change', listener);
+    }
+  });
+
+  it('re-renders only the line whose quantity changed', async () => {
+    const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
+    for (let i = 0; i < 30; i++) cart.add({ ...productA, id: `film-${i}`, name: `Film ${i}` });
+    await el.updateComplete;
+    const lines = $$(el, '[part=line]');
+    const nodes = lines.map((line) => [...line.querySelectorAll('*')]);
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((record) => changed.push(record.target)));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    // The lines' texts are made by the element's t(): count them to see which lines were rendered.
+    const labels: string[] = [];
+    const t = el.t.bind(el);
+    el.t = (key, values) => {
+      if (key === 'cart.increase') labels.push(String(values?.['name']));
+      return t(key, values);
+    };
+    cart.setQuantity('film-7', 3);
+    await el.updateComplete;
+    expect(labels, 'only the changed line is rendered again').to.deep.equal(['Film 7']);
+    observer.takeRecords().forEach((record) => changed.push(record.target));
+    observer.disconnect();
+    expect(changed.length).to.be.greaterThan(0);
+    for (const node of changed) {
+      const inLine = lines[7]!.contains(node);
+      const inSummary = $(el, '.summary').contains(node);
+      expect(inLine || inSummary, `changed outside line 8 and the summary: ${node.nodeName}`).to.equal(true);
+    }
+    expect($$(el, '[part=line]'), 'every line keeps its element').to.deep.equal(lines);
+    expect(lines.map((line) => [...line.querySelectorAll('*')])).to.deep.equal(nodes);
+    expect(lines[7]!.querySelector('input')!.value).to.equal('3');
+    expect(lines[7]!.querySelector('[part=line-total]')!.textContent).to.equal('€108.00');
+  });
+
+  it('makes no Intl formatter per line: a few for the whole cart, none for a change', async () => {
+    const made = { NumberFormat: 0, PluralRules: 0, DateTimeFormat: 0 };
+    const originals = {
+      ...made,
+      NumberFormat: Intl.NumberFormat,
+      PluralRules: Intl.PluralRules,
+      DateTimeFormat: Intl.DateTimeFormat,
+    };
+    for (const name of ['NumberFormat', 'PluralRules', 'DateTimeFormat'] as const) {
+      (Intl as Record<string, unknown>)[name] = new Proxy(originals[name], {
+        construct(target, args: unknown[]) {
+          made[name]++;
+          return Reflect.construct(target, args) as object;
+        },
+      });
+    }
+    try {
+      // A locale no other test used, so nothing is cached yet.
+      const el = await fixture<TillCart>(html`<till-cart locale="en-IE"></till-cart>`);
+      for (let i = 0; i < 40; i++) cart.add({ ...productA, id: `film-${i}`, discount: i % 2 ? 0.1 : 0 }, 2);
+      await el.updateComplete;
+      expect($$(el, '[part=line]')).to.have.length(40);
+      const total = made.NumberFormat + made.PluralRules + made.DateTimeFormat;
+      expect(total, JSON.stringify(made)).to.be.at.most(3);
+      cart.setQuantity('film-3', 5);
+      await el.updateComplete;
+      expect(made.NumberFormat + made.PluralRules + made.DateTimeFormat, JSON.stringify(made)).to.equal(total);
+    } finally {
+      Object.assign(Intl, {
+        NumberFormat: originals.NumberFormat,
+        PluralRules: originals.PluralRules,
+        DateTimeFormat: originals.DateTimeFormat,
+      });
+    }
+  });
+
   it('disables every control while a payment holds the cart', async () => {
     const el = await fixture<TillCart>(html`<till-cart></till-cart>`);
     seedWorkedExample();

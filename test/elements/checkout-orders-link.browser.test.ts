@@ -2,28 +2,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/checkout/till-checkout.ts';
 import type { TillCheckout } from '../../src/elements/checkout/checkout.ts';
-import { cart } from '../../src/state/cart.ts';
-import { $checkout, placeOrder, resetCheckout, setContact, pay } from '../../src/state/checkout/index.ts';
-import { resetCart, until, useReferenceServer } from '../support/browser.ts';
-import { demoProducts } from '../support/orders.ts';
+import { $checkout, placeOrder, pay } from '../../src/state/checkout/index.ts';
+import { until } from '../support/browser.ts';
+import { checkoutWithOneDvd } from '../support/checkout-ready.ts';
 
 describe('<till-checkout orders-href>', () => {
   before(async () => {
-    resetCheckout();
-    resetCart();
-    useReferenceServer();
-    const { dvds } = await demoProducts();
-    cart.add(dvds[0]!, 1);
-    setContact({
-      email: `link${Date.now()}@example.com`,
-      firstName: 'John',
-      lastName: 'McClane',
-      phone: '+4712345678',
-      street: 'Christies gate 34A',
-      zip: '0557',
-      city: 'Oslo',
-      country: 'Norway',
-    });
+    await checkoutWithOneDvd('link');
     await placeOrder();
     await pay(async () => ({ token: 'tok_visa' }));
     await until(() => $checkout.get().step === 'complete');

@@ -32,6 +32,11 @@ describe('texts in the locale’s language', () => {
 
   it('fetches French when an element first needs it, showing English until then and never a key', async () => {
     expect(translation('fr'), 'not loaded up front').to.equal(undefined);
+    // The cart's code already loaded (by an English cart), so the element renders at once, before
+    // French arrives, rather than racing its view's download against the language's.
+    const english = document.body.appendChild(document.createElement('till-cart'));
+    await english.updateComplete;
+    english.remove();
     const seen = new Set<string>();
     const el = document.createElement('till-cart');
     el.locale = 'fr-FR';

@@ -43,6 +43,23 @@ describe('<till-product-list> against the reference server', () => {
     expect(discounted!.querySelector('.badge')!.textContent).to.match(/^−\d+%$/);
   });
 
+  it('renders again only the card an add to the cart changed', async () => {
+    const el = await fixture<TillProductList>(html`<till-product-list page-size="12"></till-product-list>`);
+    await loaded(el);
+    const rendered: string[] = [];
+    const t = el.t.bind(el);
+    el.t = (key, values) => {
+      if (key === 'products.add') rendered.push(key);
+      return t(key, values);
+    };
+    const before = cards(el);
+    cards(el)[3]!.querySelector<HTMLButtonElement>('[part=add]')!.click();
+    await el.updateComplete;
+    expect(cart.$lines.get()).to.have.length(1);
+    expect(rendered, 'one card rendered again').to.have.length(1);
+    expect(cards(el), 'every card keeps its element').to.deep.equal(before);
+  });
+
   it('pages through the catalogue', async () => {
     const el = await fixture<TillProductList>(html`<till-product-list page-size="8"></till-product-list>`);
     await loaded(el);

@@ -1,6 +1,9 @@
+// The Stripe provider on its own: Stripe's Payment Element through the Stripe.js stand-in (its
+// documented interface), confirming SetupIntents at the loopback Stripe stand-in.
 import { expect } from '@open-wc/testing';
-import { createStripeProvider, STRIPE_UNAVAILABLE } from '../../src/payments/stripe.ts';
-import { countingLoader, fakeStripe } from '../support/fake-stripe.ts';
+import type { CardTheme } from '../../src/payments/provider.ts';
+import { createStripeProvider, STRIPE_UNAVAILABLE, type StripeLoader } from '../../src/payments/stripe.ts';
+import { stripeEnv, stripeJs, type StripeEnv } from '../support/stripe-js.ts';
 
 /** Runs `run` with console.warn silenced (the provider warns when Stripe.js fails, as it should). */
 async function quietly<T>(run: () => Promise<T>): Promise<T> {
@@ -13,152 +16,238 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+const THEME: CardTheme = {
+  accent: 'rgb(10, 125, 90)',
+  onAccent: 'rgb(255, 255, 255)',
+  background: 'rgb(13, 17, 23)',
+  color: 'rgb(230, 237, 243)',
+  muted: 'rgb(145, 152, 161)',
+  border: 'rgb(61, 68, 77)',
+  danger: 'rgba(255, 143, 128, 0.5)',
+  radius: '4px',
+  fontFamily: 'system-ui, sans-serif',
+  fontSize: '16px',
+  lineHeight: '24px',
+};
+
+let env: StripeEnv;
 let container: HTMLElement;
+before(async function () {
+  this.timeout(90_000); // the loopback Stripe starts on first use
+  env = await stripeEnv();
+});
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
 });
 afterEach(() => container.remove());
 
-describe('createStripeProvider', () => {
+/** A SetupIntent made at the loopback Stripe, as a server makes one; its client secret. */
+async function setupIntent(): Promise<string> {
+  const response = await fetch(`${env.api}/v1/setup_intents`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'allowed_payment_method_types[]=card',
+  });
+  return ((await response.json()) as { client_secret: string }).client_secret;
+}
+
+describe('createStripeProvider: the Payment Element', () => {
   it('touches nothing of Stripe on creation: no script, no loader', () => {
-    const provider = createStripeProvider({ publishableKey: 'pk_test_1' });
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk_test_1', loadStripe: standIn.loadStripe });
     expect(provider.kind).to.equal('stripe');
+    expect(standIn.log.loads).to.have.length(0);
     expect(document.querySelector('script[src*="stripe.com"]')).to.equal(null);
   });
 
-  it('does not load Stripe.js until mount, then loads it once with the key and locale', async () => {
-    const { stripe } = fakeStripe();
-    const loader = countingLoader(async () => stripe);
-    const provider = createStripeProvider({ publishableKey: 'pk_test_1', locale: 'nb', loadStripe: loader.load });
-    expect(provider.kind).to.equal('stripe');
-    expect(loader.calls).to.have.length(0);
-    await provider.mount(container);
-    await provider.mount(container);
-    expect(loader.calls).to.deep.equal([{ key: 'pk_test_1', options: { locale: 'nb' } }]);
+  it('loads Stripe.js once, at mount, with the key and the element’s locale as Stripe names it', async () => {
+    for (const [tag, locale] of [
+      ['nb-NO', 'nb'],
+      ['es-CL', 'es-419'],
+      ['pt-BR', 'pt-BR'],
+      ['zh-Hant-TW', 'zh-TW'],
+      ['de-AT', 'de'],
+      ['sw', 'auto'],
+      [undefined, 'auto'],
+    ] as const) {
+      const standIn = stripeJs(env);
+      const provider = createStripeProvider({
+        publishableKey: 'pk_test_1',
+        locale: tag,
+        loadStripe: standIn.loadStripe,
+      });
+      await provider.mount(container);
+      await provider.mount(container);
+      expect(standIn.log.loads, String(tag)).to.deep.equal([{ key: 'pk_test_1', options: { locale } }]);
+      expect(standIn.log.elements[1]!.locale, String(tag)).to.equal(locale);
+      provider.destroy();
+    }
   });
 
-  it('mounts the card element into the light-DOM container, without a postal code', async () => {
-    const { stripe, log } = fakeStripe();
-    const provider = createStripeProvider({ publishableKey: 'pk_test_1', loadStripe: async () => stripe });
-    container.style.color = 'rgb(1, 2, 3)';
-    await provider.mount(container);
-    expect(container.querySelector('.__PrivateStripeElement')).to.equal(log.cards[0]!.frame);
-    expect(log.elementsOptions).to.deep.equal([{ locale: 'auto' }]);
-    const options = log.createOptions[0] as { hidePostalCode: boolean; style: { base: { color: string } } };
-    expect(options.hidePostalCode).to.equal(true);
-    expect(options.style.base.color).to.equal('rgb(1, 2, 3)');
+  it('mounts the Payment Element for saving a card into the light-DOM container, in the page’s look', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
+    await provider.mount(container, { currency: 'EUR', theme: THEME });
+    expect(container.querySelector('.__PrivateStripeElement')).to.equal(standIn.control.element!.frame);
+    expect(standIn.log.created).to.deep.equal([{ type: 'payment', options: { layout: 'tabs' } }]);
+    const options = standIn.log.elements[0]!;
+    expect(options).to.deep.include({ mode: 'setup', currency: 'eur', allowedPaymentMethodTypes: ['card'] });
+    expect(options.appearance).to.deep.equal({
+      theme: 'night',
+      variables: {
+        colorPrimary: '#0a7d5a',
+        colorBackground: '#0d1117',
+        colorText: '#e6edf3',
+        colorTextSecondary: '#9198a1',
+        colorDanger: 'rgba(255, 143, 128, 0.5)',
+        borderRadius: '4px',
+        fontFamily: 'system-ui, sans-serif',
+        fontSizeBase: '16px',
+        fontLineHeight: '24px',
+      },
+      rules: {
+        '.Input': { borderColor: '#3d444d' },
+        '.Tab': { borderColor: '#3d444d' },
+        '.Tab--selected': { borderColor: '#0a7d5a' },
+      },
+    });
   });
 
-  it('uses a style given to it', async () => {
-    const { stripe, log } = fakeStripe();
-    const style = { base: { color: 'red' } };
-    await createStripeProvider({ publishableKey: 'pk', style, loadStripe: async () => stripe }).mount(container);
-    expect((log.createOptions[0] as { style: unknown }).style).to.equal(style);
-  });
-
-  it('passes change events on as {complete, error}', async () => {
-    const { stripe, log } = fakeStripe();
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
+  it('passes change events on as {complete, error}, and checks the form with elements.submit()', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
     const seen: unknown[] = [];
     provider.onChange((state) => seen.push(state));
     await provider.mount(container);
-    log.cards[0]!.change!({ complete: false, error: { message: 'Your card number is incomplete.' } });
-    log.cards[0]!.change!({ complete: true });
+    expect(await provider.check()).to.equal(false);
+    standIn.complete('pm_card_visa');
+    expect(await provider.check()).to.equal(true);
+    expect(standIn.log.submits).to.equal(2);
     expect(seen).to.deep.equal([
       { complete: false, error: 'Your card number is incomplete.' },
       { complete: true, error: null },
     ]);
   });
 
-  it('turns the card into a token, passing the cardholder name', async () => {
-    const { stripe, log } = fakeStripe({ token: { id: 'tok_visa' } });
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
+  it('confirms the SetupIntent with the card and gives back the PaymentMethod Stripe made', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
     await provider.mount(container);
-    expect(await provider.createToken({ name: 'John McClane' })).to.deep.equal({ token: 'tok_visa' });
-    expect(log.tokenCalls[0]!.data).to.deep.equal({ name: 'John McClane' });
-    expect(log.tokenCalls[0]!.card).to.be.an('object');
+    standIn.complete('pm_card_visa');
+    const clientSecret = await setupIntent();
+    const result = await provider.confirmSetup({ clientSecret, returnUrl: 'https://shop.example/checkout' });
+    expect(result.paymentMethod).to.match(/^pm_/);
+    expect(standIn.log.confirmSetup).to.deep.equal([
+      { clientSecret, confirmParams: { return_url: 'https://shop.example/checkout' }, redirect: 'if_required' },
+    ]);
   });
 
-  it("maps Stripe's error result to {error: {message, code}}", async () => {
-    const { stripe } = fakeStripe({
-      error: { type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.' },
+  it('says a card Stripe refuses to save as a decline at the card, and a failed authentication by its code', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
+    await provider.mount(container);
+    standIn.complete('pm_card_chargeDeclined');
+    const declined = await provider.confirmSetup({ clientSecret: await setupIntent(), returnUrl: location.href });
+    expect(declined.error).to.deep.equal({
+      message: 'Your card was declined.',
+      code: 'generic_decline',
+      declined: true,
     });
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
+
+    standIn.complete('pm_card_authenticationRequiredOnSetup');
+    standIn.control.authentications = ['fail'];
+    const failed = await provider.confirmSetup({ clientSecret: await setupIntent(), returnUrl: location.href });
+    expect(failed.error?.code).to.equal('setup_intent_authentication_failure');
+    expect(failed.error?.declined).to.equal(false);
+  });
+
+  it('handles the next action with Stripe.js: completed, failed, or not possible', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
+    const pending = async () => {
+      // A SetupIntent asking for authentication, confirmed without Stripe.js (as a server may).
+      const clientSecret = await setupIntent();
+      await fetch(`${env.api}/v1/setup_intents/${clientSecret.split('_secret_')[0]}/confirm`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'payment_method=pm_card_authenticationRequiredOnSetup',
+      });
+      return { clientSecret, intentId: clientSecret.split('_secret_')[0]!, nextAction: null };
+    };
+    standIn.control.authentications = ['complete', 'fail'];
+    expect(await provider.handleNextAction(await pending())).to.equal('complete');
+    expect(await provider.handleNextAction(await pending())).to.equal('fail');
+    expect(
+      await provider.handleNextAction({ clientSecret: await setupIntent(), intentId: 'x', nextAction: null }),
+    ).to.equal('error');
+  });
+
+  it('reads an intent back from its client secret (the return from a redirect)', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
     await provider.mount(container);
-    expect(await provider.createToken()).to.deep.equal({
-      error: { message: 'Your card number is incorrect.', code: 'incorrect_number' },
+    standIn.complete('pm_card_visa');
+    const clientSecret = await setupIntent();
+    const { paymentMethod } = await provider.confirmSetup({ clientSecret, returnUrl: location.href });
+    expect(await provider.retrieveIntent('setup', clientSecret)).to.deep.equal({
+      id: clientSecret.split('_secret_')[0],
+      status: 'succeeded',
+      paymentMethod,
     });
   });
 
-  it('gives an error result, not a throw, when createToken rejects', async () => {
-    const { stripe } = fakeStripe(() => Promise.reject(new Error('api.stripe.com unreachable')));
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
-    await provider.mount(container);
-    const result = await quietly(() => provider.createToken());
-    expect(result.error?.code).to.equal('stripe_error');
-    expect(result.error?.message).to.be.a('string').and.not.empty;
-  });
-
-  it('says the form is not ready when asked for a token before mount', async () => {
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => fakeStripe().stripe });
-    expect((await provider.createToken()).error?.code).to.equal('not_ready');
-  });
-
-  it('reports a loader failure as an error result, and loads again on the next mount', async () => {
-    const { stripe } = fakeStripe();
-    let fail = true;
-    const loader = countingLoader(() =>
-      fail ? Promise.reject(new Error('js.stripe.com unreachable')) : Promise.resolve(stripe),
+  it('says the form is not ready when asked to confirm before mount', async () => {
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: stripeJs(env).loadStripe });
+    expect((await provider.confirmSetup({ clientSecret: 's', returnUrl: location.href })).error?.code).to.equal(
+      'not_ready',
     );
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: loader.load });
+  });
+
+  it('reports a loader failure as unavailable, and loads again on the next mount', async () => {
+    const standIn = stripeJs(env);
+    let fail = true;
+    const calls: unknown[] = [];
+    const load: StripeLoader = (key, options) => {
+      calls.push(options);
+      return fail ? Promise.reject(new Error('js.stripe.com unreachable')) : standIn.loadStripe(key, options);
+    };
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: load });
     const seen: unknown[] = [];
     provider.onChange((state) => seen.push(state));
     await quietly(() => provider.mount(container));
     expect(seen).to.deep.equal([{ complete: false, error: STRIPE_UNAVAILABLE }]);
-    expect(await provider.createToken()).to.deep.equal({
+    expect(await provider.confirmSetup({ clientSecret: 's', returnUrl: location.href })).to.deep.equal({
       error: { message: STRIPE_UNAVAILABLE, code: 'stripe_unavailable' },
     });
     fail = false;
     await provider.mount(container);
-    expect(loader.calls).to.have.length(2);
-    expect(await provider.createToken()).to.deep.equal({ token: 'tok_fake' });
+    expect(calls).to.have.length(2);
+    expect(container.querySelector('.__PrivateStripeElement')).to.exist;
   });
 
   it('treats a loader resolving null (no window) as unavailable', async () => {
     const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => null });
     await quietly(() => provider.mount(container));
-    expect((await provider.createToken()).error?.code).to.equal('stripe_unavailable');
+    expect((await provider.confirmSetup({ clientSecret: 's', returnUrl: location.href })).error?.code).to.equal(
+      'stripe_unavailable',
+    );
   });
 
-  it('destroy removes the card element and stops events; a new mount reuses the loaded Stripe.js', async () => {
-    const { stripe, log } = fakeStripe();
-    const loader = countingLoader(async () => stripe);
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: loader.load });
+  it('destroy removes the element and stops its events; a new mount reuses the loaded Stripe.js', async () => {
+    const standIn = stripeJs(env);
+    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: standIn.loadStripe });
     const seen: unknown[] = [];
     provider.onChange((state) => seen.push(state));
     await provider.mount(container);
+    const first = standIn.control.element!;
     provider.destroy();
-    expect(log.cards[0]!.destroyed).to.equal(true);
+    expect(first.destroyed).to.equal(true);
     expect(container.childElementCount).to.equal(0);
-    log.cards[0]!.change!({ complete: true });
+    standIn.complete('pm_card_visa');
     expect(seen).to.deep.equal([]);
-    expect((await provider.createToken()).error?.code).to.equal('not_ready');
     await provider.mount(container);
     expect(container.childElementCount).to.equal(1);
-    expect(loader.calls).to.have.length(1);
-  });
-
-  it('mounting again replaces the card element instead of adding a second', async () => {
-    const { stripe, log } = fakeStripe();
-    const provider = createStripeProvider({ publishableKey: 'pk', loadStripe: async () => stripe });
-    await provider.mount(container);
-    const other = document.createElement('div');
-    document.body.append(other);
-    await provider.mount(other);
-    expect(log.cards[0]!.destroyed).to.equal(true);
-    expect(container.childElementCount).to.equal(0);
-    expect(other.childElementCount).to.equal(1);
-    other.remove();
+    expect(standIn.log.loads).to.have.length(1);
   });
 });

@@ -66,6 +66,45 @@ describe('configuration', () => {
   });
 });
 
+describe('startServer with onListening (the CLI: the port bound before the database opens)', () => {
+  const env = { ...DEMO_ENV, TILLKIT_DATA_DIR: 'memory://', PORT: '0' };
+
+  it('answers a request sent as soon as it listens, once the database is open and the catalogue loaded', async () => {
+    let answer: Promise<{ status: number; count: number }> | undefined;
+    let ready = false;
+    const server = await startServer({
+      env,
+      onListening: (url) => {
+        assert.equal(ready, false);
+        answer = fetch(`${url}/products?size=100`, { headers: { 'X-Builton-Api-Key': DEMO_API_KEY } }).then(
+          async (response) => ({ status: response.status, count: ((await response.json()) as unknown[]).length }),
+        );
+      },
+    });
+    ready = true;
+    try {
+      assert.ok(answer, 'onListening was called');
+      const { status, count } = await answer;
+      assert.equal(status, 200);
+      assert.ok(count >= 20, `the demo catalogue (${count} products)`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rejects and stops listening when the database cannot be opened', async () => {
+    let url = '';
+    await assert.rejects(
+      startServer({
+        env: { ...env, DATABASE_URL: 'postgres://tillkit:tillkit@127.0.0.1:1/none' },
+        onListening: (listening) => (url = listening),
+      }),
+    );
+    assert.notEqual(url, '');
+    await assert.rejects(fetch(`${url}/health`), 'the port is closed');
+  });
+});
+
 describe('npm run server (server/main.ts)', () => {
   it('prints its URL, serves the demo catalogue with the demo key, and stops on SIGTERM', async () => {
     const env: Record<string, string | undefined> = {

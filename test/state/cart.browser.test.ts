@@ -2,10 +2,14 @@ import { expect } from '@open-wc/testing';
 import { atom } from 'nanostores';
 import { CART_SCHEMA_VERSION } from '../../src/state/cart/saved.ts';
 import { createCartStore, type CartStore } from '../../src/state/cart/store.ts';
+import type { StorageLike } from '../../src/state/storage.ts';
 import { isTillError } from '../../src/core/index.ts';
 import { kronerProduct, productA, productB, subProductB1 } from '../support/catalogue.ts';
 
 const KEY = 'till:cart:test';
+
+/** The next task: by then the cart has saved what changed in this one. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 /** Records console.warn while `run` runs. */
 async function warnings(run: () => unknown): Promise<string[]> {
@@ -97,10 +101,11 @@ describe('cart store', () => {
 });
 
 describe('cart persistence', () => {
-  it('survives a reload: a new store reads what the old one saved', () => {
+  it('survives a reload: a new store reads what the old one saved', async () => {
     const first = mounted(createCartStore({ key: KEY }));
     first.add(productA, 2);
     first.add(productB, 1, [subProductB1]);
+    await nextTask(); // changes are saved at the end of their task
     const saved = JSON.parse(localStorage.getItem(KEY)!);
     expect(saved.v).to.equal(CART_SCHEMA_VERSION);
 
@@ -109,6 +114,46 @@ describe('cart persistence', () => {
     expect(second.$lines.get()[1]!.subProducts).to.deep.equal([
       { id: 'subProductB1', name: 'Sub Product B1', price: 500, discount: 0, vat: 0.25, ref: null },
     ]);
+  });
+
+  it('saves a burst of changes once, at the end of their task, and a reload finds every line', async () => {
+    const writes: string[] = [];
+    const counting: StorageLike = {
+      getItem: (key) => localStorage.getItem(key),
+      setItem: (key, value) => {
+        writes.push(key);
+        localStorage.setItem(key, value);
+      },
+      removeItem: (key) => localStorage.removeItem(key),
+    };
+    const cart = mounted(createCartStore({ key: KEY, storage: counting }));
+    const summaries: number[] = [];
+    cleanups.push(cart.$summary.listen((summary) => void summaries.push(summary.totalQuantity)));
+    for (let i = 0; i < 50; i++) {
+      cart.add({ ...productA, id: `film-${i}`, name: `Film ${i}` }, 2);
+      // Read at once, the store already has the line and prices it.
+      expect(cart.$lines.get().at(-1)!.productId).to.equal(`film-${i}`);
+    }
+    expect(cart.$summary.get().totalQuantity).to.equal(100);
+    expect(writes, 'nothing written while the task runs').to.deep.equal([]);
+    await nextTask();
+    expect(writes, 'one write for fifty adds').to.deep.equal([KEY]);
+    expect(summaries, 'listeners hear one summary').to.deep.equal([100]);
+    const reloaded = createCartStore({ key: KEY });
+    expect(reloaded.$lines.get()).to.have.length(50);
+    expect(reloaded.$summary.get().total).to.equal(50 * 7200);
+  });
+
+  it('saves what changed before the key changes or the cart is read back or frozen', () => {
+    const cart = mounted(createCartStore({ key: KEY }));
+    cart.add(productA);
+    cart.reload(); // an explicit read keeps this page's change rather than reading the older copy
+    expect(cart.$lines.get().map((l) => l.productId)).to.deep.equal(['productA']);
+    expect(JSON.parse(localStorage.getItem(KEY)!).lines).to.have.length(1);
+    cart.add(productB);
+    cart.freeze();
+    expect(JSON.parse(localStorage.getItem(KEY)!).lines).to.have.length(2);
+    cart.release({ paid: false });
   });
 
   it('keeps one cart per merchant key and follows a key change', () => {

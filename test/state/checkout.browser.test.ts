@@ -27,18 +27,10 @@ import {
 import { UNEXPECTED, describeError, fail } from '../../src/state/checkout/errors.ts';
 import { configure } from '../../src/state/config.ts';
 import { api, resetCart, until, useReferenceServer } from '../support/browser.ts';
+import { fillDemoContact } from '../support/checkout-ready.ts';
 
-const CONTACT = {
-  firstName: 'John',
-  lastName: 'McClane',
-  phone: '+4712345678',
-  street: 'Christies gate 34A',
-  zip: '0557',
-  city: 'Oslo',
-  country: 'Norway',
-};
 let customer = 0;
-const fillContact = () => setContact({ ...CONTACT, email: `state${Date.now()}${customer++}@example.com` });
+const fillContact = () => fillDemoContact('state');
 
 /** Every checkout event while the test runs. */
 let events: CheckoutEvent[] = [];

@@ -5,7 +5,6 @@
 // charged, the code taken off the order and the new total confirmed before paying.
 import { expect } from '@open-wc/testing';
 import { createBuiltOnClient } from '../../src/api/builton.ts';
-import type { ApiProduct } from '../../src/api/types.ts';
 import { cart } from '../../src/state/cart.ts';
 import {
   $checkout,
@@ -19,12 +18,12 @@ import {
   removeCoupon,
   resetCheckout,
   restartCheckout,
-  setContact,
 } from '../../src/state/checkout/index.ts';
 import { restoreSession } from '../../src/state/checkout/session.ts';
 import { orderFigures } from '../../src/state/orders/index.ts';
 import { configure } from '../../src/state/config.ts';
-import { api, resetCart, useReferenceServer } from '../support/browser.ts';
+import { api, film, resetCart, useReferenceServer } from '../support/browser.ts';
+import { fillDemoContact } from '../support/checkout-ready.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let serial = 0;
@@ -54,32 +53,12 @@ async function coupon(prefix: string, terms: Record<string, unknown>): Promise<{
   return { code, id: made._id.$oid };
 }
 
-let catalogue: ApiProduct[] = [];
-async function film(name: string): Promise<ApiProduct> {
-  if (!catalogue.length) {
-    const client = createBuiltOnClient({ baseUrl: api().url, apiKey: api().apiKey });
-    catalogue = [...(await client.listProducts({ size: 100 })).items];
-  }
-  return catalogue.find((p) => p.name === name)!;
-}
-
 /** Two of Rear Window (€9.99, −10 %): €17.98, VAT €3.60. */
 async function twoRearWindows(): Promise<void> {
   cart.add(await film('Rear Window'), 2);
 }
 
-let customer = 0;
-const fillContact = () =>
-  setContact({
-    email: `coupon${Date.now()}${customer++}@example.com`,
-    firstName: 'John',
-    lastName: 'McClane',
-    phone: '+4712345678',
-    street: 'Christies gate 34A',
-    zip: '0557',
-    city: 'Oslo',
-    country: 'Norway',
-  });
+const fillContact = () => fillDemoContact('coupon');
 
 /** Another customer pays an order with `code` (through the API, as another browser would). */
 async function someoneElseRedeems(code: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { createBuiltOnClient } from '../../src/api/builton.ts';
+import type { ApiProduct } from '../../src/api/types.ts';
 import { cart } from '../../src/state/cart.ts';
 import { configure } from '../../src/state/config.ts';
 
@@ -60,4 +62,14 @@ export async function admin<T>(path: string): Promise<T> {
   });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
+}
+
+let catalogue: ApiProduct[] = [];
+/** A product of the reference server's demo catalogue, by name (the catalogue read once). */
+export async function film(name: string): Promise<ApiProduct> {
+  if (!catalogue.length) {
+    const client = createBuiltOnClient({ baseUrl: api().url, apiKey: api().apiKey });
+    catalogue = [...(await client.listProducts({ size: 100 })).items];
+  }
+  return catalogue.find((p) => p.name === name)!;
 }

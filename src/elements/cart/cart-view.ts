@@ -5,6 +5,7 @@ import { cart, type CartLine } from '../../state/cart.ts';
 import { discountOf } from '../../state/cart/discount.ts';
 import { readQuantity } from '../../state/cart/quantity.ts';
 import type { View } from '../shared/base.ts';
+import { keyed } from '../shared/keyed.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import type { TillCart } from './cart.ts';
 import { styles } from './cart.styles.ts';
@@ -23,6 +24,16 @@ class CartView implements View {
   private invalid: Record<string, string> = {};
   private readonly lines: StoreController<readonly CartLine[]>;
   private readonly locked: StoreController<boolean>;
+  /**
+   * Each line's template, kept while the line, its price and its message are the same and so is
+   * everything all lines share (`shared`): only the lines that changed are rendered again.
+   */
+  private readonly rendered = new WeakMap<
+    CartLine,
+    { value: unknown; final: number; error?: string; shared: unknown }
+  >();
+  /** What every line's template depends on besides the line: the lock, the texts, the locale. */
+  private shared: readonly unknown[] = [];
 
   constructor(private readonly host: TillCart) {
     this.lines = new StoreController(host, cart.$lines, (lines) => {
@@ -64,6 +75,8 @@ class CartView implements View {
     if (!lines.length) return wrap(html`${title}<p part="empty" class="muted">${this.host.t('cart.empty')}</p>`);
     const summary = cart.$summary.get();
     const currency = summary.currency!;
+    const shared = [locked, this.host.texts, this.host.resolved];
+    if (shared.some((value, i) => value !== this.shared[i])) this.shared = shared;
     const discount = discountOf(
       summary,
       lines.map((l) => l.quantity),
@@ -72,7 +85,11 @@ class CartView implements View {
         ${title}
         ${locked ? html`<p class="muted" role="status">${this.host.t('cart.locked')}</p>` : nothing}
         <ul part="lines" class="lines">
-          ${lines.map((line, i) => this.renderLine(line, summary.lines[i]!, locked))}
+          ${keyed(
+            lines,
+            (line) => line.key,
+            (line, i) => this.line(line, summary.lines[i]!, locked),
+          )}
         </ul>
         <dl class="summary">
           ${discount ? html`<dt>${this.host.t('discounts')}</dt><dd class="price">−${this.host.money(discount, currency)}</dd>` : nothing}
@@ -98,40 +115,55 @@ class CartView implements View {
       `);
   }
 
+  private line(line: CartLine, price: LinePrice, locked: boolean): unknown {
+    const error = this.invalid[line.key];
+    const kept = this.rendered.get(line);
+    if (kept && kept.final === price.final && kept.error === error && kept.shared === this.shared) return kept.value;
+    const value = this.renderLine(line, price, locked);
+    this.rendered.set(line, { value, final: price.final, error, shared: this.shared });
+    return value;
+  }
+
+  /**
+   * One line. Written for the cost of a first render, which is the DOM Lit clones and the parts it
+   * binds: no whitespace between the elements (the line is a grid, so none shows) and leaf texts as
+   * `.textContent`, one property each rather than a marker, a text node and an insertion.
+   */
   private renderLine(line: CartLine, price: LinePrice, locked: boolean) {
+    const host = this.host;
     const name = line.name;
     const error = this.invalid[line.key];
     const inputId = `q-${line.key}`;
-    return html`
-      <li part="line" class="line">
-        ${line.image ? html`<img class="thumb" src=${line.image} alt="" width="48" height="64" loading="lazy" />` : html`<span class="thumb"></span>`}
-        <div class="name">
-          <span>${name}</span>
-          ${line.subProducts.length ? html`<span class="muted">${this.host.t('with', { addOns: line.subProducts.map((s) => s.name).join(', ') })}</span>` : nothing}
-          ${line.discount > 0 ? html`<span class="muted">${this.host.t('discount', { percent: this.host.percent(line.discount) })}</span>` : nothing}
-        </div>
-        <span part="line-total" class="price">${this.host.money(price.final, line.currency)}</span>
-        <div class="stepper">
-          <button aria-label=${this.host.t('cart.decrease', { name })} ?disabled=${locked || line.quantity <= 1} @click=${() => this.step(line, -1)}>−</button>
-          <label class="sr-only" for=${inputId}>${this.host.t('cart.quantity', { name })}</label>
-          <input
-            id=${inputId}
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max=${MAX_QUANTITY}
-            .value=${String(line.quantity)}
-            ?disabled=${locked}
-            aria-invalid=${!!error}
-            aria-describedby=${error ? `${inputId}-error` : nothing}
-            @change=${(event: Event) => this.typeQuantity(line, event.target as HTMLInputElement)}
-          />
-          <button aria-label=${this.host.t('cart.increase', { name })} ?disabled=${locked || line.quantity >= MAX_QUANTITY} @click=${() => this.step(line, 1)}>+</button>
-        </div>
-        <button class="link remove" aria-label=${this.host.t('cart.removeLabel', { name })} ?disabled=${locked} @click=${() => this.removeLine(line)}>${this.host.t('cart.remove')}</button>
-        ${error ? html`<p id="${inputId}-error" class="error" role="alert">${error}</p>` : nothing}
-      </li>
-    `;
+    return html`<li part="line" class="line">${
+      line.image
+        ? html`<img class="thumb" src=${line.image} alt="" width="48" height="64" loading="lazy" />`
+        : html`<span class="thumb"></span>`
+    }<div class="name"><span .textContent=${name}></span>${
+      line.subProducts.length
+        ? html`<span class="muted" .textContent=${host.t('with', { addOns: line.subProducts.map((s) => s.name).join(', ') })}></span>`
+        : nothing
+    }${
+      line.discount > 0
+        ? html`<span class="muted" .textContent=${host.t('discount', { percent: host.percent(line.discount) })}></span>`
+        : nothing
+    }</div><span part="line-total" class="price" .textContent=${host.money(price.final, line.currency)}></span><div class="stepper"
+      ><button aria-label=${host.t('cart.decrease', { name })} ?disabled=${locked || line.quantity <= 1} @click=${() => this.step(line, -1)}>−</button
+      ><label class="sr-only" for=${inputId} .textContent=${host.t('cart.quantity', { name })}></label
+      ><input
+        id=${inputId}
+        type="number"
+        inputmode="numeric"
+        min="1"
+        max=${MAX_QUANTITY}
+        .value=${String(line.quantity)}
+        ?disabled=${locked}
+        aria-invalid=${!!error}
+        aria-describedby=${error ? `${inputId}-error` : nothing}
+        @change=${(event: Event) => this.typeQuantity(line, event.target as HTMLInputElement)}
+      /><button aria-label=${host.t('cart.increase', { name })} ?disabled=${locked || line.quantity >= MAX_QUANTITY} @click=${() => this.step(line, 1)}>+</button></div
+    ><button class="link remove" aria-label=${host.t('cart.removeLabel', { name })} ?disabled=${locked} @click=${() => this.removeLine(line)} .textContent=${host.t('cart.remove')}></button>${
+      error ? html`<p id="${inputId}-error" class="error" role="alert" .textContent=${error}></p>` : nothing
+    }</li>`;
   }
 
   private setQuantity(line: CartLine, quantity: number): void {

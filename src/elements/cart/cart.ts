@@ -46,9 +46,16 @@ export class TillCart extends TillElement {
     this.compact = false;
     this.checkoutHref = '';
     this.heading = '';
-    // The page hears every change, here or in another tab, from the moment the element connects.
-    new StoreController(this, cart.$lines, (lines) => {
-      this.dispatchEvent(new TillCartChangeEvent({ lines, summary: cart.$summary.get() }));
+    // The page hears every change, here or in another tab, from the moment the element connects: once
+    // for a burst of changes in one task, with the lines and the summary as they are then.
+    let queued = false;
+    new StoreController(this, cart.$lines, () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        this.dispatchEvent(new TillCartChangeEvent({ lines: cart.$lines.get(), summary: cart.$summary.get() }));
+      });
     });
   }
 

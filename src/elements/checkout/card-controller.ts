@@ -2,13 +2,14 @@ import type { ReactiveController } from 'lit';
 import type { CardChange, CardProvider } from '../../payments/provider.ts';
 import {
   $checkout,
+  cardProvider,
   cardSetup,
-  createCardProvider,
   payWithCard,
   sameCardSetup,
   type CardSetup,
 } from '../../state/checkout/index.ts';
 import { $config } from '../../state/config.ts';
+import { cardTheme } from './card-theme.ts';
 import type { TillCheckout } from './checkout.ts';
 
 /** The card form as the payment step shows it: its provider's state, and whether it is still loading. */
@@ -18,7 +19,7 @@ export interface CardState extends CardChange {
 
 /**
  * The card form of the payment step. The state layer makes the provider the configuration asks for
- * (Stripe's card element, or the offline test card); this controller shows it while the checkout is at
+ * (Stripe's Payment Element, or the offline test card); this controller shows it while the checkout is at
  * its payment step (Stripe's mounted into a light-DOM child the `card` slot shows), takes it down when
  * it leaves, and keeps its state for the template. It acts on store changes and connection, never
  * inside an update. A provider lasts while its setup does, so the test card keeps what was typed.
@@ -60,7 +61,7 @@ export class CardController implements ReactiveController {
     if (this.shown && this.setup && sameCardSetup(this.setup, setup)) return;
     this.hide();
     if (!this.provider || !this.setup || !sameCardSetup(this.setup, setup)) {
-      this.provider = createCardProvider(setup);
+      this.provider = cardProvider(setup);
       this.setup = setup;
     }
     this.show(this.provider);
@@ -74,7 +75,11 @@ export class CardController implements ReactiveController {
     container.slot = 'card';
     this.host.append(container);
     this.set({ complete: false, error: null, loading: true });
-    void provider.mount(container).then(() => {
+    const currency = $checkout.get().order?.currency;
+    // Once the step is drawn, the container is in its slot and takes the element's look (for Stripe's).
+    void this.host.updateComplete.then(async () => {
+      if (this.container !== container) return;
+      await provider.mount(container, { currency, theme: cardTheme(container) });
       if (this.container === container && this.state.loading) this.set({ ...this.state, loading: false });
     });
   }

@@ -188,6 +188,40 @@ export const styles = css`
     justify-content: space-between;
     gap: 0.5rem;
   }
+  .waiting {
+    margin-top: 0.75rem;
+    font-weight: 600;
+  }
+  .authentication {
+    width: min(34rem, calc(100vw - 2rem));
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  .dialog-head {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .dialog-head .close {
+    flex: none;
+    min-width: 2.75rem;
+  }
+  .authentication::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .authentication iframe {
+    display: block;
+    width: 100%;
+    height: min(24rem, 60vh);
+    margin: var(--_space) 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: #fff;
+  }
   .order-number {
     font-family: ui-monospace, monospace;
     font-size: 1.2em;

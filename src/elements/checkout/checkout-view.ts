@@ -20,15 +20,14 @@ import { $config } from '../../state/config.ts';
 import type { View } from '../shared/base.ts';
 import { StoreController } from '../shared/store-controller.ts';
 import { addStrings } from '../shared/strings.ts';
-import { renderBooticPayment } from './bootic-step.ts';
-import { CardController } from './card-controller.ts';
+import type { AuthenticationDialog } from './authentication-dialog.ts';
+import type { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
 import { styles } from './checkout-view.styles.ts';
 import { CouponField } from './coupon-field.ts';
-import { renderConfirmation } from './confirmation-step.ts';
 import { renderDetails } from './details-step.ts';
 import { CheckoutFocus } from './focus.ts';
-import { renderPayment } from './payment-step.ts';
+import type * as LaterStepsModule from './later-steps.ts';
 import { CHECKOUT_STRINGS } from './strings.ts';
 
 addStrings(CHECKOUT_STRINGS);
@@ -37,14 +36,25 @@ export const createView = (host: TillCheckout): View => new CheckoutView(host);
 
 const STEPS = ['details', 'payment', 'complete'] as const;
 
+type LaterSteps = typeof LaterStepsModule;
+let laterSteps: Promise<LaterSteps> | undefined;
+/** The steps after the details, fetched once per page (see later-steps.ts). */
+const loadLaterSteps = () => (laterSteps ??= import('./later-steps.ts'));
+
 /** The checkout's steps, loaded when the first `<till-checkout>` connects. */
 class CheckoutView implements View {
   readonly styles = styles;
   private readonly state: StoreController<CheckoutState>;
   private readonly lines: StoreController<readonly CartLine[]>;
-  private readonly card: CardController;
+  /** The payment and confirmation steps, and the card form, once their chunk has arrived. */
+  private later: LaterSteps | null = null;
+  private card: CardController | null = null;
+  /** Their chunk while it loads: `updateComplete` waits for it. */
+  loading: Promise<unknown> | undefined;
   private readonly coupon: CouponField;
   private readonly focus: CheckoutFocus;
+  /** The bank's check without Stripe.js: with the later steps, which are the only ones that pay. */
+  private authentication: AuthenticationDialog | null = null;
   private stop: (() => void)[] = [];
   private resumeQueued = false;
 
@@ -52,7 +62,6 @@ class CheckoutView implements View {
     this.state = new StoreController(host, $checkout);
     // A Bootic order awaiting payment that no longer holds the cart gives way to a new one.
     this.lines = new StoreController(host, cart.$lines, followCart);
-    this.card = new CardController(host);
     this.coupon = new CouponField(host);
     this.focus = new CheckoutFocus(host, () => this.state.value);
   }
@@ -65,8 +74,29 @@ class CheckoutView implements View {
     this.stop = [
       onCheckoutEvent((event) => this.dispatch(event)),
       $config.subscribe(() => this.resumeSoon()),
+      $checkout.subscribe(({ step }) => step !== 'details' && this.loadLater()),
       () => removeEventListener('pageshow', shown),
     ];
+  }
+
+  /** Fetches the later steps once; the card's controller is made when they arrive. */
+  private loadLater(): void {
+    if (this.later || this.loading) return;
+    this.loading = loadLaterSteps().then(
+      (later) => {
+        this.later = later;
+        this.card = new later.CardController(this.host);
+        this.authentication = new later.AuthenticationDialog(this.host, () => this.state.value);
+        this.loading = undefined;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        // The chunk is asked for again the next time the checkout needs it (a new submit, a resume).
+        console.warn('[tillkit] the checkout could not load its payment step', error);
+        laterSteps = this.loading = undefined;
+        this.host.requestUpdate();
+      },
+    );
   }
 
   hostDisconnected(): void {
@@ -84,7 +114,7 @@ class CheckoutView implements View {
     this.resumeQueued = true;
     queueMicrotask(() => {
       this.resumeQueued = false;
-      if (this.host.isConnected) void resumeCheckout();
+      if (this.host.isConnected) void resumeCheckout(this.host.activeLocale);
     });
   }
 
@@ -103,12 +133,14 @@ class CheckoutView implements View {
     event.preventDefault();
     if (this.state.value.busy || !this.lines.value.length) return;
     this.focus.expectInvalid();
+    // The payment step downloads while the order is created.
+    this.loadLater();
     void placeOrder({ addressId: this.host.addressId });
   };
 
   private readonly submitPayment = (event: Event): void => {
     event.preventDefault();
-    void this.card.pay().then(async (accepted) => {
+    void this.card?.pay().then(async (accepted) => {
       if (!accepted) await this.focus.toFirstInvalid();
     });
   };
@@ -152,14 +184,24 @@ class CheckoutView implements View {
                 coupon: this.coupon,
                 submit: this.submitDetails,
               })
-            : state.step === 'payment'
-              ? state.booticOrder
-                ? renderBooticPayment(host, state.booticOrder, restartCheckout)
-                : renderPayment({ host, state, card: this.card, submit: this.submitPayment })
-              : renderConfirmation(host, state, this.continueShopping)
+            : this.renderLater(state)
         }
+        ${this.authentication?.render() ?? nothing}
       </section>
     `;
+  }
+
+  private renderLater(state: CheckoutState) {
+    const { later, card, host } = this;
+    if (!later || !card) {
+      return this.loading
+        ? html`<p class="muted" role="status" aria-busy="true">${host.t('loading')}</p>`
+        : html`<div class="alert" role="alert"><p>${host.t('loadFailed')}</p><button type="button" @click=${() => this.loadLater()}>${host.t('retry')}</button></div>`;
+    }
+    if (state.step === 'complete') return later.renderConfirmation(host, state, this.continueShopping);
+    return state.booticOrder
+      ? later.renderBooticPayment(host, state.booticOrder, restartCheckout)
+      : later.renderPayment({ host, state, card, submit: this.submitPayment });
   }
 
   private renderSteps({ step }: CheckoutState) {

@@ -1,7 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TestCardProvider } from '../../payments/provider.ts';
 import type { TestCardField } from '../../payments/test-card.ts';
-import { confirmTotal, restartCheckout, type CheckoutState } from '../../state/checkout/index.ts';
+import {
+  confirmTotal,
+  restartCheckout,
+  type CheckoutState,
+  type PaymentMessageCode,
+  type PaymentPhase,
+} from '../../state/checkout/index.ts';
 import type { StringKey } from '../shared/strings.ts';
 import type { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
@@ -36,6 +42,7 @@ export function renderPayment({ host, state, card, submit }: PaymentStep): Templ
           <fieldset class="card">
             <legend>${host.t('checkout.card')}</legend>
             ${renderCard(host, card, busy)}
+            ${busy && state.paying && state.paying !== 'card' ? html`<p class="waiting" role="status">${host.t(WAITING[state.paying])}</p>` : nothing}
             ${renderPaymentError(host, state)}
           </fieldset>
           <button part="pay" class="primary wide" type="submit" aria-disabled=${busy || mismatch ? 'true' : 'false'}>
@@ -48,11 +55,29 @@ export function renderPayment({ host, state, card, submit }: PaymentStep): Templ
     `;
 }
 
+/** What the payment waits for, said at the card while the pay button waits. */
+const WAITING: Record<Exclude<PaymentPhase, 'card'>, StringKey> = {
+  authenticating: 'checkout.authenticating',
+  confirming: 'checkout.confirming',
+  processing: 'checkout.processing',
+};
+
+/** The payment's own messages, in the element's language (others are the server's or the card's words). */
+const PAYMENT_TEXTS: Record<PaymentMessageCode, StringKey> = {
+  'authentication-failed': 'checkout.error.authentication-failed',
+  'authentication-canceled': 'checkout.error.authentication-canceled',
+  'authentication-expired': 'checkout.error.authentication-expired',
+  'authentication-unavailable': 'checkout.error.authentication-unavailable',
+  'payment-pending': 'checkout.error.payment-pending',
+};
+
 /** A payment that failed, at the card: a decline says to try another card (the order stays payable). */
 function renderPaymentError(host: TillCheckout, { error }: CheckoutState) {
   if (error?.stage !== 'payment') return nothing;
+  const own =
+    error.code && Object.hasOwn(PAYMENT_TEXTS, error.code) ? PAYMENT_TEXTS[error.code as PaymentMessageCode] : null;
   return html`<div part="error" class="alert" role="alert" tabindex="-1">
-    <p>${error.message}</p>
+    <p>${own ? host.t(own) : error.message}</p>
     ${error.declined ? html`<p>${host.t('checkout.declinedHint')}</p>` : nothing}
   </div>`;
 }
@@ -61,7 +86,7 @@ function renderCard(host: TillCheckout, card: CardController, busy: boolean) {
   const { provider } = card;
   if (!provider) return nothing;
   if (provider.kind === 'test') return renderTestCard(host, provider, busy);
-  // Stripe's card element lives in the light DOM (it can not live in a shadow root): shown through the slot.
+  // Stripe's Payment Element lives in the light DOM (it can not live in a shadow root): shown through the slot.
   const { loading, error } = card.state;
   return html`
       ${loading ? html`<p class="muted" role="status">${host.t('checkout.cardLoading')}</p>` : nothing}
@@ -94,8 +119,8 @@ function renderTestCard(host: TillCheckout, card: TestCardProvider, busy: boolea
       <p class="test-mode">${host.t('checkout.testMode')}</p>
       <ul class="test-cards">
         ${card.cards.map(
-          ({ number, label }) =>
-            html`<li><button type="button" class="link" ?disabled=${busy} @click=${() => card.choose(number)}>${number}</button> <span class="muted">${label}</span></li>`,
+          ({ number, kind }) =>
+            html`<li><button type="button" class="link" ?disabled=${busy} @click=${() => card.choose(number)}>${number}</button> <span class="muted">${host.t(`checkout.testCard.${kind}`)}</span></li>`,
         )}
       </ul>
       <div class="grid card-fields">

@@ -48,13 +48,20 @@ export interface Summary {
 }
 
 /** The one order summary of the checkout: the cart's at the details, the order's after, the receipt's. */
-export function renderSummary(
+export function renderSummary(host: TillCheckout, summary: Summary): TemplateResult {
+  return section(summary.label ?? host.t('checkout.summary'), renderFigures(host, summary), summary.after ?? nothing);
+}
+
+const section = (label: string, figures: TemplateResult, after: unknown) =>
+  html`<section part="summary" class="summary" aria-label=${label}>${figures}${after}</section>`;
+
+/** A summary's heading, lines and figures: what {@link renderSummary} shows before `after`. */
+function renderFigures(
   host: TillCheckout,
-  { lines, currency, rows, heading = true, label = host.t('checkout.summary'), after = nothing }: Summary,
+  { lines, currency, rows, heading = true, label = host.t('checkout.summary') }: Summary,
 ): TemplateResult {
   const money = (amount: number) => host.money(amount, currency);
-  return html`<section part="summary" class="summary" aria-label=${label}>
-      ${heading ? html`<h3>${label}</h3>` : nothing}
+  return html`${heading ? html`<h3>${label}</h3>` : nothing}
       <ul>
         ${lines.map(
           (line) => html`<li>
@@ -67,9 +74,7 @@ export function renderSummary(
         row.kind === 'total'
           ? html`<p class="total-row"><span>${row.label}</span><span part=${row.part ? 'total' : nothing} class="price order-total">${money(row.amount)}</span></p>`
           : html`<p class="total-row ${row.kind ?? ''}"><span>${row.label}</span><span class="price">${row.kind === 'less' ? '−' : ''}${money(row.amount)}</span></p>`,
-      )}
-      ${after}
-    </section>`;
+      )}`;
 }
 
 /**
@@ -91,6 +96,25 @@ export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string,
   { label: host.t('vat'), amount: receipt.vat, kind: 'muted' },
 ];
 
+/*
+ * The checkout renders again on every key the customer types into its forms; a summary's figures are
+ * made again only when what they show changed (the lines or the order, the code, the texts, the
+ * locale). Figures kept are the same template result: Lit compares their values and changes nothing.
+ * What follows them (`after`: the code's field, a notice) is rendered each time.
+ */
+type Kept = Map<string, { deps: readonly unknown[]; value: TemplateResult }>;
+const kept = new WeakMap<TillCheckout, Kept>();
+
+function memo(host: TillCheckout, slot: string, deps: readonly unknown[], make: () => TemplateResult): TemplateResult {
+  let slots = kept.get(host);
+  if (!slots) kept.set(host, (slots = new Map() as Kept));
+  const last = slots.get(slot);
+  if (last && last.deps.length === deps.length && last.deps.every((dep, i) => dep === deps[i])) return last.value;
+  const value = make();
+  slots.set(slot, { deps, value });
+  return value;
+}
+
 /** The cart as it stands, priced as the backend prices it, with the code applied; `after` is the code's field. */
 export function renderCartSummary(
   host: TillCheckout,
@@ -98,14 +122,13 @@ export function renderCartSummary(
   summary: OrderSummary,
   coupon: AppliedCoupon | null = null,
   after: unknown = nothing,
-) {
-  const receipt = cartReceipt(lines, summary, coupon);
-  return renderSummary(host, {
-    currency: receipt.currency,
-    lines: receipt.lines,
-    rows: receiptRows(host, receipt, host.t('total'), true),
-    after,
+): TemplateResult {
+  const figures = memo(host, 'cart', [lines, summary, coupon, host.texts, host.resolved], () => {
+    const receipt = cartReceipt(lines, summary, coupon);
+    const rows = receiptRows(host, receipt, host.t('total'), true);
+    return renderFigures(host, { currency: receipt.currency, lines: receipt.lines, rows });
   });
+  return section(host.t('checkout.summary'), figures, after);
 }
 
 /**
@@ -113,15 +136,19 @@ export function renderCartSummary(
  * once it is paid. With the checkout's `state` (the payment step), a code the shop refused when paying
  * is told here, with the way on without it.
  */
-export function renderOrderSummary(host: TillCheckout, order: Order, paid = false, state?: CheckoutState) {
-  const receipt = orderReceipt(order);
-  return renderSummary(host, {
-    currency: receipt.currency,
-    lines: receipt.lines,
-    rows: receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total')),
-    ...(paid ? { label: host.t('checkout.receipt') } : {}),
-    after: state ? renderRefusedAtPayment(host, order, state) : nothing,
+export function renderOrderSummary(
+  host: TillCheckout,
+  order: Order,
+  paid = false,
+  state?: CheckoutState,
+): TemplateResult {
+  const label = paid ? host.t('checkout.receipt') : host.t('checkout.summary');
+  const figures = memo(host, paid ? 'receipt' : 'order', [order, host.texts, host.resolved], () => {
+    const receipt = orderReceipt(order);
+    const rows = receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total'));
+    return renderFigures(host, { currency: receipt.currency, lines: receipt.lines, rows, label });
   });
+  return section(label, figures, state ? renderRefusedAtPayment(host, order, state) : nothing);
 }
 
 /**

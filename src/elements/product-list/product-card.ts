@@ -13,19 +13,26 @@ export interface CardContext {
   readonly open: (product: ApiProduct, opener: HTMLElement | null) => void;
 }
 
-/** The product's name as a heading of the level the page asked for (2 to 6). */
-function heading(level: number, content: unknown): TemplateResult {
+/*
+ * The cards are written for the cost of a first render, which is the DOM Lit clones and the parts it
+ * binds: one template per heading level (not a button template inside a heading template), no
+ * whitespace between elements where the container is a flex box or a grid (none shows), and leaf texts
+ * as `.textContent`, one property each rather than a marker, a text node and an insertion.
+ */
+
+/** The product's name, a button that opens its details, as a heading of the level the page asked for (2 to 6). */
+function heading(level: number, name: string, open: (event: Event) => void): TemplateResult {
   switch (level) {
     case 3:
-      return html`<h3 part="name" class="name">${content}</h3>`;
+      return html`<h3 part="name" class="name"><button class="title" aria-haspopup="dialog" @click=${open} .textContent=${name}></button></h3>`;
     case 4:
-      return html`<h4 part="name" class="name">${content}</h4>`;
+      return html`<h4 part="name" class="name"><button class="title" aria-haspopup="dialog" @click=${open} .textContent=${name}></button></h4>`;
     case 5:
-      return html`<h5 part="name" class="name">${content}</h5>`;
+      return html`<h5 part="name" class="name"><button class="title" aria-haspopup="dialog" @click=${open} .textContent=${name}></button></h5>`;
     case 6:
-      return html`<h6 part="name" class="name">${content}</h6>`;
+      return html`<h6 part="name" class="name"><button class="title" aria-haspopup="dialog" @click=${open} .textContent=${name}></button></h6>`;
     default:
-      return html`<h2 part="name" class="name">${content}</h2>`;
+      return html`<h2 part="name" class="name"><button class="title" aria-haspopup="dialog" @click=${open} .textContent=${name}></button></h2>`;
   }
 }
 
@@ -34,36 +41,28 @@ export function renderCard(context: CardContext, product: ApiProduct, addOns: re
   const { host, open } = context;
   const title = (target: EventTarget | null) =>
     (target as HTMLElement).closest('li')?.querySelector<HTMLElement>('.title') ?? null;
-  return html`
-    <li part="product" class="product" data-id=${product.id}>
-      ${
-        product.image
-          ? html`<img part="image" class="image cover" src=${product.image} alt=${product.name} width="240" height="320" loading="lazy" @click=${(e: Event) => open(product, title(e.target))} />`
-          : html`<div class="image" aria-hidden="true"></div>`
-      }
-      ${heading(host.headingLevel, html`<button class="title" aria-haspopup="dialog" @click=${(e: Event) => open(product, e.currentTarget as HTMLElement)}>${product.name}</button>`)}
-      ${product.shortDescription ? html`<p class="muted">${product.shortDescription}</p>` : nothing}
-      ${renderPrices(host, product)}
-      ${renderAddOns(context, product, addOns, `card-${product.id}`)}
-      ${renderBuy(context, product, addOns, `card-${product.id}`)}
-    </li>
-  `;
+  return html`<li part="product" class="product" data-id=${product.id}>${
+    product.image
+      ? html`<img part="image" class="image cover" src=${product.image} alt=${product.name} width="240" height="320" loading="lazy" @click=${(e: Event) => open(product, title(e.target))} />`
+      : html`<div class="image" aria-hidden="true"></div>`
+  }${heading(host.headingLevel, product.name, (e: Event) => open(product, e.currentTarget as HTMLElement))}${
+    product.shortDescription ? html`<p class="muted" .textContent=${product.shortDescription}></p>` : nothing
+  }${renderPrices(host, product)}${renderAddOns(context, product, addOns, `card-${product.id}`)}${renderBuy(
+    context,
+    product,
+    addOns,
+    `card-${product.id}`,
+  )}</li>`;
 }
 
 /** The price to pay, and the price before discount with the discount when there is one; the VAT note. */
 export function renderPrices(host: TillProductList, product: ApiProduct): TemplateResult {
-  return html`
-    <p class="prices">
-      <span part="price" class="price">${host.money(unitPrice(product), product.currency)}</span>
-      ${
-        product.discount > 0
-          ? html`<s class="muted price">${host.t('products.was', { price: host.money(product.price, product.currency) })}</s>
-            <span class="badge">${host.t('discount', { percent: host.percent(product.discount) })}</span>`
-          : nothing
-      }
-    </p>
-    ${product.vat > 0 ? html`<p class="muted">${host.t('vatIncluded', { vat: host.percent(product.vat) })}</p>` : nothing}
-  `;
+  return html`<p class="prices"><span part="price" class="price" .textContent=${host.money(unitPrice(product), product.currency)}></span>${
+    product.discount > 0
+      ? html`<s class="muted price" .textContent=${host.t('products.was', { price: host.money(product.price, product.currency) })}></s
+          ><span class="badge" .textContent=${host.t('discount', { percent: host.percent(product.discount) })}></span>`
+      : nothing
+  }</p>${product.vat > 0 ? html`<p class="muted" .textContent=${host.t('vatIncluded', { vat: host.percent(product.vat) })}></p>` : nothing}`;
 }
 
 /** The add-ons to tick (in the details, each with its description). */
@@ -104,10 +103,9 @@ export function renderBuy(
     if (!forms.add(product, addOns) && forms.get(product).invalid)
       void host.updateComplete.then(() => row?.querySelector('input')?.focus());
   };
-  return html`
-    <div class="buy">
-      <label class="sr-only" for=${qty}>${host.t('products.quantity')}</label>
-      <input
+  return html`<div class="buy"
+      ><label class="sr-only" for=${qty} .textContent=${host.t('products.quantity')}></label
+      ><input
         id=${qty}
         type="number"
         inputmode="numeric"
@@ -118,10 +116,10 @@ export function renderBuy(
         aria-describedby=${form.invalid ? `${qty}-error` : nothing}
         @input=${(e: Event) => forms.type(product, (e.target as HTMLInputElement).value)}
         @change=${(e: Event) => forms.commit(product, (e.target as HTMLInputElement).value)}
-      />
-      <button part="add" class="primary" @click=${add}>${host.t('products.add')}</button>
-    </div>
-    ${form.invalid ? html`<p id="${qty}-error" class="error" role="alert">${form.invalid}</p>` : nothing}
-    <p class=${form.feedback?.ok ? 'muted feedback' : 'error feedback'} role=${form.feedback?.ok ? 'status' : 'alert'}>${form.feedback?.message ?? ''}</p>
-  `;
+      /><button part="add" class="primary" @click=${add} .textContent=${host.t('products.add')}></button></div
+    >${form.invalid ? html`<p id="${qty}-error" class="error" role="alert" .textContent=${form.invalid}></p>` : nothing}<p
+      class=${form.feedback?.ok ? 'muted feedback' : 'error feedback'}
+      role=${form.feedback?.ok ? 'status' : 'alert'}
+      .textContent=${form.feedback?.message ?? ''}
+    ></p>`;
 }

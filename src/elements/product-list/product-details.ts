@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiProduct } from '../../api/types.ts';
 import type { loadAddOns, loadProduct } from '../../state/catalogue.ts';
 import type { StringKey } from '../shared/strings.ts';
+import { wrapTab } from '../shared/dialog-tab.ts';
 import type { CardContext, renderAddOns, renderBuy, renderPrices } from './product-card.ts';
 export { styles } from './product-details.styles.ts';
 
@@ -131,20 +132,12 @@ class ProductDetails implements DetailsView {
     const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (el) => !el.matches(':disabled') && el.getClientRects().length > 0,
     );
-    const active = (dialog.getRootNode() as ShadowRoot).activeElement;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const to = event.shiftKey
-      ? active === first || !focusable.includes(active as HTMLElement)
-        ? last
-        : null
-      : active === last
-        ? first
-        : null;
-    if (to) {
-      event.preventDefault();
-      to.focus();
-    }
+    wrapTab(
+      event,
+      focusable[0],
+      focusable.at(-1),
+      (active) => active === focusable[0] || !focusable.includes(active as HTMLElement),
+    );
   };
 
   render(): TemplateResult {

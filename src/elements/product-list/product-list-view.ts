@@ -35,6 +35,8 @@ const SORTS: readonly (readonly [string, StringKey])[] = [
 
 export const createView = (host: TillProductList): View => new ProductListView(host);
 
+const NO_ADD_ONS: readonly ApiProduct[] = [];
+
 /** The catalogue's state and templates, loaded when the first `<till-product-list>` connects. */
 class ProductListView implements View {
   readonly styles = styles;
@@ -53,6 +55,13 @@ class ProductListView implements View {
   private opener: HTMLElement | null = null;
   /** The attributes and configuration the current query was made from. */
   private source: unknown[] = [];
+  /**
+   * Each card's template, kept while its product, add-ons, buying form and quantity limit are the same
+   * and so is what every card shares (`shared`): an add to the cart renders the card it changed.
+   */
+  private readonly cards = new WeakMap<ApiProduct, { value: unknown; deps: readonly unknown[] }>();
+  /** What every card depends on besides its product: the heading level, the texts, the locale. */
+  private shared: readonly unknown[] = [];
 
   constructor(private readonly host: TillProductList) {
     this.state = new StoreController(host, this.catalogue.$state, (state) => {
@@ -169,12 +178,28 @@ class ProductListView implements View {
               ? this.renderSkeleton(query.size)
               : !products.length
                 ? html`<p class="empty muted" role="status">${h.t(query.search || query.tag ? 'products.empty' : 'products.emptyAll')}</p>`
-                : html`<ul part="grid" class="grid">${products.map((p) => renderCard(this.context, p, this.addOns[p.id] ?? []))}</ul>`
+                : html`<ul part="grid" class="grid">${this.renderCards(products)}</ul>`
         }
         ${this.renderPager(query, total, products.length, busy)}
       </section>
       ${this.details ? this.details.render() : nothing}
     `;
+  }
+
+  private renderCards(products: readonly ApiProduct[]) {
+    const h = this.host;
+    const shared = [h.headingLevel, h.texts, h.resolved];
+    if (shared.some((value, i) => value !== this.shared[i])) this.shared = shared;
+    // A card kept is the same template result: Lit compares its values and changes nothing.
+    return products.map((product) => {
+      const addOns = this.addOns[product.id] ?? NO_ADD_ONS;
+      const deps = [addOns, this.forms.get(product), this.forms.max(product), this.shared];
+      const kept = this.cards.get(product);
+      if (kept && deps.every((dep, i) => dep === kept.deps[i])) return kept.value;
+      const value = renderCard(this.context, product, addOns);
+      this.cards.set(product, { value, deps });
+      return value;
+    });
   }
 
   private renderToolbar(query: CatalogueQuery) {

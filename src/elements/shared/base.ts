@@ -4,7 +4,32 @@ import { captureLanding } from '../../state/attribution.ts';
 import { $config } from '../../state/config.ts';
 import { StoreController } from './store-controller.ts';
 import { loadLanguage, resolveLocale, translation, type Language, type Locale } from './language.ts';
-import { STRINGS, fill, type PluralKey, type StringKey, type Strings } from './strings.ts';
+import {
+  STRINGS,
+  compile,
+  fillTemplate,
+  stringsVersion,
+  type PluralKey,
+  type StringKey,
+  type Strings,
+  type Template,
+} from './strings.ts';
+
+/** Each element class's view factory once its module is loaded: later elements make theirs at once. */
+const factories = new WeakMap<object, (host: TillElement) => View>();
+
+/**
+ * Starts ICU (the first `Intl` object on a page costs tens of milliseconds on a slow phone) while the
+ * browser is idle, typically while a view's code downloads, rather than in the view's first render.
+ */
+let warmed = false;
+function warmFormats(locale: () => Locale): void {
+  if (warmed) return;
+  warmed = true;
+  const warm = () => void locale().number.format(0);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 200 });
+  else setTimeout(warm);
+}
 
 /**
  * The part of an element that is fetched when the element first connects: its state, styles and
@@ -14,6 +39,8 @@ import { STRINGS, fill, type PluralKey, type StringKey, type Strings } from './s
 export interface View extends ReactiveController {
   readonly styles: CSSResult;
   render(): unknown;
+  /** A part of the view still loading (a later step's chunk): `updateComplete` waits for it too. */
+  readonly loading?: Promise<unknown> | undefined;
 }
 
 /**
@@ -40,6 +67,11 @@ export class TillElement extends LitElement {
   /** The language whose texts were last asked for, and their load while it runs. */
   private requested: Language = 'en';
   private languageLoading: Promise<void> | undefined;
+  /** The locale in effect, worked out once per update (reading the page's `lang` is not free). */
+  private updating: Locale | undefined;
+  /** The texts this element resolved, by key, and what they were resolved from. */
+  private resolvedTexts = new Map<string, Template>();
+  private textSources: readonly unknown[] = [];
 
   constructor() {
     super();
@@ -51,6 +83,7 @@ export class TillElement extends LitElement {
     super.connectedCallback();
     captureLanding();
     this.startView();
+    warmFormats(() => this.resolved);
   }
 
   /** True when the view could not be loaded (the element offers a retry). */
@@ -63,13 +96,13 @@ export class TillElement extends LitElement {
 
   private startView(): void {
     if (!this.loadView || this.view || this.viewState === 'loading') return;
+    const loaded = factories.get(this.constructor);
+    if (loaded) return this.createView(loaded);
     this.viewState = 'loading';
     this.viewLoading = this.loadView().then(
       (create) => {
-        const view = (this.view = create(this));
-        this.addController(view);
-        const styles = (this.constructor as typeof LitElement).elementStyles;
-        adoptStyles(this.renderRoot as ShadowRoot, [...styles, view.styles]);
+        factories.set(this.constructor, create as (host: TillElement) => View);
+        this.createView(create);
         this.viewState = 'idle';
         this.requestUpdate();
       },
@@ -81,13 +114,22 @@ export class TillElement extends LitElement {
     );
   }
 
+  private createView(create: (host: this) => View): void {
+    const view = (this.view = create(this));
+    this.addController(view);
+    const styles = (this.constructor as typeof LitElement).elementStyles;
+    adoptStyles(this.renderRoot as ShadowRoot, [...styles, view.styles]);
+  }
+
   /**
    * Texts in a language other than English are fetched the first time an element needs them; it
    * renders in English until they arrive, then again in its language (never showing bare keys).
    */
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const { language } = this.resolved;
+    this.updating = undefined;
+    this.updating = this.resolved;
+    const { language } = this.updating;
     if (language === this.requested) return;
     this.requested = language;
     if (translation(language)) return;
@@ -100,11 +142,19 @@ export class TillElement extends LitElement {
   /** `updateComplete` also waits for the view and the language, so a settled element is an interactive one. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let settled = await super.getUpdateComplete();
-    while (this.viewState === 'loading' || this.languageLoading) {
-      await Promise.all([this.viewLoading, this.languageLoading]);
+    while (this.viewState === 'loading' || this.languageLoading || this.view?.loading) {
+      await Promise.all([this.viewLoading, this.languageLoading, this.view?.loading]);
       settled = await super.getUpdateComplete();
     }
     return settled;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } finally {
+      this.updating = undefined;
+    }
   }
 
   /** The view once loaded; until then a placeholder, or an error with a retry. */
@@ -117,7 +167,7 @@ export class TillElement extends LitElement {
 
   /** The locale in effect: the element's, the configuration's, else the page's `lang` (resolved once per tag). */
   get resolved(): Locale {
-    return resolveLocale(this.locale || this.config.value.locale || document.documentElement.lang);
+    return this.updating ?? resolveLocale(this.locale || this.config.value.locale || document.documentElement.lang);
   }
 
   /** The locale in effect, or undefined for the browser's own. */
@@ -130,9 +180,29 @@ export class TillElement extends LitElement {
    * language, or the English default.
    */
   t(key: StringKey, values?: Record<string, string | number>): string {
-    const text =
-      this.strings[key] ?? this.config.value.strings[key] ?? translation(this.resolved.language)?.[key] ?? STRINGS[key];
-    return fill(text ?? key, values);
+    const texts = this.texts;
+    let text = texts.get(key);
+    if (!text) {
+      const own = this.strings[key] ?? this.config.value.strings[key];
+      texts.set(key, (text = compile(own ?? translation(this.resolved.language)?.[key] ?? STRINGS[key] ?? key)));
+    }
+    return fillTemplate(text, values);
+  }
+
+  /**
+   * The texts resolved so far, by key: made again (and a new map) when the language, its loaded
+   * texts, the element's or the page's replacements or the default texts change, so each text is
+   * looked up and parsed once per language rather than once per line and render. Its identity says
+   * whether anything rendered with the texts must be rendered again.
+   */
+  get texts(): Map<string, Template> {
+    const { language } = this.resolved;
+    const sources = [language, translation(language), this.strings, this.config.value.strings, stringsVersion()];
+    if (sources.some((source, i) => source !== this.textSources[i])) {
+      this.textSources = sources;
+      this.resolvedTexts = new Map();
+    }
+    return this.resolvedTexts;
   }
 
   /** A count-dependent text: `key.one` or `key.other`, as the language's plural rules choose. */

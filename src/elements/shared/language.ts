@@ -33,6 +33,41 @@ export interface Locale {
   readonly date: Intl.DateTimeFormat;
 }
 
+/**
+ * A locale's formatters, each made the first time it is asked for: a cart never builds the date
+ * format an order history needs, and the first `Intl` object on a page (which starts ICU, tens of
+ * milliseconds on a slow phone) is made when it is wanted, or warmed on purpose (`warmFormats`).
+ */
+class ResolvedLocale implements Locale {
+  private formats: {
+    plural?: Intl.PluralRules;
+    number?: Intl.NumberFormat;
+    percent?: Intl.NumberFormat;
+    date?: Intl.DateTimeFormat;
+  } = {};
+
+  constructor(
+    readonly locale: string | undefined,
+    readonly language: Language,
+  ) {}
+
+  get plural(): Intl.PluralRules {
+    return (this.formats.plural ??= new Intl.PluralRules(this.locale));
+  }
+  get number(): Intl.NumberFormat {
+    return (this.formats.number ??= new Intl.NumberFormat(this.locale));
+  }
+  get percent(): Intl.NumberFormat {
+    return (this.formats.percent ??= new Intl.NumberFormat(this.locale, {
+      style: 'percent',
+      maximumFractionDigits: 2,
+    }));
+  }
+  get date(): Intl.DateTimeFormat {
+    return (this.formats.date ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' }));
+  }
+}
+
 const resolved = new Map<string, Locale>();
 
 /**
@@ -52,14 +87,7 @@ export function resolveLocale(tag: string | undefined): Locale {
       locale = undefined; // no tag, or not one: the browser's formats, English texts
     }
     const primary = locale?.split('-')[0]!.toLowerCase() ?? '';
-    found = {
-      locale,
-      language: NEAREST[primary] ?? LANGUAGES.find((l) => l === primary) ?? 'en',
-      plural: new Intl.PluralRules(locale),
-      number: new Intl.NumberFormat(locale),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
-      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
-    };
+    found = new ResolvedLocale(locale, NEAREST[primary] ?? LANGUAGES.find((l) => l === primary) ?? 'en');
     resolved.set(key, found);
   }
   return found;

@@ -56,9 +56,32 @@ export type PluralKey = { [K in StringKey]: K extends `${infer Base}.one` ? Base
 
 export const STRINGS: Strings = { ...SHARED_STRINGS };
 
+let added = 0;
+
 /** Adds a view's default texts to the table (a page's replacements still win). */
-export const addStrings = (more: Strings): void => void Object.assign(STRINGS, more);
+export const addStrings = (more: Strings): void => {
+  Object.assign(STRINGS, more);
+  added++;
+};
+
+/** Changes whenever `addStrings` adds texts: what an element resolved before then is resolved again. */
+export const stringsVersion = (): number => added;
+
+/** A text split at its placeholders once: `One more {name}` → `['One more ', 'name', '']`. */
+export type Template = readonly string[];
+
+export const compile = (text: string): Template => text.split(/\{(\w+)\}/);
+
+/** Fills a compiled text's `{name}` placeholders; a name without a value stays as written. */
+export function fillTemplate(parts: Template, values: Record<string, string | number> = {}): string {
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    text += (name in values ? String(values[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return text;
+}
 
 /** Fills `{name}` placeholders. */
-export const fill = (text: string, values: Record<string, string | number> = {}): string =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export const fill = (text: string, values?: Record<string, string | number>): string =>
+  fillTemplate(compile(text), values);

@@ -12,9 +12,26 @@ export const CART_SCHEMA_VERSION = 1;
 
 export const cartStorageKey = (apiKey: string): string => `till:cart:${apiKey || 'default'}`;
 
-/** The text to save for `lines`; null for an empty cart, whose entry is removed instead. */
-export const encodeCart = (lines: readonly CartLine[]): string | null =>
-  lines.length ? JSON.stringify({ v: CART_SCHEMA_VERSION, lines }) : null;
+/** Each line's JSON, kept while the line lives, and the lines last encoded with theirs. */
+const encoded = new WeakMap<CartLine, string>();
+let last: { lines: readonly CartLine[]; parts: string[] } = { lines: [], parts: [] };
+
+/**
+ * The text to save for `lines` (what `JSON.stringify({ v, lines })` gives); null for an empty cart,
+ * whose entry is removed instead. Lines are immutable, so a line's JSON is made once: a change to one
+ * line of a long cart encodes that line and joins the others' text.
+ */
+export function encodeCart(lines: readonly CartLine[]): string | null {
+  if (!lines.length) return null;
+  const parts = lines.map((line, i) => {
+    if (last.lines[i] === line) return last.parts[i]!;
+    let json = encoded.get(line);
+    if (json === undefined) encoded.set(line, (json = JSON.stringify(line)));
+    return json;
+  });
+  last = { lines, parts };
+  return `{"v":${CART_SCHEMA_VERSION},"lines":[${parts.join(',')}]}`;
+}
 
 /** Reads saved lines, or `undefined` when the text is not a cart this version wrote. */
 export function decodeCart(raw: string): CartLine[] | undefined {

@@ -1,4 +1,4 @@
-import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
+import { atom, batched, onMount, type ReadableAtom } from 'nanostores';
 import {
   MAX_QUANTITY,
   TillError,
@@ -7,6 +7,7 @@ import {
   assertSubProductChoice,
   priceLine,
   summarize,
+  type LinePrice,
   type OrderSummary,
   type Product,
   type SubProductPricing,
@@ -61,13 +62,23 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
   const $lines = atom<readonly CartLine[]>([]);
   const $locked = atom(false);
+  // Worked out when read (always up to date), and told to listeners once per task, not once per change.
+  // Lines never change once made, so each line is priced once, whatever the length of the cart.
+  const prices = new WeakMap<CartLine, LinePrice>();
+  const price = (line: CartLine): LinePrice => {
+    let found = prices.get(line);
+    if (!found) prices.set(line, (found = priceLine(line)));
+    return found;
+  };
   const $summary = options.subProducts
-    ? computed([$lines, options.subProducts], (lines, pricing) => summarize(lines, pricing))
-    : computed($lines, (lines) => summarize(lines));
+    ? batched([$lines, options.subProducts], (lines, pricing) => summarize(lines, pricing, price))
+    : batched($lines, (lines) => summarize(lines, 'bundled', price));
   /** The raw text last read from or written to storage: restoring is skipped while it is unchanged. */
   let lastRaw: string | null = null;
   let lastKey = '';
   let frozen: CartSnapshot | null = null;
+  /** The key the lines changed under since they were last saved; null when nothing waits. */
+  let unsaved: string | null = null;
 
   function readStorage(): readonly CartLine[] | undefined {
     if (!storage) return undefined;
@@ -96,18 +107,17 @@ export function createCartStore(options: CartStoreOptions): CartStore {
   }
 
   function restore(): void {
+    save(); // what this page changed is saved before anything is read back
     const lines = readStorage();
     if (lines) $lines.set(lines);
   }
 
-  function commit(lines: readonly CartLine[]): void {
-    if ($locked.get()) {
-      throw new TillError('cart-locked', 'The cart can not change while a payment is in progress');
-    }
-    $lines.set(lines);
-    if (!storage) return;
-    const key = keyOf();
-    const raw = encodeCart(lines);
+  /** Writes the lines if they changed since the last save: once for a burst of changes. */
+  function save(): void {
+    const key = unsaved;
+    if (key === null || !storage) return;
+    unsaved = null;
+    const raw = encodeCart($lines.get());
     try {
       if (raw === null) storage.removeItem(key);
       else storage.setItem(key, raw);
@@ -116,6 +126,22 @@ export function createCartStore(options: CartStoreOptions): CartStore {
     } catch (error) {
       warn('the cart could not be saved (storage full or unavailable); it is kept for this page only', error);
     }
+  }
+
+  /**
+   * Changes the lines now (a read right after sees them) and saves them at the end of the task, so
+   * that many changes in one task (a script adding fifty products) are one write, not fifty writes of
+   * a growing cart. The end of the task comes before the browser can unload the page or run another
+   * tab's `storage` event, so no change is lost and no other tab sees a half-made cart.
+   */
+  function commit(lines: readonly CartLine[]): void {
+    if ($locked.get()) {
+      throw new TillError('cart-locked', 'The cart can not change while a payment is in progress');
+    }
+    $lines.set(lines);
+    if (unsaved !== null || !storage) return;
+    unsaved = keyOf();
+    queueMicrotask(save);
   }
 
   const onStorage = (event: Event): void => {
@@ -127,7 +153,7 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
   onMount($lines, () => {
     restore();
-    // A different merchant key is a different cart; `listen` skips the current value.
+    // A different merchant key is a different cart (the old one saved first); `listen` skips the current value.
     const unbindKey = keyStore?.listen(restore);
     events?.addEventListener('storage', onStorage);
     events?.addEventListener('pageshow', restore);
@@ -181,6 +207,7 @@ export function createCartStore(options: CartStoreOptions): CartStore {
 
     freeze() {
       if (frozen) return frozen;
+      save(); // the cart being paid is the saved one
       // The summary the customer saw: the store's own, priced the way the backend prices.
       frozen = snapshotOf(lines(), $summary.get());
       $locked.set(true);

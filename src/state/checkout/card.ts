@@ -2,6 +2,7 @@ import type { CardProvider } from '../../payments/provider.ts';
 import { createStripeProvider } from '../../payments/stripe.ts';
 import { createTestCardProvider } from '../../payments/test-card-provider.ts';
 import { $config, type TillConfig } from '../config.ts';
+import { showAuthentication } from './authentication.ts';
 import { pay } from './pay.ts';
 import { $checkout } from './store.ts';
 
@@ -24,9 +25,12 @@ export function cardSetup(locale: string | undefined): CardSetup {
 export const sameCardSetup = (a: CardSetup, b: CardSetup): boolean =>
   a.stripeKey === b.stripeKey && a.loadStripe === b.loadStripe && a.locale === b.locale;
 
-/** Stripe's card element when there is a Stripe key, else the labelled offline test card. */
+/**
+ * Stripe's Payment Element when there is a Stripe key, else the labelled offline test card, whose
+ * bank is the reference server's test page, shown in the checkout's authentication dialog.
+ */
 export function createCardProvider(setup: CardSetup): CardProvider {
-  if (!setup.stripeKey) return createTestCardProvider();
+  if (!setup.stripeKey) return createTestCardProvider({ authenticate: showAuthentication });
   return createStripeProvider({
     publishableKey: setup.stripeKey,
     locale: setup.locale,
@@ -34,14 +38,26 @@ export function createCardProvider(setup: CardSetup): CardProvider {
   });
 }
 
+let shared: { setup: CardSetup; provider: CardProvider } | null = null;
+
+/**
+ * The page's card provider for `setup`: one for the payment step's form and for going on after a
+ * redirect (one Stripe.js instance, and the test card keeps what was typed). A new one when the setup
+ * changes.
+ */
+export function cardProvider(setup: CardSetup): CardProvider {
+  if (!shared || !sameCardSetup(shared.setup, setup)) shared = { setup, provider: createCardProvider(setup) };
+  return shared.provider;
+}
+
 /**
  * Pays the pending order with the card in `card`: its form is checked first (what is wrong shows at
- * its fields, and nothing is sent), then its token pays. False when the form refused.
+ * its fields, and nothing is sent), then it is saved and pays. False when the form refused.
  */
 export async function payWithCard(card: CardProvider): Promise<boolean> {
-  const { busy, totalToConfirm, contact } = $checkout.get();
+  const { busy, totalToConfirm } = $checkout.get();
   if (busy || totalToConfirm) return true;
   if (!(await card.check())) return false;
-  await pay(() => card.createToken({ name: `${contact.firstName} ${contact.lastName}`.trim() }));
+  await pay(card);
   return true;
 }

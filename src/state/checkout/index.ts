@@ -19,12 +19,16 @@ export {
   type FieldProblem,
   type OrderKey,
   type PaidCard,
+  type PaymentPhase,
+  type Authentication,
 } from './store.ts';
 export { setContact, validateContact } from './contact.ts';
 export { checkoutBackend, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
 export { backendProfile, type BackendProfile } from './profiles.ts';
-export { confirmTotal, pay } from './pay.ts';
-export { cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
+export { confirmTotal, pay, type PaymentSource } from './pay.ts';
+export { cardProvider, cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
+export { cancelAuthentication } from './authentication.ts';
+export { PAYMENT_MESSAGES, type PaymentMessageCode } from './payment-errors.ts';
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
 export { followCart } from './bootic.ts';
 export { cartReceipt, orderReceipt, type Receipt, type ReceiptLine } from './receipt.ts';

@@ -1,12 +1,18 @@
-import { isApiError } from '../../api/http.ts';
-import type { Order, Payment, PaymentMethod } from '../../api/types.ts';
-import type { TokenResult } from '../../payments/provider.ts';
+import { applyCoupon } from '../../core/index.ts';
+import { uuid } from '../../api/http.ts';
+import type { PaymentMethod } from '../../api/types.ts';
+import type { CardError, CardProvider, TokenResult } from '../../payments/provider.ts';
 import { cart } from '../cart.ts';
 import { apiClient } from '../client.ts';
+import { charge } from './charge.ts';
+import { couponFor } from './coupon-problem.ts';
 import { fail, report } from './errors.ts';
 import { holdsSameItems, orderItems } from './lines.ts';
+import { saveCard } from './save-card.ts';
 import { saveSession } from './session.ts';
-import { $checkout, emit, update, type PaidCard } from './store.ts';
+import { $checkout, update } from './store.ts';
+
+export { completeCheckout } from './complete.ts';
 
 /** The customer accepts the server's total where it differs from the cart's. */
 export function confirmTotal(): void {
@@ -16,94 +22,73 @@ export function confirmTotal(): void {
 const CARD_UNREADABLE: TokenResult = { error: { message: 'The card could not be read. Please try again.' } };
 
 /**
- * Step two: turns the card into a token, saves it as a payment method and pays the pending order.
- * The cart is frozen for the duration; a decline or a lost connection leaves the order payable
- * with another card, and the server charges an order at most once whatever happens here.
+ * What pays: a card form (Stripe's Payment Element, or the test card), saved through a SetupIntent; or,
+ * seed 000's flow, a function that turns the card into a single-use token (`tok_…`).
  */
-export async function pay(tokenize: () => Promise<TokenResult>): Promise<void> {
+export type PaymentSource = CardProvider | (() => Promise<TokenResult>);
+
+/**
+ * Step two: pays the pending order. The cart is frozen for the duration; if it changed since the order
+ * was made (in another tab, say), the order is updated and the customer sees its new total first,
+ * with the discount code when it applies. Then the card is saved (a SetupIntent, or a token's payment
+ * method) and pays (`charge`): authentication when the bank asks, lost answers asked for again. A
+ * decline or a lost connection leaves the order payable with another card, and the server charges an
+ * order at most once whatever happens here.
+ */
+export async function pay(source: PaymentSource): Promise<void> {
   const state = $checkout.get();
   if (state.busy || state.step !== 'payment' || !state.order || state.totalToConfirm) return;
-  update({ busy: 'payment', error: null });
-  let order = state.order;
-  const client = apiClient();
-  const card = await tokenize().catch(() => CARD_UNREADABLE);
-  if (card.error !== undefined) {
-    report({ message: card.error.message, code: card.error.code ?? 'card', stage: 'payment' });
-    return;
-  }
+  update({ busy: 'payment', paying: 'card', error: null });
+  const order = state.order;
   const snapshot = cart.freeze();
-  let method: PaymentMethod | null = null;
   try {
     if (snapshot.lines.length && !holdsSameItems(snapshot.lines, order)) {
-      // The cart changed (in another tab, say) since the order was made: update the order and
-      // let the customer see the new total before anything is charged.
-      order = await client.updateOrderItems(order.id, orderItems(snapshot.lines));
+      // The cart changed since the order was made: update the order and let the customer see the
+      // new total, the code's discount included (as the cart shows it), before anything is charged.
+      const updated = await apiClient().updateOrderItems(order.id, orderItems(snapshot.lines));
+      const local = applyCoupon(snapshot.summary, couponFor($checkout.get().coupon, snapshot.summary)).total;
       cart.release({ paid: false });
       update({
         busy: null,
-        order,
-        totalToConfirm: { local: snapshot.summary.total, server: order.totalAmount, currency: order.currency },
+        paying: null,
+        order: updated,
+        totalToConfirm: { local, server: updated.totalAmount, currency: updated.currency },
       });
       return;
     }
-    method = await client.createPaymentMethod(card.token);
-    const payment = await client.createPayment({ orders: [order.id], paymentMethod: method.id });
-    order = await client.getOrder(order.id).catch(() => ({ ...order, status: 'SUCCESS' as const }));
-    completeCheckout(order, payment, paidCard(method));
   } catch (error) {
     cart.release({ paid: false });
-    await settle(order, error, paidCard(method));
+    update({ paying: null });
+    return fail(error, 'payment');
+  }
+  const method = await paymentMethod(source);
+  if ('error' in method) {
+    cart.release({ paid: false });
+    update({ paying: null, pendingMethodId: null });
+    saveSession();
+    return refuseCard(method.error);
+  }
+  await charge(typeof source === 'function' ? null : source, order, method);
+}
+
+/** The payment method the order is paid with: the card saved through a SetupIntent, or a token's card. */
+async function paymentMethod(source: PaymentSource): Promise<PaymentMethod | { error: unknown }> {
+  if (typeof source !== 'function') {
+    const saved = await saveCard(source);
+    return 'method' in saved ? saved.method : saved;
+  }
+  const card = await source().catch(() => CARD_UNREADABLE);
+  if (card.error !== undefined) return { error: { message: card.error.message, code: card.error.code ?? 'card' } };
+  try {
+    return await apiClient().createPaymentMethod(card.token, { idempotencyKey: uuid() });
+  } catch (error) {
+    return { error };
   }
 }
 
-/** The brand and last four digits a receipt shows, from the saved payment method. */
-const paidCard = (method: PaymentMethod | null): PaidCard | null =>
-  method?.card?.last4 ? { brand: method.card.brand, last4: method.card.last4 } : null;
-
-/**
- * After a failed or unanswered payment, asks the server what happened before saying anything: a
- * lost answer may hide a successful charge, and a 409 means the order was already paid.
- */
-async function settle(order: Order, error: unknown, card: PaidCard | null): Promise<void> {
-  const current = await apiClient()
-    .getOrder(order.id)
-    .catch(() => null);
-  if (current?.status === 'SUCCESS') return completeCheckout(current, null, card);
-  update({ order: current ?? order });
-  if (isApiError(error) && error.kind !== 'http') {
-    report({
-      message: current
-        ? 'The connection was lost while paying, and the order is not paid. You can try again: you will not be charged twice.'
-        : 'We could not reach the shop to confirm the payment. Check your connection and try again: you will not be charged twice.',
-      code: error.kind,
-      stage: 'payment',
-    });
-    return;
-  }
-  fail(error, 'payment');
-}
-
-/**
- * The order is paid: what was paid leaves the cart, the pending order and its key are done with. The
- * card is the one that paid (after a reload, the one the session kept, if any).
- */
-export function completeCheckout(
-  order: Order,
-  payment: Payment | null,
-  card: PaidCard | null = $checkout.get().card,
-): void {
-  cart.release({ paid: true });
-  update({
-    busy: null,
-    step: 'complete',
-    order,
-    payment,
-    card,
-    error: null,
-    totalToConfirm: null,
-    pendingOrderId: null,
-    orderKey: null,
-  });
-  saveSession();
-  emit({ type: 'complete', order, payment });
+/** The card could not be saved: said at the card (a card the bank refused as a decline). */
+function refuseCard(error: unknown): void {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return fail(error, 'payment');
+  const { message, code, declined } = error as CardError;
+  report({ message, code: code ?? 'card', stage: 'payment', ...(declined ? { declined } : {}) });
 }

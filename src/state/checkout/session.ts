@@ -29,6 +29,9 @@ interface Saved {
   booticOrder?: CheckoutState['booticOrder'];
   /** The discount code applied, with its terms. */
   coupon?: AppliedCoupon | null;
+  /** The card being saved and the payment being authenticated, to go on with after a redirect. */
+  methodId?: string | null;
+  paymentId?: string | null;
 }
 
 /** A saved code, if it is one core can price (one of percent_off and amount_off, amounts whole). */
@@ -47,8 +50,18 @@ const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'defau
 
 /** Saves the contact, the code applied, the id of the order shown (pending, or just paid) and the order key. */
 export function saveSession(): void {
-  const { contact, order, orderKey, card, booticOrder, coupon } = $checkout.get();
-  const saved: Saved = { v: 1, contact, orderId: order?.id ?? null, orderKey, card, booticOrder, coupon };
+  const { contact, order, orderKey, card, booticOrder, coupon, pendingMethodId, pendingPaymentId } = $checkout.get();
+  const saved: Saved = {
+    v: 1,
+    contact,
+    orderId: order?.id ?? null,
+    orderKey,
+    card,
+    booticOrder,
+    coupon,
+    methodId: pendingMethodId,
+    paymentId: pendingPaymentId,
+  };
   try {
     sessionStore()?.setItem(sessionKey(), JSON.stringify(saved));
   } catch {
@@ -69,6 +82,8 @@ function load(key: string): Saved | null {
       card,
       booticOrder,
       coupon: savedCoupon(saved.coupon),
+      methodId: typeof saved.methodId === 'string' ? saved.methodId : null,
+      paymentId: typeof saved.paymentId === 'string' ? saved.paymentId : null,
     };
   } catch {
     return null;
@@ -93,6 +108,8 @@ export function restoreSession(): void {
           card: saved.card ?? null,
           booticOrder: saved.booticOrder ?? null,
           coupon: saved.coupon ?? null,
+          pendingMethodId: saved.methodId ?? null,
+          pendingPaymentId: saved.paymentId ?? null,
         }
       : { restoredFrom: key },
   );

@@ -96,10 +96,27 @@ export interface OrderKey {
   readonly body: string;
 }
 
+/**
+ * What a payment under way waits for: the card to be saved, the customer to authenticate with their
+ * bank, the bank's confirmation, or the outcome of a charge whose answer was lost (`processing`).
+ */
+export type PaymentPhase = 'card' | 'authenticating' | 'confirming' | 'processing';
+
+/** A bank's page the checkout shows in its dialog for the customer to authenticate (the test processor's). */
+export interface Authentication {
+  readonly url: string;
+  /** The intent it authenticates (`pi_…`, `seti_…`): the page's message must name it. */
+  readonly intentId: string;
+}
+
 export interface CheckoutState {
   readonly step: CheckoutStep;
   /** Set while a request runs; every action refuses to start while it is set. */
   readonly busy: null | 'order' | 'payment' | 'resume' | 'coupon';
+  /** While `busy` is `payment`: what it waits for, for the customer to see. */
+  readonly paying: PaymentPhase | null;
+  /** The bank's page to show in the checkout's authentication dialog, while the customer authenticates there. */
+  readonly authentication: Authentication | null;
   readonly contact: Contact;
   readonly fieldErrors: Partial<Record<ContactField, FieldProblem>>;
   readonly error: CheckoutError | null;
@@ -126,6 +143,12 @@ export interface CheckoutState {
   readonly pendingOrderId: string | null;
   /** The key that makes creating the order idempotent: the same request gets the same order back. */
   readonly orderKey: OrderKey | null;
+  /**
+   * The payment method being saved, and the payment waiting for the customer's authentication: kept in
+   * the session, so that back from a bank's or a payment method's redirect the checkout goes on with them.
+   */
+  readonly pendingMethodId: string | null;
+  readonly pendingPaymentId: string | null;
   /** The session-storage entry already read into this state (read once per merchant key). */
   readonly restoredFrom: string | null;
 }
@@ -158,6 +181,8 @@ export const emptyContact: Contact = {
 export const initialCheckout: CheckoutState = {
   step: 'details',
   busy: null,
+  paying: null,
+  authentication: null,
   contact: emptyContact,
   fieldErrors: {},
   error: null,
@@ -170,6 +195,8 @@ export const initialCheckout: CheckoutState = {
   booticOrder: null,
   pendingOrderId: null,
   orderKey: null,
+  pendingMethodId: null,
+  pendingPaymentId: null,
   restoredFrom: null,
 };
 

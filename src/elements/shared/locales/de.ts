@@ -177,6 +177,35 @@ const de: Translation = {
   'checkout.cardEnding': '{brand} mit Endziffern {last4}',
   'checkout.declinedHint':
     'Es wurde nichts abgebucht. Versuchen Sie eine andere Karte oder fragen Sie Ihre Bank, warum diese abgelehnt wurde.',
+  'checkout.testCard.visa': 'Visa: wird angenommen',
+  'checkout.testCard.mastercard': 'Mastercard: wird angenommen',
+  'checkout.testCard.amex': 'American Express: wird angenommen',
+  'checkout.testCard.declined': 'Abgelehnt',
+  'checkout.testCard.insufficientFunds': 'Abgelehnt: keine ausreichende Deckung',
+  'checkout.testCard.declinedWhenPaid': 'Wird gespeichert, dann bei der Zahlung abgelehnt',
+  'checkout.testCard.authentication': 'Ihre Bank verlangt bei jeder Zahlung eine Bestätigung',
+  'checkout.testCard.authenticationOnSetup': 'Ihre Bank verlangt einmal eine Bestätigung, beim Speichern der Karte',
+  'checkout.testCard.authenticationThenDeclined': 'Bestätigt, dann abgelehnt: keine ausreichende Deckung',
+  'checkout.testCard.threeDSecure2': '3-D Secure 2: Ihre Bank fragt jedes Mal',
+  'checkout.authenticating':
+    'Ihre Bank möchte bestätigen, dass Sie es sind. Folgen Sie den Schritten in ihrem Fenster.',
+  'checkout.confirming': 'Warten auf die Bestätigung der Zahlung durch Ihre Bank …',
+  'checkout.processing':
+    'Ihre Zahlung wird bestätigt. Das kann einen Moment dauern: Bitte lassen Sie diese Seite geöffnet.',
+  'checkout.auth.title': 'Bei Ihrer Bank bestätigen',
+  'checkout.auth.intro': 'Ihre Bank möchte prüfen, dass Sie es sind, bevor die Zahlung ausgeführt wird.',
+  'checkout.auth.frame': 'Die Prüfung Ihrer Bank',
+  'checkout.auth.cancel': 'Abbrechen',
+  'checkout.error.authentication-failed':
+    'Ihre Bank konnte nicht bestätigen, dass Sie es sind, daher wurde nichts abgebucht. Versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  'checkout.error.authentication-canceled':
+    'Sie haben die Prüfung Ihrer Bank abgebrochen, daher wurde nichts abgebucht. Zahlen Sie, wenn Sie so weit sind.',
+  'checkout.error.authentication-expired':
+    'Die Prüfung Ihrer Bank hat zu lange gedauert, daher wurde die Zahlung abgebrochen und nichts abgebucht. Sie können erneut zahlen.',
+  'checkout.error.authentication-unavailable':
+    'Wir konnten die Prüfung Ihrer Bank nicht anzeigen, daher wurde nichts abgebucht. Bitte versuchen Sie es erneut.',
+  'checkout.error.payment-pending':
+    'Ihre Zahlung wird noch bestätigt. Sie werden nicht doppelt belastet: Sehen Sie gleich in Ihren Bestellungen nach, bevor Sie erneut zahlen.',
   'checkout.booticUnpaid': 'Ihr Warenkorb behält diese Artikel, bis die Bestellung in der Kasse des Shops bezahlt ist.',
   'checkout.coupon.toggle': 'Haben Sie einen Rabattcode?',
   'checkout.coupon.label': 'Rabattcode',

@@ -171,6 +171,33 @@ const es: Translation = {
   'checkout.paidWith': 'Pagado con',
   'checkout.cardEnding': '{brand} terminada en {last4}',
   'checkout.declinedHint': 'No se cobró nada. Prueba con otra tarjeta o pregunta a tu banco por qué rechazó esta.',
+  'checkout.testCard.visa': 'Visa: se aprueba',
+  'checkout.testCard.mastercard': 'Mastercard: se aprueba',
+  'checkout.testCard.amex': 'American Express: se aprueba',
+  'checkout.testCard.declined': 'Rechazada',
+  'checkout.testCard.insufficientFunds': 'Rechazada: fondos insuficientes',
+  'checkout.testCard.declinedWhenPaid': 'Se guarda, pero se rechaza al pagar',
+  'checkout.testCard.authentication': 'Tu banco te pide autenticar cada pago',
+  'checkout.testCard.authenticationOnSetup': 'Tu banco te pide autenticar una vez, al guardar la tarjeta',
+  'checkout.testCard.authenticationThenDeclined': 'Se autentica y luego se rechaza: fondos insuficientes',
+  'checkout.testCard.threeDSecure2': '3-D Secure 2: tu banco lo pide siempre',
+  'checkout.authenticating': 'Tu banco te pide confirmar que eres tú. Sigue los pasos en su ventana.',
+  'checkout.confirming': 'Esperando a que tu banco confirme el pago…',
+  'checkout.processing': 'Estamos confirmando tu pago. Puede tardar un momento: no cierres esta página.',
+  'checkout.auth.title': 'Confirma con tu banco',
+  'checkout.auth.intro': 'Tu banco quiere comprobar que eres tú antes de hacer el pago.',
+  'checkout.auth.frame': 'La comprobación de tu banco',
+  'checkout.auth.cancel': 'Cancelar',
+  'checkout.error.authentication-failed':
+    'Tu banco no pudo confirmar que eras tú, así que no se cobró nada. Inténtalo de nuevo o usa otra tarjeta.',
+  'checkout.error.authentication-canceled':
+    'Cancelaste la comprobación de tu banco, así que no se cobró nada. Paga cuando quieras.',
+  'checkout.error.authentication-expired':
+    'La comprobación de tu banco tardó demasiado, así que el pago se canceló y no se cobró nada. Puedes volver a pagar.',
+  'checkout.error.authentication-unavailable':
+    'No pudimos mostrar la comprobación de tu banco, así que no se cobró nada. Inténtalo de nuevo.',
+  'checkout.error.payment-pending':
+    'Tu pago aún se está confirmando. No se te cobrará dos veces: mira tus pedidos en un momento antes de volver a pagar.',
   'checkout.booticUnpaid':
     'Tu carrito conserva estos artículos hasta que pagues el pedido en la página de pago de la tienda.',
   'checkout.coupon.toggle': '¿Tienes un código de descuento?',

@@ -176,6 +176,36 @@ const fr: Translation = {
   'checkout.cardEnding': '{brand} se terminant par {last4}',
   'checkout.declinedHint':
     'Rien n’a été débité. Essayez une autre carte, ou demandez à votre banque pourquoi celle-ci a été refusée.',
+  'checkout.testCard.visa': 'Visa : acceptée',
+  'checkout.testCard.mastercard': 'Mastercard : acceptée',
+  'checkout.testCard.amex': 'American Express : acceptée',
+  'checkout.testCard.declined': 'Refusée',
+  'checkout.testCard.insufficientFunds': 'Refusée : provision insuffisante',
+  'checkout.testCard.declinedWhenPaid': 'Enregistrée, puis refusée au paiement',
+  'checkout.testCard.authentication': 'Votre banque demande une authentification à chaque paiement',
+  'checkout.testCard.authenticationOnSetup':
+    'Votre banque demande une authentification une fois, à l’enregistrement de la carte',
+  'checkout.testCard.authenticationThenDeclined': 'Authentifiée, puis refusée : provision insuffisante',
+  'checkout.testCard.threeDSecure2': '3-D Secure 2 : votre banque le demande à chaque fois',
+  'checkout.authenticating':
+    'Votre banque vous demande de confirmer que c’est bien vous. Suivez les étapes dans sa fenêtre.',
+  'checkout.confirming': 'En attente de la confirmation du paiement par votre banque…',
+  'checkout.processing':
+    'Votre paiement est en cours de confirmation. Cela peut prendre un instant : gardez cette page ouverte.',
+  'checkout.auth.title': 'Confirmez auprès de votre banque',
+  'checkout.auth.intro': 'Votre banque veut vérifier que c’est bien vous avant d’effectuer le paiement.',
+  'checkout.auth.frame': 'La vérification de votre banque',
+  'checkout.auth.cancel': 'Annuler',
+  'checkout.error.authentication-failed':
+    'Votre banque n’a pas pu confirmer que c’était vous, rien n’a donc été débité. Réessayez, ou utilisez une autre carte.',
+  'checkout.error.authentication-canceled':
+    'Vous avez annulé la vérification de votre banque, rien n’a donc été débité. Vous pourrez payer quand vous le souhaitez.',
+  'checkout.error.authentication-expired':
+    'La vérification de votre banque a pris trop de temps : le paiement a été annulé et rien n’a été débité. Vous pouvez payer à nouveau.',
+  'checkout.error.authentication-unavailable':
+    'Nous n’avons pas pu afficher la vérification de votre banque, rien n’a donc été débité. Veuillez réessayer.',
+  'checkout.error.payment-pending':
+    'Votre paiement est toujours en cours de confirmation. Vous ne serez pas débité deux fois : consultez vos commandes dans un instant avant de payer à nouveau.',
   'checkout.booticUnpaid':
     'Votre panier garde ces articles jusqu’au paiement de la commande sur la page de paiement de la boutique.',
   'checkout.coupon.toggle': 'Vous avez un code de réduction ?',

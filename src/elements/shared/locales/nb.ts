@@ -174,6 +174,33 @@ const nb: Translation = {
   'checkout.paidWith': 'Betalt med',
   'checkout.cardEnding': '{brand} som slutter på {last4}',
   'checkout.declinedHint': 'Ingenting ble trukket. Prøv et annet kort, eller spør banken din hvorfor dette ble avvist.',
+  'checkout.testCard.visa': 'Visa: godkjennes',
+  'checkout.testCard.mastercard': 'Mastercard: godkjennes',
+  'checkout.testCard.amex': 'American Express: godkjennes',
+  'checkout.testCard.declined': 'Avvises',
+  'checkout.testCard.insufficientFunds': 'Avvises: for lite dekning',
+  'checkout.testCard.declinedWhenPaid': 'Lagres, men avvises ved betaling',
+  'checkout.testCard.authentication': 'Banken ber deg bekrefte hver betaling',
+  'checkout.testCard.authenticationOnSetup': 'Banken ber deg bekrefte én gang, når kortet lagres',
+  'checkout.testCard.authenticationThenDeclined': 'Bekreftes, men avvises: for lite dekning',
+  'checkout.testCard.threeDSecure2': '3-D Secure 2: banken spør hver gang',
+  'checkout.authenticating': 'Banken ber deg bekrefte at det er deg. Følg stegene i bankens vindu.',
+  'checkout.confirming': 'Venter på at banken bekrefter betalingen …',
+  'checkout.processing': 'Betalingen bekreftes. Det kan ta et øyeblikk: la siden være åpen.',
+  'checkout.auth.title': 'Bekreft hos banken din',
+  'checkout.auth.intro': 'Banken vil sjekke at det er deg før betalingen gjennomføres.',
+  'checkout.auth.frame': 'Bankens kontroll',
+  'checkout.auth.cancel': 'Avbryt',
+  'checkout.error.authentication-failed':
+    'Banken kunne ikke bekrefte at det var deg, så ingenting ble trukket. Prøv igjen, eller bruk et annet kort.',
+  'checkout.error.authentication-canceled':
+    'Du avbrøt kontrollen hos banken, så ingenting ble trukket. Betal når du er klar.',
+  'checkout.error.authentication-expired':
+    'Kontrollen hos banken tok for lang tid, så betalingen ble avbrutt og ingenting ble trukket. Du kan betale på nytt.',
+  'checkout.error.authentication-unavailable':
+    'Vi kunne ikke vise kontrollen fra banken, så ingenting ble trukket. Prøv igjen.',
+  'checkout.error.payment-pending':
+    'Betalingen bekreftes fortsatt. Du blir ikke belastet to ganger: se på bestillingene dine om litt før du betaler på nytt.',
   'checkout.booticUnpaid': 'Handlekurven beholder disse varene til bestillingen er betalt i butikkens kasse.',
   'checkout.coupon.toggle': 'Har du en rabattkode?',
   'checkout.coupon.label': 'Rabattkode',
