@@ -41,6 +41,8 @@ export interface Config {
   readonly authDeadlineMs: number;
   /** How long a process holds a payment while it calls the processor, before another may take it over. */
   readonly paymentLeaseMs: number;
+  /** TILLKIT_COUNT_QUERIES: count the statements sent to the database, shown by `GET /admin/diagnostics`. */
+  readonly countQueries: boolean;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     buttonApiKey,
     buttonApiUrl,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET?.trim() || undefined,
+    countQueries: flag(env.TILLKIT_COUNT_QUERIES),
     ...durations,
   };
 }

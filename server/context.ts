@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { HttpError } from './http/errors.ts';
 import type { KeyContext } from './idempotency.ts';
+import type { UserRow } from './model/users.ts';
 import { stringify, type Json } from './http/json.ts';
 import type { PaymentProcessor } from './payments/processor.ts';
 
@@ -35,10 +36,23 @@ export interface AppEnv {
     json: unknown;
     /** The request's Idempotency-Key, while it runs (idempotency.ts). */
     idempotency: KeyContext | undefined;
+    /**
+     * A user token's user, looked up once per request (`caller.ts`): undefined until looked up, null
+     * when the token's user has not been seen yet.
+     */
+    user: UserRow | null | undefined;
   };
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** A JSON answer already written (a kept answer's very text). */
+export const sendText = (
+  c: Context,
+  text: string,
+  status: 200 | 201 | 202 | HttpError['status'] = 200,
+  headers: Record<string, string> = {},
+): Response => c.body(text, status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
 
 /** Every JSON response goes through here, so money keeps its decimals (see `RawDecimal`). */
 export function send(
@@ -47,5 +61,5 @@ export function send(
   status: 200 | 201 | 202 | HttpError['status'] = 200,
   headers: Record<string, string> = {},
 ): Response {
-  return c.body(stringify(body), status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
+  return sendText(c, stringify(body), status, headers);
 }

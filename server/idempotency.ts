@@ -1,9 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv, Caller, Deps } from './context.ts';
-import type { Queryable } from './db/database.ts';
+import { Params, type Queryable, type Row } from './db/database.ts';
 import { HttpError, badRequest } from './http/errors.ts';
-import { findKey, keepAnswer, type KeptRequest, type KeyScope, type KeyedRequest } from './model/idempotency-keys.ts';
+import {
+  correctAnswer,
+  findKey,
+  findKeyAndUser,
+  keepAnswer,
+  keepAnswerSql,
+  type KeptRequest,
+  type KeyScope,
+  type KeyedRequest,
+} from './model/idempotency-keys.ts';
 import { tryLease } from './model/payment-state.ts';
 import { paymentById } from './model/payments.ts';
 import { paymentAnswer } from './payments/answer.ts';
@@ -72,7 +81,16 @@ export function idempotency(deps: Deps): MiddlewareHandler<AppEnv> {
     const path = new URL(c.req.url).pathname;
     const scope: KeyScope = { company: c.get('company'), caller: callerKey(c.get('caller')), key };
     const request: KeyedRequest = { method: c.req.method, path, hash: hashOf(c.req.method, path, c.get('rawBody')) };
-    const kept = await findKey(deps.db, scope, at - KEEP_MS);
+    const caller = c.get('caller');
+    let kept: KeptRequest | undefined;
+    if (caller.kind === 'user') {
+      // The caller's user comes with the key: one round trip, and the routes look the user up no more.
+      const found = await findKeyAndUser(deps.db, scope, at - KEEP_MS, caller.sub);
+      c.set('user', found.user ?? null);
+      kept = found.kept;
+    } else {
+      kept = await findKey(deps.db, scope, at - KEEP_MS);
+    }
     if (kept) return replay(c, deps, kept, request);
     const context: KeyContext = { scope, request, at, committed: false };
     c.set('idempotency', context);
@@ -128,16 +146,83 @@ async function replay(c: AppContext, deps: Deps, kept: KeptRequest, request: Key
   });
 }
 
+/** What a request's key keeps: the status and body sent, or the payment it is about. */
+export interface EffectAnswer {
+  readonly status?: number;
+  readonly body?: string;
+  readonly paymentId?: string;
+}
+
+const keptAnswer = (answer: EffectAnswer) => ({
+  status: answer.status ?? 200,
+  body: answer.body ?? null,
+  paymentId: answer.paymentId ?? null,
+});
+
+/**
+ * Writes an effect and the request's key in ONE statement, atomically, with no transaction around them:
+ * the key is kept first (`WITH idempotency_key AS (INSERT …)`), and `effect` writes only when it was:
+ * its statements are gated on `gate` (`TRUE` without a key). `effect(q, gate)` gives the statement's
+ * other `WITH` parts and its final `SELECT`, which must answer a row whenever the effect was written.
+ * Nothing answered with a key: another request kept its answer first, nothing was written, and this
+ * throws `KeyTaken` (the middleware answers as that one did). The answer to keep is foreseen before the
+ * statement (the effect's row as it will be written); `correctKeptAnswer` fixes it if it came out otherwise.
+ */
+export async function writeWithKey<T extends Row>(
+  db: Queryable,
+  c: AppContext,
+  answer: EffectAnswer,
+  effect: (q: Params, gate: string) => { readonly with?: readonly string[]; readonly select: string },
+): Promise<T[]> {
+  const context = c.get('idempotency');
+  const keyed = context !== undefined && !context.committed;
+  const q = new Params();
+  const parts: string[] = [];
+  if (keyed) {
+    const { scope, request, at } = context;
+    parts.push(`idempotency_key AS (${keepAnswerSql(q, scope, request, keptAnswer(answer), at, at - KEEP_MS)})`);
+  }
+  const { with: more = [], select } = effect(q, keyed ? 'EXISTS (SELECT 1 FROM idempotency_key)' : 'TRUE');
+  parts.push(...more);
+  const rows = await db.query<T>(`${parts.length ? `WITH ${parts.join(',\n')}\n` : ''}${select}`, q.values);
+  if (keyed) {
+    if (rows.length === 0) throw new KeyTaken('another request with this Idempotency-Key was answered first');
+    context.committed = true;
+  }
+  return rows;
+}
+
+/**
+ * The INSERT that keeps the request's key, for a statement that writes the effect in a transaction
+ * (`WITH idempotency_key AS (…)`, its parameters added to `q`), or undefined when there is no key to keep;
+ * `keyKept` after the statement.
+ */
+export function keyPart(c: AppContext, q: Params, answer: EffectAnswer): string | undefined {
+  const context = c.get('idempotency');
+  if (!context || context.committed) return undefined;
+  return keepAnswerSql(q, context.scope, context.request, keptAnswer(answer), context.at, context.at - KEEP_MS);
+}
+
+/** After a statement with `keyPart`: `count` keys kept; none means another request kept it first (roll back). */
+export function keyKept(c: AppContext, count: number): void {
+  const context = c.get('idempotency');
+  if (!context || context.committed) return;
+  if (count === 0) throw new KeyTaken('another request with this Idempotency-Key was answered first');
+  context.committed = true;
+}
+
+/** The answer kept by `writeWithKey` corrected: the effect came out otherwise than foreseen (a race). */
+export async function correctKeptAnswer(db: Queryable, c: AppContext, body: string): Promise<void> {
+  const context = c.get('idempotency');
+  if (context?.committed) await correctAnswer(db, context.scope, body);
+}
+
 /**
  * Keeps the request's answer with its effect, in the effect's transaction `tx`: the body sent, or the
  * payment it is about. Nothing without an Idempotency-Key. Throws `KeyTaken` (roll back) when another
  * request with the key kept its answer first.
  */
-export async function keepWithEffect(
-  tx: Queryable,
-  c: AppContext,
-  answer: { readonly status?: number; readonly body?: string; readonly paymentId?: string },
-): Promise<void> {
+export async function keepWithEffect(tx: Queryable, c: AppContext, answer: EffectAnswer): Promise<void> {
   const context = c.get('idempotency');
   // Kept already: a payment request that tried twice (a failed authentication, then anew) is one answer.
   if (!context || context.committed) return;
@@ -145,7 +230,7 @@ export async function keepWithEffect(
     tx,
     context.scope,
     context.request,
-    { status: answer.status ?? 200, body: answer.body ?? null, paymentId: answer.paymentId ?? null },
+    keptAnswer(answer),
     context.at,
     context.at - KEEP_MS,
   );

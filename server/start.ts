@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { companyIdFor } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
+import { countingDatabase } from './db/counting.ts';
 import type { Database } from './db/database.ts';
 import { openPGlite } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
@@ -42,6 +43,8 @@ export interface StartOptions {
   readonly reconcileIntervalMs?: number;
   readonly authDeadlineMs?: number;
   readonly paymentLeaseMs?: number;
+  /** Count the statements sent to the database (TILLKIT_COUNT_QUERIES; `db/counting.ts`). */
+  readonly countQueries?: boolean;
   /** A processor object instead of the configured one (tests use slow or failing ones). */
   readonly processor?: PaymentProcessor;
   readonly now?: () => number;
@@ -96,15 +99,17 @@ function envFrom(options: StartOptions): Record<string, string | undefined> {
   set('TILLKIT_RECONCILE_INTERVAL_MS', ms(options.reconcileIntervalMs));
   set('TILLKIT_AUTH_DEADLINE_MS', ms(options.authDeadlineMs));
   set('TILLKIT_PAYMENT_LEASE_MS', ms(options.paymentLeaseMs));
+  set('TILLKIT_COUNT_QUERIES', options.countQueries === undefined ? undefined : options.countQueries ? '1' : '0');
   set('BUTTON_API_KEY', options.buttonApiKey);
   set('BUTTON_API_URL', options.buttonApiUrl);
   return env;
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl
-    ? openPostgres({ url: config.databaseUrl, schema: config.databaseSchema })
-    : openPGlite(config.dataDir);
+  const db = config.databaseUrl
+    ? await openPostgres({ url: config.databaseUrl, schema: config.databaseSchema })
+    : await openPGlite(config.dataDir);
+  return config.countQueries ? countingDatabase(db) : db;
 }
 
 interface Services {

@@ -32,4 +32,11 @@ export class Params {
   json(value: unknown): string {
     return `${this.add(JSON.stringify(value))}::jsonb`;
   }
+  /**
+   * A parameter cast to a column's type, as `INSERT … SELECT` needs (its values get no type from the
+   * columns, as `VALUES` do); null is SQL NULL, a JSON column's too.
+   */
+  typed(value: unknown, type: string): string {
+    return type === 'jsonb' && value !== null ? this.json(value) : `${this.add(value)}::${type}`;
+  }
 }

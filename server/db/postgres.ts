@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, Row } from './database.ts';
 
@@ -22,6 +23,29 @@ export interface PostgresOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+const names = new Map<string, string>();
+
+/**
+ * The name of a statement's prepared form: derived from its text, so one name always means one text
+ * (node-postgres refuses a name reused for another text) and each connection parses and plans a text
+ * once, then only binds and executes it.
+ */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `t${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    if (names.size < 10_000) names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * A prepared statement whose table changed shape since it was prepared (another server migrated the
+ * schema under `SELECT *`): PostgreSQL refuses to run it on that connection again.
+ */
+const stalePlan = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(error));
+
 export async function openPostgres({ url, schema, max = 10 }: PostgresOptions): Promise<Database> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
   if (schema) {
@@ -41,29 +65,45 @@ export async function openPostgres({ url, schema, max = 10 }: PostgresOptions): 
   });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
-  const query = async <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> =>
-    (await pool.query<T>(sql, params as unknown[])).rows;
+
+  const run = async <T extends Row>(client: pg.PoolClient, sql: string, params: readonly unknown[] = []) =>
+    (await client.query<T>({ name: statementName(sql), text: sql, values: params as unknown[] })).rows;
+
+  /**
+   * Runs `fn` on a client of the pool. A connection whose prepared plan went stale is closed (its prepared
+   * statements go with it); a single statement is then run once more on another, a transaction is not
+   * (its code may have acted on what it read: the request fails, and its retry runs on a fresh connection).
+   */
+  async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>, retry: boolean): Promise<T> {
+    const client = await pool.connect();
+    try {
+      const result = await fn(client);
+      client.release();
+      return result;
+    } catch (error) {
+      // The connection's prepared statements die with it.
+      client.release(stalePlan(error) ? true : undefined);
+      if (retry && stalePlan(error)) return withClient(fn, false);
+      throw error;
+    }
+  }
+
   return {
     kind: 'postgres',
-    query,
-    async transaction(fn) {
-      const client = await pool.connect();
-      const tx: Queryable = {
-        query: async <T extends Row>(sql: string, params: readonly unknown[] = []) =>
-          (await client.query<T>(sql, params as unknown[])).rows,
-      };
-      try {
-        await client.query('BEGIN');
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    query: (sql, params) => withClient((client) => run(client, sql, params), true),
+    transaction: (fn) =>
+      withClient(async (client) => {
+        const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
+        try {
+          await client.query('BEGIN');
+          const result = await fn(tx);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }, false),
     exec: async (sql) => {
       await pool.query(sql);
     },

@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
+import type { UserRow } from './users.ts';
 
 /** Whose key it is: the company (API key), the caller, and the key itself. */
 export interface KeyScope {
@@ -45,6 +46,57 @@ export async function findKey(db: Queryable, k: KeyScope, since: number): Promis
 }
 
 /**
+ * A request's key and, for a user's token, the user it names, in one statement: the answer kept for the
+ * key (as `findKey`), and the user (undefined when not seen yet). The Idempotency-Key layer runs it, so
+ * that a keyed request by a user looks both up in one round trip.
+ */
+export async function findKeyAndUser(
+  db: Queryable,
+  k: KeyScope,
+  since: number,
+  sub: string,
+): Promise<{ kept: KeptRequest | undefined; user: UserRow | undefined }> {
+  const [row] = await db.query<{ kept: KeptRequest | null; user: UserRow | null }>(
+    `SELECT (SELECT to_jsonb(k) FROM (SELECT body_hash, status, body, payment_id FROM idempotency_keys
+               WHERE company_id = $1 AND caller = $2 AND key = $3 AND state = 'done' AND created >= $4) k) AS kept,
+            (SELECT to_jsonb(u) FROM users u WHERE u.company_id = $1 AND u.sub = $5) AS user`,
+    [...whereKey(k), since, sub],
+  );
+  return { kept: row?.kept ?? undefined, user: row?.user ?? undefined };
+}
+
+/**
+ * The statement of `keepAnswer`, its parameters added to `q`, also for a statement's `WITH`: it returns the
+ * key when kept, no row when another request kept its answer first. An effect written in the same
+ * statement and gated on it commits with it, atomically, without a transaction around both.
+ */
+export function keepAnswerSql(
+  q: Params,
+  k: KeyScope,
+  request: KeyedRequest,
+  answer: KeptAnswer,
+  at: number,
+  expired: number,
+): string {
+  return `INSERT INTO idempotency_keys (company_id, caller, key, method, path, body_hash, state, status, body, payment_id, created)
+     VALUES (${[k.company, k.caller, k.key, request.method, request.path, request.hash].map((v) => q.add(v)).join(', ')},
+             'done', ${q.add(answer.status)}::int, ${q.add(answer.body)}, ${q.add(answer.paymentId)}, ${q.add(at)}::bigint)
+     ON CONFLICT (company_id, caller, key) DO UPDATE
+       SET method = EXCLUDED.method, path = EXCLUDED.path, body_hash = EXCLUDED.body_hash, state = 'done',
+           status = EXCLUDED.status, body = EXCLUDED.body, payment_id = EXCLUDED.payment_id, created = EXCLUDED.created
+       WHERE idempotency_keys.created < ${q.add(expired)}::bigint OR idempotency_keys.state <> 'done'
+     RETURNING key`;
+}
+
+/** A kept answer's body corrected (an effect that came out otherwise than foreseen when the key was kept). */
+export async function correctAnswer(db: Queryable, k: KeyScope, body: string): Promise<void> {
+  await db.query(`UPDATE idempotency_keys SET body = $4 WHERE company_id = $1 AND caller = $2 AND key = $3`, [
+    ...whereKey(k),
+    body,
+  ]);
+}
+
+/**
  * Keeps a key's answer, in the transaction of the effect it answers (the order, payment method or payment
  * made), so that neither is ever stored without the other. False when another request with the key got
  * there first (the caller rolls back and answers as that one did).
@@ -57,25 +109,7 @@ export async function keepAnswer(
   at: number,
   expiredBefore: number,
 ): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO idempotency_keys (company_id, caller, key, method, path, body_hash, state, status, body, payment_id, created)
-     VALUES ($1, $2, $3, $4, $5, $6, 'done', $7, $8, $9, $10)
-     ON CONFLICT (company_id, caller, key) DO UPDATE
-       SET method = EXCLUDED.method, path = EXCLUDED.path, body_hash = EXCLUDED.body_hash, state = 'done',
-           status = EXCLUDED.status, body = EXCLUDED.body, payment_id = EXCLUDED.payment_id, created = EXCLUDED.created
-       WHERE idempotency_keys.created < $11 OR idempotency_keys.state <> 'done'
-     RETURNING key`,
-    [
-      ...whereKey(k),
-      request.method,
-      request.path,
-      request.hash,
-      answer.status,
-      answer.body,
-      answer.paymentId,
-      at,
-      expiredBefore,
-    ],
-  );
+  const q = new Params();
+  const rows = await db.query(keepAnswerSql(q, k, request, answer, at, expiredBefore), q.values);
   return rows.length > 0;
 }

@@ -8,10 +8,10 @@ import {
   type PricingLine,
   type ProductRef,
 } from 'tillkit/core';
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
-import { loadLinks } from './product-links.ts';
-import { productsByIds, type ProductRow } from './products.ts';
+import { isObjectId } from '../http/ids.ts';
+import type { ProductRow } from './products.ts';
 
 /** An item of an order as asked for: a product, a quantity, sub-products, and an admin's own discount. */
 export interface ItemRequest {
@@ -67,6 +67,30 @@ function atItem<T>(index: number, check: () => T): T {
 }
 
 /**
+ * The company's products among `ids` (not deleted), each with the sub-products it offers (not deleted,
+ * in the order they were offered), in one statement.
+ */
+async function productsOffering(
+  db: Queryable,
+  company: string,
+  ids: readonly string[],
+): Promise<Map<string, ProductRow & { readonly offered: string[] }>> {
+  const valid = [...new Set(ids.filter(isObjectId))];
+  if (valid.length === 0) return new Map();
+  const q = new Params();
+  const rows = await db.query<ProductRow & { offered: string[] }>(
+    `SELECT p.*, COALESCE((SELECT jsonb_agg(l.sub_id ORDER BY l.created, l.sub_id)
+                             FROM product_links l JOIN products s ON s.id = l.sub_id
+                            WHERE l.parent_id = p.id AND NOT s.deleted), '[]'::jsonb) AS offered
+       FROM products p
+      WHERE p.company_id = ${q.add(company)} AND p.id IN (SELECT jsonb_array_elements_text(${q.json(valid)}))
+        AND NOT p.deleted`,
+    q.values,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
  * Prices a list of items against the catalogue: checks every product exists, the sub-product rules and
  * one currency, and returns the snapshots with core's totals. Throws 400s; writes nothing.
  */
@@ -75,15 +99,13 @@ export async function snapshotItems(
   company: string,
   requests: readonly ItemRequest[],
 ): Promise<{ items: ItemSnapshot[]; summary: OrderSummary }> {
-  const products = await productsByIds(
+  const products = await productsOffering(
     db,
     company,
     requests.flatMap((r) => [r.product, ...r.subs]),
   );
-  const mains = requests.map((r) => r.product).filter((id) => products.get(id)?.main_product);
-  const links = await loadLinks(db, [...new Set(mains)]);
   const lines: PricingLine[] = [];
-  const chosen: { row: ProductRow; subs: ProductRow[]; discount: string }[] = [];
+  const chosen: { row: ProductRow; subs: readonly ProductRow[]; discount: string }[] = [];
   requests.forEach((r, i) => {
     const row = products.get(r.product);
     if (!row) throw badRequest('product-unknown', `No product with id ${r.product}`, `items[${i}].product`);
@@ -94,8 +116,8 @@ export async function snapshotItems(
     });
     atItem(i, () =>
       assertSubProductChoice(
-        ref(row, links.subs.get(row.id) ?? []),
-        subs.map((s) => ref(s, links.subs.get(s.id) ?? [])),
+        ref(row, row.offered),
+        subs.map((s) => ref(s, s.offered)),
       ),
     );
     const discount = r.discount ?? row.discount;

@@ -9,15 +9,30 @@ import type { PaymentRow } from './payments.ts';
  * rule "an order is held by at most one open PaymentIntent", kept by the schema.
  */
 
-/** Locks the company's orders among `ids`, in id order (so two payments can not deadlock). */
-export function lockOrders(tx: Queryable, company: string, ids: readonly string[]): Promise<OrderRow[]> {
+/**
+ * Locks the company's orders among `ids`, in id order (so two payments can not deadlock), each with the
+ * payment holding it (`holder_id`) as the statement's snapshot saw it. That snapshot is taken before
+ * the lock is waited for: a holder another transaction committed meanwhile may be missing (that payment
+ * left the order PROCESSING, or its hold is refused by the index `payment_orders_one_open`): `holdersOf`
+ * reads them anew.
+ */
+export function lockOrders(
+  tx: Queryable,
+  company: string,
+  ids: readonly string[],
+): Promise<(OrderRow & { readonly holder_id: string | null })[]> {
   const q = new Params();
-  return tx.query<OrderRow>(
-    `SELECT * FROM orders WHERE company_id = ${q.add(company)} AND id IN (SELECT jsonb_array_elements_text(${q.json(ids)}))
-      ORDER BY id FOR UPDATE`,
+  return tx.query<OrderRow & { holder_id: string | null }>(
+    `SELECT o.*, (SELECT po.payment_id FROM payment_orders po WHERE po.order_id = o.id AND po.holds) AS holder_id
+       FROM orders o
+      WHERE o.company_id = ${q.add(company)} AND o.id IN (SELECT jsonb_array_elements_text(${q.json(ids)}))
+      ORDER BY o.id FOR UPDATE OF o`,
     q.values,
   );
 }
+
+/** The unique index of an order's one open payment. */
+export const ONE_OPEN_PAYMENT = 'payment_orders_one_open';
 
 /** The open payments holding any of these orders, locked. */
 export function holdersOf(tx: Queryable, orderIds: readonly string[]): Promise<PaymentRow[]> {
@@ -36,17 +51,6 @@ export async function orderIdsOf(tx: Queryable, paymentId: string): Promise<stri
     [paymentId],
   );
   return rows.map((r) => r.order_id);
-}
-
-/** A new payment takes its orders: it holds them. */
-export async function holdOrders(tx: Queryable, paymentId: string, orders: readonly OrderRow[]): Promise<void> {
-  for (const order of orders) {
-    await tx.query(`INSERT INTO payment_orders (payment_id, order_id, holds, prior_status) VALUES ($1, $2, TRUE, $3)`, [
-      paymentId,
-      order.id,
-      order.order_status,
-    ]);
-  }
 }
 
 /**
@@ -79,20 +83,36 @@ export function settleOrders(
   at: number,
   chargeId: string | null,
 ): Promise<OrderRow[]> {
-  const from = status === null ? `('PROCESSING')` : `('PROCESSING', ${PAYABLE_SQL.slice(1)}`;
-  return tx.query<OrderRow>(
-    `UPDATE orders o SET order_status = COALESCE($2::text, po.prior_status, 'CREATED'), modified = $3,
-            stripe_charge_id = CASE WHEN $2::text = 'SUCCESS' THEN $4 ELSE o.stripe_charge_id END
-       FROM payment_orders po
-      WHERE po.payment_id = $1 AND o.id = po.order_id AND o.order_status IN ${from}
-      RETURNING o.*`,
-    [paymentId, status, at, chargeId],
-  );
+  const q = new Params();
+  return tx.query<OrderRow>(settleOrdersSql(q, paymentId, status, at, chargeId), q.values);
 }
+
+/** The UPDATE of `settleOrders` (its parameters added to `q`), `RETURNING o.*`; `where` narrows it. */
+export function settleOrdersSql(
+  q: Params,
+  paymentId: string,
+  status: OrderStatus | null,
+  at: number,
+  chargeId: string | null,
+  where = 'TRUE',
+): string {
+  const from = status === null ? `('PROCESSING')` : `('PROCESSING', ${PAYABLE_SQL.slice(1)}`;
+  const to = q.add(status);
+  return `UPDATE orders o SET order_status = COALESCE(${to}::text, po.prior_status, 'CREATED'), modified = ${q.add(at)}::bigint,
+            stripe_charge_id = CASE WHEN ${to}::text = 'SUCCESS' THEN ${q.add(chargeId)}::text ELSE o.stripe_charge_id END
+       FROM payment_orders po
+      WHERE po.payment_id = ${q.add(paymentId)} AND o.id = po.order_id AND o.order_status IN ${from} AND ${where}
+      RETURNING o.*`;
+}
+
+/** The UPDATE of `releaseOrders` (its parameters added to `q`); `where` narrows it. */
+export const releaseOrdersSql = (q: Params, paymentId: string, where = 'TRUE') =>
+  `UPDATE payment_orders SET holds = FALSE WHERE payment_id = ${q.add(paymentId)} AND holds AND ${where}`;
 
 /** The payment is over (paid, canceled, failed): it holds its orders no more. */
 export async function releaseOrders(tx: Queryable, paymentId: string): Promise<void> {
-  await tx.query(`UPDATE payment_orders SET holds = FALSE WHERE payment_id = $1 AND holds`, [paymentId]);
+  const q = new Params();
+  await tx.query(releaseOrdersSql(q, paymentId), q.values);
 }
 
 /** The payment ids of each order, oldest first. */

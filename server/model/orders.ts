@@ -1,9 +1,8 @@
 import { PAYABLE_STATUSES, type DiscountedTotals, type OrderStatus, type OrderSummary } from 'tillkit/core';
 import { Params, type Queryable } from '../db/database.ts';
 import { likePattern, pagedQuery, sortClause } from '../db/paged.ts';
-import { insertWithUniqueCode } from '../db/unique.ts';
 import { type HttpError, conflict, notFound } from '../http/errors.ts';
-import { humanId, isObjectId, objectId } from '../http/ids.ts';
+import { isObjectId } from '../http/ids.ts';
 import type { Json } from '../http/json.ts';
 import type { CouponSnapshot } from './coupons.ts';
 import type { ItemSnapshot } from './order-items.ts';
@@ -163,47 +162,6 @@ export function listOrders(
     q,
     { select: 'o.*', from: 'orders o JOIN users u ON u.id = o.user_id', where: where.join(' AND '), orderBy },
     page,
-  );
-}
-
-/** Stores a new order priced by core; `human_id` is drawn until unique in the company. */
-export function insertOrder(
-  db: Queryable,
-  order: { readonly company: string; readonly userId: string; readonly items: readonly ItemSnapshot[] },
-  summary: OrderSummary,
-  fields: Readonly<Record<string, unknown>>,
-  at: number,
-): Promise<OrderRow> {
-  return insertWithUniqueCode(
-    humanId,
-    async (code) => {
-      const q = new Params();
-      const columns: Record<string, unknown> = {
-        id: objectId(at),
-        company_id: order.company,
-        user_id: order.userId,
-        human_id: code,
-        currency: summary.currency,
-        items: order.items,
-        total_amount: summary.total,
-        total_vat: summary.vat,
-        total_quantity: summary.totalQuantity,
-        units: summary.units,
-        ...fields,
-        created: at,
-        modified: at,
-      };
-      const values = Object.entries(columns).map(([column, value]) =>
-        JSON_COLUMNS.has(column) && value !== null ? q.json(value) : q.add(value),
-      );
-      const [row] = await db.query<OrderRow>(
-        `INSERT INTO orders (${Object.keys(columns).join(', ')}) VALUES (${values.join(', ')})
-         ON CONFLICT (company_id, human_id) DO NOTHING RETURNING *`,
-        q.values,
-      );
-      return row;
-    },
-    'human_id',
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import { objectId } from '../http/ids.ts';
 
 /**
@@ -96,16 +96,22 @@ export interface CallAnswer {
   readonly message?: string | null;
 }
 
+/** The UPDATE of `completeCall` (its parameters added to `q`), `RETURNING id`. */
+export function completeCallSql(q: Params, callId: string, a: CallAnswer, at: number): string {
+  const values = [a.status, a.processorId ?? null, a.code ?? null, a.declineCode ?? null, a.message ?? null];
+  const [status, processorId, code, declineCode, message] = values.map((v) => q.add(v));
+  return `UPDATE charges SET status = ${status}, processor_id = ${processorId}, code = ${code},
+                 decline_code = ${declineCode}, message = ${message}, modified = ${q.add(at)}::bigint
+           WHERE id = ${q.add(callId)} AND status = 'pending' RETURNING id`;
+}
+
 /**
  * Completes a pending call with its answer; false when it was no longer pending (another process recorded
  * it first), so the caller records nothing twice.
  */
 export async function completeCall(tx: Queryable, callId: string, a: CallAnswer, at: number): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE charges SET status = $2, processor_id = $3, code = $4, decline_code = $5, message = $6, modified = $7
-      WHERE id = $1 AND status = 'pending' RETURNING id`,
-    [callId, a.status, a.processorId ?? null, a.code ?? null, a.declineCode ?? null, a.message ?? null, at],
-  );
+  const q = new Params();
+  const rows = await tx.query(completeCallSql(q, callId, a, at), q.values);
   return rows.length > 0;
 }
 

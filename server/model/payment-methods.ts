@@ -63,31 +63,66 @@ export interface NewPaymentMethod {
   readonly setupIntent: SetupIntentJson | null;
 }
 
-/** Stores a payment method, and the user's processor customer when it is new. */
-export async function insertPaymentMethod(tx: Queryable, m: NewPaymentMethod, at: number): Promise<PaymentMethodRow> {
-  if (m.customerId !== m.user.stripe_customer_id) {
-    await tx.query(`UPDATE users SET stripe_customer_id = $2, modified = $3 WHERE id = $1`, [
-      m.user.id,
-      m.customerId,
-      at,
-    ]);
-  }
-  const [inserted] = await tx.query<PaymentMethodRow>(
-    `INSERT INTO payment_methods (id, company_id, user_id, method, processor, token, customer_id, card, setup_intent, created, modified)
-     VALUES ($1, $2, $3, 'stripe', $4, $5, $6, $7::jsonb, $8::jsonb, $9, $9) RETURNING *`,
-    [
-      m.id,
-      m.user.company_id,
-      m.user.id,
-      m.processor,
-      m.token,
-      m.customerId,
-      JSON.stringify(m.card),
-      m.setupIntent ? JSON.stringify(m.setupIntent) : null,
-      at,
-    ],
-  );
-  return inserted!;
+/** Every column of `payment_methods` and its type, in the order `INSERT` lists them. */
+const METHOD_COLUMNS = {
+  id: 'text',
+  company_id: 'text',
+  user_id: 'text',
+  method: 'text',
+  processor: 'text',
+  token: 'text',
+  source: 'text',
+  setup_intent: 'jsonb',
+  customer_id: 'text',
+  card: 'jsonb',
+  deleted: 'boolean',
+  created: 'bigint',
+  modified: 'bigint',
+} as const;
+
+/** A new payment method as it will be stored, every column given: what the answer shows, known before. */
+export function newPaymentMethodRow(m: NewPaymentMethod, at: number): PaymentMethodRow {
+  return {
+    id: m.id,
+    company_id: m.user.company_id,
+    user_id: m.user.id,
+    method: 'stripe',
+    processor: m.processor,
+    token: m.token,
+    source: null,
+    setup_intent: m.setupIntent,
+    customer_id: m.customerId,
+    card: m.card as PaymentMethodRow['card'],
+    deleted: false,
+    created: at,
+    modified: at,
+  };
+}
+
+/**
+ * Stores a payment method (`newPaymentMethodRow`), and the user's processor customer when it is new, in
+ * one statement (for `writeWithKey`), when `gate` holds.
+ */
+export function insertPaymentMethodSql(
+  q: Params,
+  m: NewPaymentMethod,
+  row: PaymentMethodRow,
+  gate: string,
+): { with: string[]; select: string } {
+  const columns = Object.keys(METHOD_COLUMNS) as (keyof typeof METHOD_COLUMNS)[];
+  const customer =
+    m.customerId === m.user.stripe_customer_id
+      ? []
+      : [
+          `customer AS (UPDATE users SET stripe_customer_id = ${q.add(m.customerId)}, modified = ${q.add(row.created)}::bigint
+             WHERE id = ${q.add(m.user.id)} AND ${gate})`,
+        ];
+  return {
+    with: customer,
+    select: `INSERT INTO payment_methods (${columns.join(', ')})
+       SELECT ${columns.map((column) => q.typed(row[column], METHOD_COLUMNS[column])).join(', ')} WHERE ${gate}
+       RETURNING id`,
+  };
 }
 
 /** Records what the SetupIntent now says: its status, and the PaymentMethod and card once set up. */

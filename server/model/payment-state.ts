@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import type { AttemptError, NextAction } from '../payments/processor.ts';
 import type { PaymentRow, PaymentState } from './payments.ts';
 
@@ -25,14 +25,14 @@ export interface StateChange {
   readonly lease?: { readonly until: number; readonly token: string } | null;
 }
 
-/** Writes a state change; fields not named keep their value. Returns the payment as stored. */
-export async function changeState(tx: Queryable, id: string, c: StateChange, at: number): Promise<PaymentRow> {
-  const sets: string[] = ['current_state = $2', 'modified = $3'];
-  const values: unknown[] = [id, c.state, at];
-  const set = (column: string, value: unknown, cast = '') => {
-    values.push(value);
-    sets.push(`${column} = $${values.length}${cast}`);
-  };
+/**
+ * The UPDATE of a state change (its parameters added to `q`), `RETURNING *`; `where` narrows it (a
+ * statement that writes it with others gates it so). Fields not named keep their value.
+ */
+export function stateChangeSql(q: Params, id: string, c: StateChange, at: number, where = 'TRUE'): string {
+  const when = q.add(at);
+  const sets: string[] = [`current_state = ${q.add(c.state)}`, `modified = ${when}::bigint`];
+  const set = (column: string, value: unknown, cast = '') => sets.push(`${column} = ${q.add(value)}${cast}`);
   if (c.intentId !== undefined) set('intent_id', c.intentId);
   if (c.clientSecret !== undefined) set('client_secret', c.clientSecret);
   if (c.nextAction !== undefined)
@@ -45,14 +45,20 @@ export async function changeState(tx: Queryable, id: string, c: StateChange, at:
     set('error_message', c.error?.message ?? null);
   }
   if (c.lease !== undefined) {
-    set('lease_until', c.lease?.until ?? null);
+    set('lease_until', c.lease?.until ?? null, '::bigint');
     set('lease_token', c.lease?.token ?? null);
   }
-  if (c.state === 'succeeded') sets.push('payment_date = $3');
+  if (c.state === 'succeeded') sets.push(`payment_date = ${when}::bigint`);
   // The deadline of an authentication counts from when it was first asked for, until it ends.
-  if (c.state === 'requires_action') sets.push('action_since = COALESCE(action_since, $3)');
+  if (c.state === 'requires_action') sets.push(`action_since = COALESCE(action_since, ${when}::bigint)`);
   else if (c.state !== 'processing') sets.push('action_since = NULL');
-  const [row] = await tx.query<PaymentRow>(`UPDATE payments SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, values);
+  return `UPDATE payments SET ${sets.join(', ')} WHERE id = ${q.add(id)} AND ${where} RETURNING *`;
+}
+
+/** Writes a state change; fields not named keep their value. Returns the payment as stored. */
+export async function changeState(tx: Queryable, id: string, c: StateChange, at: number): Promise<PaymentRow> {
+  const q = new Params();
+  const [row] = await tx.query<PaymentRow>(stateChangeSql(q, id, c, at), q.values);
   return row!;
 }
 

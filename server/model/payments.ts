@@ -1,8 +1,8 @@
 import { Params, type Queryable } from '../db/database.ts';
 import { pagedQuery } from '../db/paged.ts';
-import { insertWithUniqueCode } from '../db/unique.ts';
-import { humanId, isObjectId } from '../http/ids.ts';
+import { isObjectId } from '../http/ids.ts';
 import type { NextAction } from '../payments/processor.ts';
+import type { OrderRow } from './orders.ts';
 
 /**
  * A payment (seed 000), which is one PaymentIntent at the processor (`kind` 'intent'), or for seed 000's
@@ -66,39 +66,6 @@ export type NewPayment = Pick<
   | 'lease_token'
 >;
 
-/** Records a payment in `processing`, held by the caller's lease; `human_id` is drawn until unique. */
-export function insertPayment(tx: Queryable, p: NewPayment, at: number): Promise<PaymentRow> {
-  return insertWithUniqueCode(
-    humanId,
-    async (code) =>
-      (
-        await tx.query<PaymentRow>(
-          `INSERT INTO payments (id, company_id, user_id, human_id, payment_method_id, order_key, amount, currency,
-                                 current_state, kind, processor, return_url, lease_until, lease_token, created, modified)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'processing', $9, $10, $11, $12, $13, $14, $14)
-           ON CONFLICT (company_id, human_id) DO NOTHING RETURNING *`,
-          [
-            p.id,
-            p.company_id,
-            p.user_id,
-            code,
-            p.payment_method_id,
-            p.order_key,
-            p.amount,
-            p.currency,
-            p.kind,
-            p.processor,
-            p.return_url,
-            p.lease_until,
-            p.lease_token,
-            at,
-          ],
-        )
-      )[0],
-    'human_id',
-  );
-}
-
 /** One payment of the company, only a user's own when `sub` is given. */
 export async function paymentById(
   db: Queryable,
@@ -116,16 +83,28 @@ export async function paymentById(
 }
 
 /**
- * A payment by id, locked for the transaction, after its orders (in id order). Every transaction that
- * locks both takes the orders first, as a payment's claim does, so two of them can not deadlock.
+ * A payment by id, locked for the transaction, after its orders (in id order), which come with it. Every
+ * transaction that locks both takes the orders first, as a payment's claim does, so two of them can not
+ * deadlock: in this one statement the orders' lock (the CTE) is a one-time filter of the payment's scan,
+ * taken before the scan starts and so before the payment's row is locked.
  */
-export async function lockPayment(tx: Queryable, id: string): Promise<PaymentRow | undefined> {
-  await tx.query(
-    `SELECT id FROM orders WHERE id IN (SELECT order_id FROM payment_orders WHERE payment_id = $1) ORDER BY id FOR UPDATE`,
+export async function lockPaymentWithOrders(
+  tx: Queryable,
+  id: string,
+): Promise<{ payment: PaymentRow; orders: OrderRow[] } | undefined> {
+  const [row] = await tx.query<{ payment: PaymentRow; orders: OrderRow[] | null }>(
+    `WITH o AS MATERIALIZED (
+       SELECT * FROM orders WHERE id IN (SELECT order_id FROM payment_orders WHERE payment_id = $1) ORDER BY id FOR UPDATE)
+     SELECT to_jsonb(p) AS payment, (SELECT jsonb_agg(to_jsonb(o) ORDER BY o.id) FROM o) AS orders
+       FROM payments p WHERE p.id = $1 AND (SELECT count(*) FROM o) >= 0 FOR UPDATE OF p`,
     [id],
   );
-  const [row] = await tx.query<PaymentRow>(`SELECT * FROM payments WHERE id = $1 FOR UPDATE`, [id]);
-  return row;
+  return row && { payment: row.payment, orders: row.orders ?? [] };
+}
+
+/** A payment by id, locked for the transaction, after its orders (`lockPaymentWithOrders`). */
+export async function lockPayment(tx: Queryable, id: string): Promise<PaymentRow | undefined> {
+  return (await lockPaymentWithOrders(tx, id))?.payment;
 }
 
 export interface PaymentFilter {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.ts';
+import { type Params, type Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { objectId, isObjectId } from '../http/ids.ts';
 import { date, oid, optionalDate, type Json } from '../http/json.ts';
@@ -24,20 +24,23 @@ export interface UserRow {
   [column: string]: unknown;
 }
 
+/** The user a token's `sub` names, if they have been seen (reading creates nobody). */
+export async function userBySub(db: Queryable, company: string, sub: string): Promise<UserRow | undefined> {
+  const [row] = await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND sub = $2`, [company, sub]);
+  return row;
+}
+
 /**
- * The user a JWT names, created on first sight. `POST /v2/users` is still how a customer "logs in"
- * (it sets `last_login` and reports `new_customer`), but a valid token is enough to order: a shop that
- * skipped the call, or lost it to a reload, does not strand its customer.
+ * The user a JWT names, made on first sight (`caller.ts`: a valid token is enough to order, so a shop
+ * that skipped `POST /v2/users`, or lost it to a reload, does not strand its customer).
  */
-export async function userForToken(
+export async function makeUser(
   db: Queryable,
   company: string,
   sub: string,
   email: string | undefined,
   now: number,
 ): Promise<UserRow> {
-  const [found] = await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND sub = $2`, [company, sub]);
-  if (found) return found;
   const [created] = await db.query<UserRow>(
     `INSERT INTO users (id, company_id, sub, email, created, modified)
      VALUES ($1, $2, $3, $4, $5, $5)
@@ -45,10 +48,74 @@ export async function userForToken(
      RETURNING *`,
     [objectId(now), company, sub, email ?? null, now],
   );
-  if (created) return created;
   // Another request made it in the meantime.
-  const [raced] = await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND sub = $2`, [company, sub]);
-  return raced!;
+  return created ?? (await userBySub(db, company, sub))!;
+}
+
+/** Every column of `users` and its type, in the order `INSERT` lists them. */
+const USER_COLUMNS = {
+  id: 'text',
+  company_id: 'text',
+  sub: 'text',
+  email: 'text',
+  first_name: 'text',
+  last_name: 'text',
+  salutation: 'text',
+  mobile_phone_number: 'text',
+  addresses: 'jsonb',
+  billing_address: 'jsonb',
+  bio: 'text',
+  note: 'text',
+  tags: 'jsonb',
+  stripe_customer_id: 'text',
+  created: 'bigint',
+  modified: 'bigint',
+  last_login: 'bigint',
+} as const;
+
+/**
+ * The user as a log-in (`POST /v2/users`) leaves them: `existing` (else a new user of the token, as
+ * `makeUser` makes one) with `fields`, `last_login` and `modified` set to `at`.
+ */
+export function loggedIn(
+  existing: UserRow | undefined,
+  who: { readonly company: string; readonly sub: string; readonly email: string | undefined },
+  fields: Readonly<Record<string, unknown>>,
+  at: number,
+): UserRow {
+  const base: UserRow = existing ?? {
+    id: objectId(at),
+    company_id: who.company,
+    sub: who.sub,
+    email: who.email ?? null,
+    first_name: null,
+    last_name: null,
+    salutation: null,
+    mobile_phone_number: null,
+    addresses: [],
+    billing_address: null,
+    bio: null,
+    note: null,
+    tags: [],
+    stripe_customer_id: null,
+    created: at,
+    modified: at,
+    last_login: null,
+  };
+  return { ...base, ...fields, last_login: at, modified: at };
+}
+
+/**
+ * A log-in as one statement (for `writeWithKey`): the user `row` (from `loggedIn`) inserted, or, already
+ * there, given the `fields`, `last_login` and `modified`; only when `gate` holds. Answers the stored row.
+ */
+export function logInSql(q: Params, row: UserRow, fields: Readonly<Record<string, unknown>>, gate: string): string {
+  const columns = Object.keys(USER_COLUMNS) as (keyof typeof USER_COLUMNS)[];
+  const updated = [...Object.keys(fields).filter((f) => f in USER_COLUMNS), 'last_login', 'modified'];
+  return `INSERT INTO users (${columns.join(', ')})
+     SELECT ${columns.map((column) => q.typed(row[column], USER_COLUMNS[column])).join(', ')} WHERE ${gate}
+     ON CONFLICT (company_id, sub) DO UPDATE SET ${updated.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}
+     RETURNING *`;
 }
 
 /** A user an admin names by id (`user` in a body), or a 400 naming that field. */
@@ -58,15 +125,6 @@ export async function userById(db: Queryable, company: string, id: unknown, fiel
   const [row] = await db.query<UserRow>(`SELECT * FROM users WHERE company_id = $1 AND id = $2`, [company, id]);
   if (!row) throw badRequest('user-unknown', `No user with id ${id}`, field);
   return row;
-}
-
-/** The id of the user a token's `sub` names, if they have been seen (reading creates nobody). */
-export async function userIdBySub(db: Queryable, company: string, sub: string): Promise<string | undefined> {
-  const [row] = await db.query<{ id: string }>(`SELECT id FROM users WHERE company_id = $1 AND sub = $2`, [
-    company,
-    sub,
-  ]);
-  return row?.id;
 }
 
 /** The company's users among `ids`, by id. */
@@ -88,16 +146,12 @@ export async function findUser(db: Queryable, company: string, id: string): Prom
 
 const JSON_COLUMNS = new Set(['addresses', 'billing_address', 'tags']);
 
-/**
- * Sets the fields given, validated, and `modified`; a log-in (`POST /v2/users`) also sets `last_login`.
- * Returns the user as stored.
- */
+/** Sets the fields given, validated, and `modified`. Returns the user as stored. */
 export async function updateUser(
   db: Queryable,
   id: string,
   fields: Readonly<Record<string, unknown>>,
   at: number,
-  login = false,
 ): Promise<UserRow> {
   const params: unknown[] = [id, at];
   const assignments = Object.entries(fields).map(([column, value]) => {
@@ -105,17 +159,12 @@ export async function updateUser(
     params.push(json ? JSON.stringify(value) : value);
     return `${column} = $${params.length}${json ? '::jsonb' : ''}`;
   });
-  if (login) assignments.push('last_login = $2');
   const [updated] = await db.query<UserRow>(
     `UPDATE users SET ${[...assignments, 'modified = $2'].join(', ')} WHERE id = $1 RETURNING *`,
     params,
   );
   return updated!;
 }
-
-/** A log-in (`POST /v2/users`): the fields given, validated, and `last_login`; returns the user as stored. */
-export const logIn = (db: Queryable, id: string, fields: Readonly<Record<string, unknown>>, at: number) =>
-  updateUser(db, id, fields, at, true);
 
 /** Seed 000's user object. */
 export function userJson(row: UserRow, newCustomer?: boolean): Json {

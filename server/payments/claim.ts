@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { CURRENCY_MISMATCH } from 'tillkit/core';
-import type { Queryable } from '../db/database.ts';
+import type { Params, Queryable } from '../db/database.ts';
 import { HttpError, badRequest, conflict } from '../http/errors.ts';
-import { objectId } from '../http/ids.ts';
-import { holdersOf, holdOrders, lockOrders, releaseOrders } from '../model/order-payments.ts';
-import { closedOrder, type OrderRow } from '../model/orders.ts';
+import { humanId, objectId } from '../http/ids.ts';
+import { holdCoupons } from '../model/coupons.ts';
+import { HumanIdTaken, insertPaymentWithCall } from '../model/new-payment.ts';
+import { uniqueViolation } from '../db/unique.ts';
+import { ONE_OPEN_PAYMENT, holdersOf, lockOrders, releaseOrders } from '../model/order-payments.ts';
+import { closedOrder } from '../model/orders.ts';
 import type { CallRow } from '../model/payment-calls.ts';
 import type { PaymentMethodRow } from '../model/payment-methods.ts';
 import { changeState, takeLease } from '../model/payment-state.ts';
-import { insertPayment, type PaymentRow } from '../model/payments.ts';
-import { chargeCall, createCall } from './calls.ts';
-import { startAttempt, startCancel, startFirstCall, type Lease, type PaymentDeps } from './steps.ts';
+import type { NewPayment, PaymentRow } from '../model/payments.ts';
+import { chargeCall, createCall, descriptionOf } from './calls.ts';
+import { startAttempt, startCancel, type Lease, type PaymentDeps } from './steps.ts';
 
 /** A payment to make: the caller's orders, as given, and the card. */
 export interface PayRequest {
@@ -33,7 +36,17 @@ export type Claimed =
   | { readonly kind: 'busy'; readonly payment: PaymentRow };
 
 /** Writes the request's Idempotency-Key with the payment it is about (idempotency.ts). */
-export type KeyCommit = (tx: Queryable, paymentId: string) => Promise<void>;
+export interface KeyCommit {
+  /** In `tx`, by itself. */
+  alone(tx: Queryable, paymentId: string): Promise<void>;
+  /** Its INSERT for a statement's `WITH idempotency_key AS (…)`, or undefined with no key to keep. */
+  part(q: Params, paymentId: string): string | undefined;
+  /** After that statement: how many keys it kept (none: another request kept it first; throws). */
+  kept(count: number): void;
+}
+
+/** Tries of a claim whose new payment drew a `human_id` already taken. */
+const HUMAN_ID_TRIES = 8;
 
 /**
  * One transaction that decides how to pay: it locks the orders (in id order), checks they are the
@@ -44,7 +57,20 @@ export type KeyCommit = (tx: Queryable, paymentId: string) => Promise<void>;
  * Charges are over once declined, closed here), unless its outcome is unknown (settle it first) or someone
  * is working on it (409 payment-in-progress). Throws the 400, 404 and 409 answers, having written nothing.
  */
-export function claimPayment(deps: PaymentDeps, request: PayRequest, commit: KeyCommit): Promise<Claimed> {
+export async function claimPayment(deps: PaymentDeps, request: PayRequest, commit: KeyCommit): Promise<Claimed> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await claimOnce(deps, request, commit);
+    } catch (error) {
+      // A human_id drawn twice, or a hold another claim committed while this one waited for the orders'
+      // locks (its snapshot did not show it): nothing was written; claim again.
+      const again = error instanceof HumanIdTaken || uniqueViolation(error, ONE_OPEN_PAYMENT);
+      if (!again || tries >= HUMAN_ID_TRIES) throw error;
+    }
+  }
+}
+
+function claimOnce(deps: PaymentDeps, request: PayRequest, commit: KeyCommit): Promise<Claimed> {
   const at = deps.now();
   const lease: Lease = { token: randomUUID(), until: at + deps.config.paymentLeaseMs };
   const orderIds = [...new Set(request.orderIds)].sort();
@@ -63,7 +89,10 @@ export function claimPayment(deps: PaymentDeps, request: PayRequest, commit: Key
         'payment_method',
       );
     }
-    for (const holder of await holdersOf(tx, orderIds)) {
+    // The orders' holders came with their locks: the payments holding them are read and locked only when
+    // there are, or may be (an order PROCESSING is held by a payment at work).
+    const held = orders.some((o) => o.holder_id !== null || o.order_status === 'PROCESSING');
+    for (const holder of held ? await holdersOf(tx, orderIds) : []) {
       if (holder.current_state === 'processing') {
         if (!(await takeLease(tx, holder, lease.token, lease.until, at))) return { kind: 'busy', payment: holder };
         return { kind: 'resolve', payment: holder, lease };
@@ -76,7 +105,7 @@ export function claimPayment(deps: PaymentDeps, request: PayRequest, commit: Key
       if (!(await takeLease(tx, holder, lease.token, lease.until, at))) return { kind: 'busy', payment: holder };
       if (same) {
         if (holder.current_state === 'requires_action' && holder.payment_method_id === method.id) {
-          await commit(tx, holder.id);
+          await commit.alone(tx, holder.id);
           return { kind: 'check', payment: holder, lease };
         }
         if (request.returnUrl && request.returnUrl !== holder.return_url) {
@@ -88,8 +117,10 @@ export function claimPayment(deps: PaymentDeps, request: PayRequest, commit: Key
           method,
           lease,
           at,
+          false,
+          orders,
         );
-        await commit(tx, holder.id);
+        await commit.alone(tx, holder.id);
         return { kind: 'attempt', ...started, lease };
       }
       if (holder.kind === 'charge') {
@@ -104,42 +135,38 @@ export function claimPayment(deps: PaymentDeps, request: PayRequest, commit: Key
     // An order PROCESSING that no payment holds was left so by a server before this one: not ours to take.
     const stuck = orders.find((o) => o.order_status === 'PROCESSING');
     if (stuck) throw closedOrder('PROCESSING');
-    const payment = await insertPayment(
-      tx,
-      {
-        id: objectId(at),
-        company_id: request.company,
-        user_id: request.userId,
-        payment_method_id: method.id,
-        order_key: orderIds.join(','),
-        amount,
-        currency,
-        kind,
-        processor: deps.processor.name,
-        return_url: request.returnUrl,
-        lease_until: lease.until,
-        lease_token: lease.token,
-      },
-      at,
+    // A new payment holding the orders, its first call, the orders PROCESSING and the request's key: one
+    // statement (coupons are held first: a refusal writes nothing).
+    await holdCoupons(tx, orders, at);
+    const fresh: NewPayment = {
+      id: objectId(at),
+      company_id: request.company,
+      user_id: request.userId,
+      payment_method_id: method.id,
+      order_key: orderIds.join(','),
+      amount,
+      currency,
+      kind,
+      processor: deps.processor.name,
+      return_url: request.returnUrl,
+      lease_until: lease.until,
+      lease_token: lease.token,
+    };
+    const description = descriptionOf(orders);
+    const first =
+      kind === 'charge'
+        ? chargeCall(fresh, 1, method, description)
+        : createCall(fresh, 1, method.customer_id, description);
+    const written = await insertPaymentWithCall(tx, fresh, humanId(), orders, first, at, (q) =>
+      commit.part(q, fresh.id),
     );
-    await holdOrders(tx, payment.id, orders);
-    const call = await startFirstCall(
-      tx,
-      payment,
-      orders,
-      (description) =>
-        kind === 'charge'
-          ? chargeCall(payment, 1, method, description)
-          : createCall(payment, 1, method.customer_id, description),
-      at,
-    );
-    await commit(tx, payment.id);
-    return { kind: 'attempt', payment, call, lease };
+    commit.kept(written.kept);
+    return { kind: 'attempt', payment: written.payment, call: written.call, lease };
   });
 }
 
 /** The request's orders, locked: the caller's, not paid nor cancelled, one currency, something to pay. */
-async function checkedOrders(tx: Queryable, request: PayRequest, orderIds: readonly string[]): Promise<OrderRow[]> {
+async function checkedOrders(tx: Queryable, request: PayRequest, orderIds: readonly string[]) {
   const orders = await lockOrders(tx, request.company, orderIds);
   const byId = new Map(orders.map((r) => [r.id, r]));
   request.orderIds.forEach((id, i) => {

@@ -42,7 +42,7 @@ export async function confirmPayment(
     if (p.current_state !== 'processing' && p.current_state !== 'requires_action')
       return { kind: 'settled', p } as const;
     if (!(await takeLease(tx, p, lease.token, lease.until, at))) return { kind: 'busy', p } as const;
-    if (p.current_state === 'requires_action') await commit(tx, p.id);
+    if (p.current_state === 'requires_action') await commit.alone(tx, p.id);
     return { kind: p.current_state === 'processing' ? 'resolve' : 'check', p } as const;
   });
   switch (step.kind) {

@@ -1,5 +1,5 @@
 import { pendingCall, type CallRow } from '../model/payment-calls.ts';
-import { paymentMethodById } from '../model/payment-methods.ts';
+import { paymentMethodById, type PaymentMethodRow } from '../model/payment-methods.ts';
 import { releaseLease } from '../model/payment-state.ts';
 import type { PaymentRow } from '../model/payments.ts';
 import { observe, record, type Recorded } from './record.ts';
@@ -17,7 +17,8 @@ const reload = async (deps: PaymentDeps, id: string) =>
  * out what an earlier send of it did), records the answer, and goes on with the call that follows (a
  * create's confirm) until the payment waits for someone (a decline, an authentication, a success) or
  * the processor can not be reached. Then the lease is let go: an unknown outcome is the next caller's, or
- * the reconciler's, to settle by asking. Returns the payment as it now is.
+ * the reconciler's, to settle by asking. Returns the payment as it now is. `card`: the payment method
+ * the request named, when it has it (a Charge needs the card; read otherwise).
  */
 export async function drive(
   deps: PaymentDeps,
@@ -25,6 +26,7 @@ export async function drive(
   call: CallRow,
   lease: Lease,
   fresh: boolean,
+  card?: PaymentMethodRow,
 ): Promise<PaymentRow> {
   let p = payment;
   let current: CallRow | null = call;
@@ -32,9 +34,11 @@ export async function drive(
   for (let step = 0; current && step < MAX_STEPS; step++) {
     // Only a Charge needs the card itself (an intent has it).
     const method =
-      current.kind === 'charge' && current.payment_method_id
-        ? await paymentMethodById(deps.db, p.company_id, current.payment_method_id, true)
-        : undefined;
+      current.kind !== 'charge' || !current.payment_method_id
+        ? undefined
+        : card?.id === current.payment_method_id
+          ? card
+          : await paymentMethodById(deps.db, p.company_id, current.payment_method_id, true);
     const outcome = await send(deps.db, deps.processor, p, current, method, isFresh);
     if (outcome.kind === 'unknown') {
       console.error(`payment ${p.id}: no answer to ${current.kind} ${current.idempotency_key}: ${outcome.reason}`);

@@ -21,7 +21,7 @@ export async function pay(deps: PaymentDeps, request: PayRequest, commit: KeyCom
       case 'busy':
         throw inProgress(claimed.payment);
       case 'attempt':
-        return drive(deps, claimed.payment, claimed.call, claimed.lease, true);
+        return drive(deps, claimed.payment, claimed.call, claimed.lease, true, request.method);
       case 'check': {
         const payment = await check(deps, claimed.payment, claimed.lease);
         // Authenticated and confirmed, or still waiting: that is the answer. Failed: try again, anew.

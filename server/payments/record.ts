@@ -2,11 +2,12 @@ import type { OrderStatus } from 'tillkit/core';
 import { reportPaid } from '../button/outbox.ts';
 import type { Queryable } from '../db/database.ts';
 import { redeemCoupons } from '../model/coupons.ts';
-import { releaseOrders, settleOrders } from '../model/order-payments.ts';
+import type { OrderRow } from '../model/orders.ts';
 import { completeCall, type CallAnswer, type CallRow } from '../model/payment-calls.ts';
 import { paymentMethodById } from '../model/payment-methods.ts';
-import { changeState, type StateChange } from '../model/payment-state.ts';
-import { lockPayment, type PaymentRow } from '../model/payments.ts';
+import { settlePayment, type Settlement } from '../model/payment-settle.ts';
+import { changeState } from '../model/payment-state.ts';
+import { lockPaymentWithOrders, type PaymentRow } from '../model/payments.ts';
 import type { IntentState } from './processor.ts';
 import type { Outcome } from './send.ts';
 import { startAttempt, startCall, type Lease, type PaymentDeps } from './steps.ts';
@@ -24,7 +25,8 @@ const TERMINAL = new Set(['succeeded', 'canceled', 'failed']);
 /**
  * Records what a call did, in one transaction: the call's answer (once: a call another process recorded
  * first is left as it is), the payment's state, its orders' statuses, and when it succeeded, the Button
- * reports and coupon redemptions, so that all of it happens exactly once with the success. A create's
+ * reports and coupon redemptions, so that all of it happens exactly once with the success. An answer
+ * that ends the attempt is written in one statement after the locks (`settlePayment`). A create's
  * answer writes the attempt's confirm; a create or confirm that must be made again writes its successor.
  */
 export function record(
@@ -36,11 +38,14 @@ export function record(
 ): Promise<Recorded> {
   const at = deps.now();
   return deps.db.transaction(async (tx) => {
-    const p = (await lockPayment(tx, payment.id))!;
+    const locked = (await lockPaymentWithOrders(tx, payment.id))!;
+    const p = locked.payment;
     if (TERMINAL.has(p.current_state)) return { payment: p, next: null, reported: 0 };
     if (outcome.kind === 'unknown') return { payment: p, next: null, reported: 0 };
-    if (!(await completeCall(tx, call.id, callAnswer(call, outcome), at)))
-      return { payment: p, next: null, reported: 0 };
+    const answer = { id: call.id, answer: callAnswer(call, outcome) };
+    const ending = endingOf(call, outcome);
+    if (ending) return finish(deps, tx, p, ending, answer, at);
+    if (!(await completeCall(tx, call.id, answer.answer, at))) return { payment: p, next: null, reported: 0 };
     if (outcome.kind === 'again') {
       const { payment: q, call: next } = await startCall(
         tx,
@@ -51,42 +56,16 @@ export function record(
       );
       return { payment: q, next, reported: 0 };
     }
-    if (outcome.kind === 'charged') {
-      const r = outcome.result;
-      if (r.outcome === 'succeeded') return succeed(deps, tx, p, r.id, at);
-      return settle(
-        tx,
-        p,
-        {
-          state: 'declined',
-          chargeId: r.id,
-          error: { code: r.code, decline_code: r.declineCode, message: r.message, payment_method: null },
-        },
-        'DECLINED',
-        at,
-      );
-    }
-    if (outcome.kind === 'refused') {
-      // A create refused leaves no intent: the payment is over. A confirm refused leaves it as it was.
-      if (call.kind === 'create') return settle(tx, p, { state: 'failed', error: outcome.error }, 'FAILED', at, true);
-      return settle(tx, p, { state: 'declined', error: outcome.error }, 'DECLINED', at);
-    }
-    if (call.kind === 'create') {
+    if (outcome.kind === 'intent' && call.kind === 'create') {
       const intent = outcome.intent;
       await changeState(tx, p.id, { state: 'processing', intentId: intent.id, clientSecret: intent.client_secret }, at);
       const method = (await paymentMethodById(tx, p.company_id, p.payment_method_id, true))!;
-      const started = await startAttempt(tx, { ...p, intent_id: intent.id }, method, lease, at);
+      const started = await startAttempt(tx, { ...p, intent_id: intent.id }, method, lease, at, false, locked.orders);
       return { payment: started.payment, next: started.call, reported: 0 };
     }
-    return applyIntent(
-      deps,
-      tx,
-      p,
-      outcome.intent,
-      lease,
-      at,
-      (call.params as { cancellation_reason?: string }).cancellation_reason,
-    );
+    if (outcome.kind === 'intent' && outcome.intent.status === 'requires_confirmation')
+      return carryOn(tx, p, lease, at, locked.orders);
+    return stillUnknown(tx, p, at);
   });
 }
 
@@ -94,9 +73,13 @@ export function record(
 export function observe(deps: PaymentDeps, payment: PaymentRow, intent: IntentState, lease: Lease): Promise<Recorded> {
   const at = deps.now();
   return deps.db.transaction(async (tx) => {
-    const p = (await lockPayment(tx, payment.id))!;
+    const locked = (await lockPaymentWithOrders(tx, payment.id))!;
+    const p = locked.payment;
     if (TERMINAL.has(p.current_state) || unchanged(p, intent)) return { payment: p, next: null, reported: 0 };
-    return applyIntent(deps, tx, p, intent, lease, at, undefined);
+    const ending = intentEnding(intent, undefined);
+    if (ending) return finish(deps, tx, p, ending, undefined, at);
+    if (intent.status === 'requires_confirmation') return carryOn(tx, p, lease, at, locked.orders);
+    return stillUnknown(tx, p, at);
   });
 }
 
@@ -107,33 +90,63 @@ const unchanged = (p: PaymentRow, intent: IntentState) =>
     intent.status === 'requires_payment_method' &&
     p.charge_id === intent.latest_charge);
 
-/** A payment's state from its intent's; an authenticated intent (manual confirmation) is confirmed. */
-async function applyIntent(
-  deps: PaymentDeps,
-  tx: Queryable,
-  p: PaymentRow,
-  intent: IntentState,
-  lease: Lease,
-  at: number,
-  cancelReason: string | undefined,
-): Promise<Recorded> {
+/** How an answer ends the attempt, if it does; the payment's state, its orders', and whether it paid. */
+interface Ending {
+  readonly settlement: Omit<Settlement, 'call'>;
+  readonly paid: boolean;
+}
+
+const paid = (chargeId: string | null): Ending => ({
+  settlement: {
+    change: { state: 'succeeded', chargeId, error: null, nextAction: null },
+    orders: 'SUCCESS',
+    chargeId,
+    release: true,
+  },
+  paid: true,
+});
+
+const ended = (change: Settlement['change'], orders: OrderStatus | null, release = false): Ending => ({
+  settlement: { change, orders, release },
+  paid: false,
+});
+
+/** What a call's answer ends: a Charge's outcome, a refusal, or an intent's state (`intentEnding`). */
+function endingOf(call: CallRow, outcome: Outcome): Ending | undefined {
+  switch (outcome.kind) {
+    case 'charged': {
+      const r = outcome.result;
+      if (r.outcome === 'succeeded') return paid(r.id);
+      const error = { code: r.code, decline_code: r.declineCode, message: r.message, payment_method: null };
+      return ended({ state: 'declined', chargeId: r.id, error }, 'DECLINED');
+    }
+    case 'refused':
+      // A create refused leaves no intent: the payment is over. A confirm refused leaves it as it was.
+      if (call.kind === 'create') return ended({ state: 'failed', error: outcome.error }, 'FAILED', true);
+      return ended({ state: 'declined', error: outcome.error }, 'DECLINED');
+    case 'intent':
+      if (call.kind === 'create') return undefined;
+      return intentEnding(outcome.intent, (call.params as { cancellation_reason?: string }).cancellation_reason);
+    default:
+      return undefined;
+  }
+}
+
+/** A payment's state from its intent's, when that ends the attempt (else undefined: carry on or ask later). */
+function intentEnding(intent: IntentState, cancelReason: string | undefined): Ending | undefined {
   switch (intent.status) {
     case 'succeeded':
-      return succeed(deps, tx, p, intent.latest_charge, at);
-    case 'requires_action':
-      return settle(
-        tx,
-        p,
-        {
-          state: 'requires_action',
-          nextAction: intent.next_action,
-          error: null,
-          intentId: intent.id,
-          clientSecret: intent.client_secret,
-        },
-        null,
-        at,
-      );
+      return paid(intent.latest_charge);
+    case 'requires_action': {
+      const change = {
+        state: 'requires_action',
+        nextAction: intent.next_action,
+        error: null,
+        intentId: intent.id,
+        clientSecret: intent.client_secret,
+      } as const;
+      return ended(change, null);
+    }
     case 'requires_payment_method': {
       const error = intent.last_error ?? {
         code: 'card_declined',
@@ -141,74 +154,51 @@ async function applyIntent(
         message: 'Your card was declined.',
         payment_method: null,
       };
-      return settle(
-        tx,
-        p,
-        { state: 'declined', chargeId: intent.latest_charge, error, nextAction: null },
-        'DECLINED',
-        at,
-      );
+      return ended({ state: 'declined', chargeId: intent.latest_charge, error, nextAction: null }, 'DECLINED');
     }
     case 'canceled':
       // Given up because the customer did not finish: payable again, after a failed payment (DECLINED).
-      return settle(
-        tx,
-        p,
+      return ended(
         { state: 'canceled', nextAction: null },
         cancelReason === 'requested_by_customer' ? null : 'DECLINED',
-        at,
         true,
       );
-    case 'requires_confirmation': {
-      // The customer authenticated and the server has not confirmed yet: this is the confirm they wanted.
-      const method = (await paymentMethodById(tx, p.company_id, p.payment_method_id, true))!;
-      const started = await startAttempt(tx, p, method, lease, at, true);
-      return { payment: started.payment, next: started.call, reported: 0 };
-    }
     default:
-      // processing (not for cards): still unknown; asked again later.
-      return {
-        payment: await changeState(tx, p.id, { state: 'processing', lease: null }, at),
-        next: null,
-        reported: 0,
-      };
+      return undefined;
   }
 }
 
-/** A settled attempt: the payment's new state and its orders' (null: back as they were). */
-async function settle(
-  tx: Queryable,
-  p: PaymentRow,
-  change: Omit<StateChange, 'lease'>,
-  orders: OrderStatus | null,
-  at: number,
-  release = false,
-): Promise<Recorded> {
-  const payment = await changeState(tx, p.id, { ...change, lease: null }, at);
-  await settleOrders(tx, p.id, orders, at, null);
-  if (release) await releaseOrders(tx, p.id);
-  return { payment, next: null, reported: 0 };
-}
-
-/** Paid: once, with the orders SUCCESS, the Button reports and the coupon redemptions in the same transaction. */
-async function succeed(
+/**
+ * Writes an ending in one statement (with the call's answer, when there is one), and for a success the
+ * Button reports and coupon redemptions in the same transaction: once, with it.
+ */
+async function finish(
   deps: PaymentDeps,
   tx: Queryable,
   p: PaymentRow,
-  chargeId: string | null,
+  ending: Ending,
+  call: Settlement['call'],
   at: number,
 ): Promise<Recorded> {
-  const payment = await changeState(
-    tx,
-    p.id,
-    { state: 'succeeded', chargeId, error: null, nextAction: null, lease: null },
-    at,
-  );
-  const paid = (await settleOrders(tx, p.id, 'SUCCESS', at, chargeId)).sort((a, b) => a.id.localeCompare(b.id));
-  await releaseOrders(tx, p.id);
-  const reported = await reportPaid(tx, deps.config, paid, { id: p.id, userId: p.user_id, at });
-  await redeemCoupons(tx, paid, p.id, at);
-  return { payment, next: null, reported };
+  const done = await settlePayment(tx, p.id, { ...ending.settlement, call }, at);
+  if (!done) return { payment: p, next: null, reported: 0 };
+  if (!ending.paid) return { payment: done.payment, next: null, reported: 0 };
+  // The orders paid, in id order.
+  const reported = await reportPaid(tx, deps.config, done.orders, { id: p.id, userId: p.user_id, at });
+  await redeemCoupons(tx, done.orders, p.id, at);
+  return { payment: done.payment, next: null, reported };
+}
+
+/** The customer authenticated and the server has not confirmed yet: this is the confirm they wanted. */
+async function carryOn(tx: Queryable, p: PaymentRow, lease: Lease, at: number, orders: readonly OrderRow[]) {
+  const method = (await paymentMethodById(tx, p.company_id, p.payment_method_id, true))!;
+  const started = await startAttempt(tx, p, method, lease, at, true, orders);
+  return { payment: started.payment, next: started.call, reported: 0 };
+}
+
+/** processing (not for cards): still unknown; asked again later. */
+async function stillUnknown(tx: Queryable, p: PaymentRow, at: number): Promise<Recorded> {
+  return { payment: await changeState(tx, p.id, { state: 'processing', lease: null }, at), next: null, reported: 0 };
 }
 
 /** What the call's row records of its outcome. */

@@ -41,26 +41,6 @@ export async function startCall(
   return { payment: changed, call };
 }
 
-/**
- * A new payment's first call, in the transaction that made it and holds its orders (locked, in id order,
- * `holdOrders` having kept their status): the orders become PROCESSING.
- */
-export async function startFirstCall(
-  tx: Queryable,
-  payment: PaymentRow,
-  orders: readonly OrderRow[],
-  make: (description: string) => NewCall,
-  at: number,
-): Promise<CallRow> {
-  await holdCoupons(tx, orders, at);
-  const call = await insertCall(tx, payment.company_id, make(descriptionOf(orders)), at);
-  await tx.query(
-    `UPDATE orders SET order_status = 'PROCESSING', modified = $2 WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [JSON.stringify(orders.map((o) => o.id)), at],
-  );
-  return call;
-}
-
 /** The orders of a payment, locked (in id order), for a call that charges them. */
 async function lockedOrders(tx: Queryable, payment: PaymentRow): Promise<OrderRow[]> {
   const ids = await orderIdsOf(tx, payment.id);
@@ -70,7 +50,10 @@ async function lockedOrders(tx: Queryable, payment: PaymentRow): Promise<OrderRo
   );
 }
 
-/** One attempt to pay with `method`: a confirm of the payment's intent, or for a token's card a Charge. */
+/**
+ * One attempt to pay with `method`: a confirm of the payment's intent, or for a token's card a Charge.
+ * `locked`: the payment's orders when the transaction locked them already.
+ */
 export async function startAttempt(
   tx: Queryable,
   payment: PaymentRow,
@@ -78,8 +61,9 @@ export async function startAttempt(
   lease: Lease,
   at: number,
   authenticated = false,
+  locked?: readonly OrderRow[],
 ): Promise<{ payment: PaymentRow; call: CallRow }> {
-  const orders = await lockedOrders(tx, payment);
+  const orders = locked ?? (await lockedOrders(tx, payment));
   await holdCoupons(tx, orders, at);
   const description = descriptionOf(orders);
   return startCall(

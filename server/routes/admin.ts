@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../auth.ts';
 import { listReports, retryFailed, type ReportRow } from '../button/outbox.ts';
 import { send, type AppEnv, type Deps } from '../context.ts';
+import type { CountingDatabase } from '../db/counting.ts';
 import { notFound } from '../http/errors.ts';
 import { date, oid, optionalDate, type Json } from '../http/json.ts';
 import { paging, queryEnum } from '../http/validate.ts';
@@ -77,6 +78,28 @@ export function adminRoutes({ db, now, reporter }: Deps): Hono<AppEnv> {
       200,
       { 'X-Total-Count': String(total), 'X-Pagination-Total': String(total) },
     );
+  });
+
+  /**
+   * The process's CPU time (µs, since it started) and memory, and with TILLKIT_COUNT_QUERIES the
+   * statements, transactions and round trips sent to the database so far (`bench/server.ts` reads them
+   * to report the server's CPU and statements per checkout apart from its load client's).
+   */
+  app.get('/diagnostics', (c) => {
+    requireAdmin(c.get('caller'));
+    const cpu = process.cpuUsage();
+    const counts = 'counts' in db ? (db as CountingDatabase).counts() : null;
+    return send(c, {
+      pid: process.pid,
+      cpu: { user: cpu.user, system: cpu.system },
+      rss: process.memoryUsage().rss,
+      queries: counts && {
+        statements: counts.statements,
+        transactions: counts.transactions,
+        round_trips: counts.roundTrips,
+        by_sql: Object.fromEntries(counts.bySql),
+      },
+    });
   });
 
   app.post('/reports/:id/retry', async (c) => {

@@ -2,14 +2,18 @@ import { Hono } from 'hono';
 import { CURRENCY_MISMATCH, isCurrencyCode } from 'tillkit/core';
 import { requireUserOrAdmin } from '../auth.ts';
 import { reportCancelled, reportItemsChanged } from '../button/outbox.ts';
-import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
+import { callerUser, callerUserMade } from '../caller.ts';
+import { send, sendText, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
-import { isObjectId } from '../http/ids.ts';
+import { humanId, isObjectId } from '../http/ids.ts';
 import { stringify } from '../http/json.ts';
 import { idValue, paging, type Body } from '../http/validate.ts';
-import { keepWithEffect } from '../idempotency.ts';
+import { withUniqueCode } from '../db/unique.ts';
+import { writeWithKey } from '../idempotency.ts';
+import { ORDER_HUMAN_ID, insertOrderSql, newOrderRow } from '../model/new-order.ts';
+import { orderJson } from '../model/order-json.ts';
 import { couponForOrder, orderTotals, snapshotOf, totalsColumns, type CouponSnapshot } from '../model/coupons.ts';
 import { updatePricedOrder } from '../model/order-pricing.ts';
 import { paymentJson } from '../model/payment-json.ts';
@@ -22,7 +26,6 @@ import {
   cancelPaidOrder,
   closedOrder,
   findOrder,
-  insertOrder,
   lockOrder,
   replaceItems,
   setDeliveryStatus,
@@ -30,7 +33,7 @@ import {
   type OrderRow,
   type Scope,
 } from '../model/orders.ts';
-import { userById, userForToken, userIdBySub, type UserRow } from '../model/users.ts';
+import { userById, userJson, type UserRow } from '../model/users.ts';
 import { orderFields, readCouponRef, readItems } from './order-input.ts';
 import { listOrdersResponse } from './order-list.ts';
 
@@ -38,21 +41,17 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** The caller's scope; a user unknown so far has no orders, and reading creates nobody. */
-  async function scopeOf(c: AppContext, create: boolean): Promise<Scope & { user?: UserRow }> {
+  async function scopeOf(c: AppContext): Promise<Scope> {
     const caller = c.get('caller');
     requireUserOrAdmin(caller);
     const company = c.get('company');
     if (caller.kind === 'admin') return { company, userId: null };
-    if (create) {
-      const user = await userForToken(db, company, caller.sub, caller.email, now());
-      return { company, userId: user.id, user };
-    }
     // A user who never ordered still gets 404s and empty lists, never someone else's orders.
-    return { company, userId: (await userIdBySub(db, company, caller.sub)) ?? '' };
+    return { company, userId: (await callerUser(c, db))?.id ?? '' };
   }
 
   async function list(c: AppContext, text: string | undefined): Promise<Response> {
-    const scope = await scopeOf(c, false);
+    const scope = await scopeOf(c);
     return listOrdersResponse(db, c, scope, text);
   }
 
@@ -66,7 +65,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   });
 
   app.get('/:id', async (c) => {
-    const scope = await scopeOf(c, false);
+    const scope = await scopeOf(c);
     const row = await findOrder(db, scope, c.req.param('id'));
     if (!row) throw notFound('Order');
     return send(c, await renderOrder(db, row));
@@ -77,7 +76,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
    * /payments?order=` answers them: a user's own, an admin's with `charges`. Paged with `page` and `size`.
    */
   app.get('/:id/payments', async (c) => {
-    const scope = await scopeOf(c, false);
+    const scope = await scopeOf(c);
     const caller = c.get('caller');
     const row = await findOrder(db, scope, c.req.param('id'));
     if (!row) throw notFound('Order');
@@ -117,8 +116,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     if (admin) {
       user = await userById(db, company, idValue(body.user));
     } else {
-      const scope = await scopeOf(c, true);
-      user = scope.user!;
+      user = await callerUserMade(c, db, now());
       const named = idValue(body.user);
       if (named !== undefined && named !== null && named !== user.id) {
         throw new HttpError(403, 'forbidden', 'A user can only order for themself', 'user');
@@ -126,14 +124,20 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
     }
     const coupon = couponRef ? snapshotOf(await couponForOrder(db, company, couponRef, now())) : null;
     const priced = { ...fields, coupon_id: coupon?.id ?? null, coupon, ...totalsColumns(orderTotals(summary, coupon)) };
-    // The order and its Idempotency-Key's answer commit together: a retry can never make it twice.
-    const json = await db.transaction(async (tx) => {
-      const row = await insertOrder(tx, { company, userId: user.id, items }, summary, priced, now());
-      const answer = await renderOrder(tx, row);
-      await keepWithEffect(tx, c, { status: 200, body: stringify(answer) });
-      return answer;
-    });
-    return send(c, json);
+    // The order and its Idempotency-Key's answer commit together, in one statement: a retry can never
+    // make it twice. A new order has no payments yet, and its user is the one just looked up.
+    const at = now();
+    const answer = await withUniqueCode(
+      humanId,
+      async (code) => {
+        const row = newOrderRow({ company, userId: user.id, items }, summary, priced, at, code);
+        const text = stringify(orderJson(row, [], userJson(user)));
+        await writeWithKey(db, c, { body: text }, (q, gate) => ({ select: insertOrderSql(q, row, gate) }));
+        return text;
+      },
+      ORDER_HUMAN_ID,
+    );
+    return sendText(c, answer);
   });
 
   /** Sets fields of an order the caller may change and that is still open, and answers it. */
@@ -143,7 +147,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   }
 
   app.put('/:id', async (c) => {
-    const scope = await scopeOf(c, false);
+    const scope = await scopeOf(c);
     const body = jsonBody(c);
     if (body.items !== undefined) {
       throw badRequest('items-readonly', 'Change the items with PUT /orders/:id/items', 'items');
@@ -197,7 +201,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   }
 
   app.put('/:id/items', async (c) => {
-    const scope = await scopeOf(c, false);
+    const scope = await scopeOf(c);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
     const body = jsonBody(c);
@@ -216,7 +220,7 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
   });
 
   app.post('/:id/cancel', async (c) => {
-    const scope = await scopeOf(c, false);
+    const scope = await scopeOf(c);
     const id = c.req.param('id');
     if (!isObjectId(id)) throw notFound('Order');
     const returned = await changePaidOrder(c, scope, id, async (tx, order, at) => {

@@ -1,24 +1,26 @@
 import { Hono } from 'hono';
 import { requireUserOrAdmin } from '../auth.ts';
-import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
+import { callerUser, callerUserMade } from '../caller.ts';
+import { send, sendText, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { objectId } from '../http/ids.ts';
 import { stringify, type Json } from '../http/json.ts';
 import { idValue, paging, reqString } from '../http/validate.ts';
-import { keepWithEffect } from '../idempotency.ts';
+import { keepWithEffect, writeWithKey } from '../idempotency.ts';
 import { paymentMethodJson } from '../model/payment-json.ts';
 import {
   deletePaymentMethod,
-  insertPaymentMethod,
+  insertPaymentMethodSql,
   listPaymentMethods,
+  newPaymentMethodRow,
   paymentMethodById,
   updateSetup,
   type NewPaymentMethod,
   type PaymentMethodRow,
 } from '../model/payment-methods.ts';
-import { userById, userForToken, userIdBySub, type UserRow } from '../model/users.ts';
+import { userById, type UserRow } from '../model/users.ts';
 import { originOf } from '../payments/answer.ts';
 import { PaymentMethodError } from '../payments/processor.ts';
 import { completeSetup, refreshSetup, startSetup, type SetupResult } from '../payments/setup.ts';
@@ -29,7 +31,7 @@ async function actingUser(c: AppContext, db: Queryable, now: number, userField: 
   const caller = c.get('caller');
   requireUserOrAdmin(caller);
   if (caller.kind === 'admin') return userById(db, c.get('company'), idValue(userField));
-  return userForToken(db, c.get('company'), caller.sub, caller.email, now);
+  return callerUserMade(c, db, now);
 }
 
 /** A processor's refusal as the answer (400, 402 with the decline code, 403), or 502 when it was not reached. */
@@ -70,8 +72,7 @@ export function paymentMethodRoutes({ db, processor, now }: Deps): Hono<AppEnv> 
     const caller = c.get('caller');
     requireUserOrAdmin(caller);
     const row = await paymentMethodById(db, c.get('company'), c.req.param('id') ?? '', deleted);
-    const mine =
-      caller.kind === 'admin' || (row && row.user_id === (await userIdBySub(db, c.get('company'), caller.sub)));
+    const mine = caller.kind === 'admin' || (row && row.user_id === (await callerUser(c, db))?.id);
     if (!row || !mine) throw notFound('Payment method');
     return row;
   }
@@ -94,10 +95,12 @@ export function paymentMethodRoutes({ db, processor, now }: Deps): Hono<AppEnv> 
       const started = await asProcessor('payment_method', () => startSetup(processor, user, id));
       fields = { customerId: started.customerId, token: null, card: {}, setupIntent: started.setup };
     }
-    const json = await db.transaction(async (tx) =>
-      answer(c, tx, await insertPaymentMethod(tx, { id, user, processor: processor.name, ...fields }, now())),
-    );
-    return send(c, json);
+    // The payment method and its Idempotency-Key's answer are written together, in one statement.
+    const method = { id, user, processor: processor.name, ...fields };
+    const row = newPaymentMethodRow(method, now());
+    const text = stringify(paymentMethodJson(row, originOf(c)));
+    await writeWithKey(db, c, { body: text }, (q, gate) => insertPaymentMethodSql(q, method, row, gate));
+    return sendText(c, text);
   });
 
   app.put('/:id', async (c) => {

@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { requireUserOrAdmin } from '../auth.ts';
+import { callerUserMade } from '../caller.ts';
 import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
 import { idValue, optString, paging, queryEnum, type Body } from '../http/validate.ts';
-import { keepWithEffect } from '../idempotency.ts';
+import { keepWithEffect, keyKept, keyPart } from '../idempotency.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
 import { paymentMethodById, updateSetup, type PaymentMethodRow } from '../model/payment-methods.ts';
 import { listPayments, ordersOf, paymentById, type PaymentRow, type PaymentState } from '../model/payments.ts';
-import { userForToken } from '../model/users.ts';
 import { originOf, paymentAnswer } from '../payments/answer.ts';
 import type { KeyCommit } from '../payments/claim.ts';
 import { confirmPayment } from '../payments/confirm.ts';
@@ -65,10 +65,11 @@ export function readReturnUrl(body: Body): string | null {
 export function paymentRoutes(deps: Deps): Hono<AppEnv> {
   const { db, now } = deps;
   const app = new Hono<AppEnv>();
-  const commitFor =
-    (c: AppContext): KeyCommit =>
-    (tx, paymentId) =>
-      keepWithEffect(tx, c, { paymentId });
+  const commitFor = (c: AppContext): KeyCommit => ({
+    alone: (tx, paymentId) => keepWithEffect(tx, c, { paymentId }),
+    part: (q, paymentId) => keyPart(c, q, { paymentId }),
+    kept: (count) => keyKept(c, count),
+  });
 
   /** The payment method named, which must be the caller's (an admin pays with the orders' owner's). */
   async function payer(c: AppContext, methodValue: unknown): Promise<{ userId: string; method: PaymentMethodRow }> {
@@ -78,10 +79,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
     if (typeof methodId !== 'string')
       throw badRequest('required', 'payment_method must be a payment method id', 'payment_method');
     const method = await paymentMethodById(db, c.get('company'), methodId);
-    const userId =
-      caller.kind === 'admin'
-        ? method?.user_id
-        : (await userForToken(db, c.get('company'), caller.sub, caller.email, now())).id;
+    const userId = caller.kind === 'admin' ? method?.user_id : (await callerUserMade(c, db, now())).id;
     if (!method || method.user_id !== userId)
       throw new HttpError(404, 'not-found', 'Payment method not found', 'payment_method');
     return { userId, method: await setUp(method) };

@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import { requireUserOrAdmin } from '../auth.ts';
-import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
+import { callerUser, callerUserMade, rememberUser } from '../caller.ts';
+import { send, sendText, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { stringify } from '../http/json.ts';
 import { optObject, optObjectArray, optString, optStringArray, type Body } from '../http/validate.ts';
-import { findUser, logIn, updateUser, userForToken, userJson, type UserRow } from '../model/users.ts';
+import { correctKeptAnswer, writeWithKey } from '../idempotency.ts';
+import { findUser, loggedIn, logInSql, updateUser, userJson, type UserRow } from '../model/users.ts';
+import { canonical } from '../payments/test-store.ts';
 import { listOrdersResponse } from './order-list.ts';
 
 const TEXT_FIELDS = ['first_name', 'last_name', 'salutation', 'email', 'mobile_phone_number', 'bio', 'note'] as const;
@@ -38,10 +42,22 @@ export function userRoutes({ db, now }: Deps): Hono<AppEnv> {
     if (caller.kind !== 'user') throw userTokenRequired('POST /v2/users creates');
     const fields = userFields(jsonBody(c));
     const at = now();
-    const user = await userForToken(db, c.get('company'), caller.sub, caller.email, at);
-    const updated = await logIn(db, user.id, fields, at);
+    const before = await callerUser(c, db);
     // The first log-in of a user is the one that makes them a new customer.
-    return send(c, userJson(updated, user.last_login === null));
+    const newCustomer = (before?.last_login ?? null) === null;
+    // The user as this log-in leaves them, written with the Idempotency-Key's answer in one statement.
+    const next = loggedIn(before, { company: c.get('company'), sub: caller.sub, email: caller.email }, fields, at);
+    const foreseen = userJson(next, newCustomer);
+    const body = stringify(foreseen);
+    const [row] = await writeWithKey<UserRow>(db, c, { body }, (q, gate) => ({
+      select: logInSql(q, next, fields, gate),
+    }));
+    rememberUser(c, row!);
+    const stored = userJson(row!, newCustomer);
+    if (canonical(stored) === canonical(foreseen)) return sendText(c, body);
+    // Changed by another request meanwhile: the answer is the user as stored, and the key keeps it.
+    await correctKeptAnswer(db, c, stringify(stored));
+    return send(c, stored);
   });
 
   return app;
@@ -63,7 +79,7 @@ export function userObjectRoutes({ db, now }: Deps): Hono<AppEnv> {
     if (id === 'me') {
       if (caller.kind !== 'user') throw userTokenRequired('/users/me');
       // A valid token is enough to use the API: its user exists from first sight.
-      return userForToken(db, company, caller.sub, caller.email, now());
+      return callerUserMade(c, db, now());
     }
     const user = await findUser(db, company, id);
     if (!user || (caller.kind === 'user' && user.sub !== caller.sub)) throw notFound('User');

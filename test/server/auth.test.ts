@@ -61,6 +61,31 @@ describe('user tokens (HS256 JWT)', () => {
     assert.equal(response.body.field, 'Authorization');
   });
 
+  it('a token verified once is still refused once it expires', async () => {
+    let clock = Date.now();
+    const timed = await startTestServer({ now: () => clock });
+    try {
+      const token = await timed.userToken('user-1', undefined, { now: clock, ttlSeconds: 60 });
+      assert.equal((await timed.get('/orders', token)).status, 200);
+      clock += 61_000;
+      const response = await timed.get('/orders', token);
+      assert.equal(response.status, 401);
+      assert.equal(response.body.code, 'token-expired');
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('a verified token with another signature is 401 token-invalid', async () => {
+    const token = await server.userToken('user-2');
+    assert.equal((await server.get('/orders', token)).status, 200);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const response = await server.get('/orders', `${header}.${payload}.${flipped}`);
+    assert.equal(response.status, 401);
+    assert.equal(response.body.code, 'token-invalid');
+  });
+
   it('a forged token (another secret, alg none, garbage) is 401 token-invalid', async () => {
     const forged = await sign({ sub: 'user-1' }, 'not-the-secret-not-the-secret-not-the-secret');
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"user-1"}').toString('base64url')}.`;
