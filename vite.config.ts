@@ -1,6 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyLiterals } from './scripts/minify-literals.ts';
-import { preloadChunks } from './scripts/preload-chunks.ts';
+import { chunkGroups, preloadChunks } from './scripts/preload-chunks.ts';
 
 /**
  * `vite build`: the script-tag bundle, dist/tillkit.js (an ES module) and dist/tillkit.iife.js.
@@ -12,7 +12,7 @@ export default defineConfig(({ command, mode }) =>
 );
 
 const scriptTagBuild: UserConfig = {
-  plugins: [minifyLiterals(), preloadChunks()],
+  plugins: [minifyLiterals(), preloadChunks(), chunkGroups()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',

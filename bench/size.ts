@@ -91,11 +91,21 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
                 ? "a product's details dialog, when one is first opened"
                 : c.fileName.startsWith('later-steps')
                   ? "the checkout's payment and confirmation steps (card form), once the details are submitted"
-                  : /^(es|nb|de|fr)-/.test(c.fileName)
-                    ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-                    : c.fileName.startsWith('client')
-                      ? 'shared by the views: the API client and its state'
-                      : 'shared by some of the views';
+                  : c.fileName.startsWith('payment-path')
+                    ? "the checkout's payment path (pay, charge, the bank's check) and card forms, with the later steps"
+                    : c.fileName.startsWith('ordering')
+                      ? 'placing a BuiltOn order, resuming one, checking a discount code: once the details are submitted'
+                      : c.fileName.startsWith('bootic-order')
+                        ? 'placing and resuming a Bootic order, only with backend="bootic"'
+                        : c.fileName.startsWith('checkout-state')
+                          ? "the checkout's state shared by its view and its lazy paths, with the view"
+                          : c.fileName.startsWith('checkout-paths')
+                            ? "shared by the checkout's ordering and payment paths"
+                            : /^(es|nb|de|fr)-/.test(c.fileName)
+                              ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
+                              : c.fileName.startsWith('client')
+                                ? 'shared by the views: the API client and its state'
+                                : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).
@@ -217,15 +227,25 @@ console.log(
     }),
   ),
 );
-// 5. What a checkout adds once the customer submits its details (the order is being created meanwhile):
-//    the payment and confirmation steps with the card form, then Stripe's loader at the payment step.
+// 5. What a checkout adds once the customer submits its details (BuiltOn): the code that places the
+//    order, then (while it is created) the payment and confirmation steps with the payment path and
+//    the card forms, then Stripe's loader at the payment step.
 const later = esChunks.find((c) => c.fileName.startsWith('later-steps'));
+const ordering = esChunks.find((c) => c.fileName.startsWith('ordering'));
 const loader = esChunks.find((c) => c.code.includes(STRIPE));
-if (later && loader) {
-  const before = new Set(loads(['product-list', 'cart', 'checkout']));
-  const added = [later, ...later.imports.map((name) => byName.get(name)!)].filter((c) => !before.has(c));
+if (later && ordering && loader) {
+  const before = new Set(loads(['cart', 'checkout']));
+  const closure = (chunk: Rolldown.OutputChunk, found: Set<Rolldown.OutputChunk>) => {
+    if (found.has(chunk) || before.has(chunk)) return;
+    found.add(chunk);
+    chunk.imports.forEach((name) => closure(byName.get(name)!, found));
+  };
+  const addedSet = new Set<Rolldown.OutputChunk>();
+  closure(ordering, addedSet);
+  closure(later, addedSet);
+  const added = [...addedSet];
   const sum = added.reduce((total, c) => total + gz(c.code), 0);
   console.log(
-    `\nThen, once the details are submitted: ${added.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + ')} ${kib(sum)}, and Stripe's loader ${kib(gz(loader.code))} at the payment step (with a Stripe key).`,
+    `\nThen, on a cart and checkout page, once the details are submitted: ${added.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + ')} ${kib(sum)}, and Stripe's loader ${kib(gz(loader.code))} at the payment step (with a Stripe key).`,
   );
 }

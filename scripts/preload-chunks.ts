@@ -42,3 +42,35 @@ export function preloadChunks(): Plugin {
     },
   };
 }
+
+/**
+ * Chunks by what they are rather than by who imports them, in the ES build (the IIFE has none): the
+ * bundler would otherwise cut a chunk per set of importers, and the checkout's lazily fetched paths
+ * (ordering.ts, bootic-order.ts, payment-path.ts) would split the API client and their shared helpers
+ * into a handful of small files, each one more request.
+ */
+export function chunkGroups(): Plugin {
+  return {
+    name: 'tillkit:chunk-groups',
+    apply: 'build',
+    outputOptions(options) {
+      if (options.format !== 'es') return null;
+      return {
+        ...options,
+        codeSplitting: {
+          // Only the modules named: their dependencies (Lit, the money core) stay in tillkit.js.
+          includeDependenciesRecursively: false,
+          groups: [
+            // The API client, one chunk whichever view or path asks for it first.
+            { name: 'client', test: /\/src\/(api\/(?!bootic)|state\/client\.ts)/ },
+            // The checkout's state that its view and its lazily fetched paths share (reporting a failure,
+            // a code's problem, the loaders), with the view's first render.
+            { name: 'checkout-state', test: /\/src\/(state\/checkout\/(report|lazy|coupon-problem)|core\/coupon)\.ts/ },
+            // What the checkout's lazily fetched paths share.
+            { name: 'checkout-paths', test: /\/src\/state\/checkout\/(errors|order-key|lines|complete)\.ts/ },
+          ],
+        },
+      };
+    },
+  };
+}

@@ -85,7 +85,17 @@ const role = (f) =>
               ? 'lazy product details dialog, when one is first opened'
               : f.name.startsWith('later-steps-')
                 ? "the checkout's payment and confirmation steps, once the details are submitted"
-                : 'chunk shared by the lazy views';
+                : f.name.startsWith('payment-path-')
+                  ? "the checkout's payment path and card forms, with its later steps"
+                  : f.name.startsWith('ordering-')
+                    ? "placing a BuiltOn order, resuming one, checking a code (the checkout's details sent)"
+                    : f.name.startsWith('bootic-order-')
+                      ? 'placing and resuming a Bootic order, only with backend="bootic"'
+                      : f.name.startsWith('checkout-state-')
+                        ? "the checkout's shared state, with its view"
+                        : f.name.startsWith('checkout-paths-')
+                          ? "shared by the checkout's ordering and payment paths"
+                          : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
   console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);

@@ -4,6 +4,7 @@
 // unknown: each is a `Translation`, a `Record` of every `StringKey`.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { LATER_STEPS_STRINGS } from '../../src/elements/checkout/later-strings.ts';
 import { CHECKOUT_STRINGS } from '../../src/elements/checkout/strings.ts';
 import { ORDERS_STRINGS } from '../../src/elements/orders/strings.ts';
 import { PRODUCT_LIST_STRINGS } from '../../src/elements/product-list/strings.ts';
@@ -15,7 +16,13 @@ import nb from '../../src/elements/shared/locales/nb.ts';
 import { STRINGS } from '../../src/elements/shared/strings.ts';
 
 /** Every English text: the shared ones (eager) and each view's own. */
-const ENGLISH: Record<string, string> = { ...STRINGS, ...PRODUCT_LIST_STRINGS, ...CHECKOUT_STRINGS, ...ORDERS_STRINGS };
+const ENGLISH: Record<string, string> = {
+  ...STRINGS,
+  ...PRODUCT_LIST_STRINGS,
+  ...CHECKOUT_STRINGS,
+  ...LATER_STEPS_STRINGS,
+  ...ORDERS_STRINGS,
+};
 const TABLES: Record<string, Translation> = { es, nb, de, fr };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -8,23 +8,20 @@ import { cart } from '../../src/state/cart.ts';
 import {
   $checkout,
   backendProfile,
-  cardSetup,
   checkoutBackend,
-  createCardProvider,
   followCart,
   initialCheckout,
   onCheckoutEvent,
-  payWithCard,
   placeOrder,
   resetCheckout,
   restartCheckout,
   resumeCheckout,
-  sameCardSetup,
   setContact,
   validateContact,
   type CheckoutEvent,
 } from '../../src/state/checkout/index.ts';
 import { UNEXPECTED, describeError, fail } from '../../src/state/checkout/errors.ts';
+import { cardSetup, createCardProvider, payWithCard, sameCardSetup } from '../../src/state/checkout/payment-path.ts';
 import { configure } from '../../src/state/config.ts';
 import { api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { fillDemoContact } from '../support/checkout-ready.ts';

@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController } from 'lit';
-import { cancelAuthentication, type CheckoutState } from '../../state/checkout/index.ts';
+import type { CheckoutState } from '../../state/checkout/index.ts';
+import { cancelAuthentication } from '../../state/checkout/payment-path.ts';
 import { wrapTab } from '../shared/dialog-tab.ts';
 import type { TillCheckout } from './checkout.ts';
 

@@ -1,13 +1,13 @@
 import type { ReactiveController } from 'lit';
 import type { CardChange, CardProvider } from '../../payments/provider.ts';
+import { $checkout } from '../../state/checkout/index.ts';
 import {
-  $checkout,
   cardProvider,
   cardSetup,
   payWithCard,
   sameCardSetup,
   type CardSetup,
-} from '../../state/checkout/index.ts';
+} from '../../state/checkout/payment-path.ts';
 import { $config } from '../../state/config.ts';
 import { cardTheme } from './card-theme.ts';
 import type { TillCheckout } from './checkout.ts';

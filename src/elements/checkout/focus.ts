@@ -18,6 +18,8 @@ export class CheckoutFocus implements ReactiveController {
   private lastTotalToConfirm: unknown;
   private invalidNext = false;
   private staying = false;
+  /** A new step whose heading is not drawn yet (its chunk still loading): focused once it is. */
+  private headingDue = false;
 
   constructor(
     private readonly host: TillCheckout,
@@ -44,14 +46,14 @@ export class CheckoutFocus implements ReactiveController {
 
   hostUpdated(): void {
     const { step, error, fieldErrors } = this.state();
+    const inside = this.host.matches(':focus-within') || document.activeElement === document.body;
     if (step !== this.lastStep) {
-      // Focus follows the steps while the customer is in the checkout, not from elsewhere on the page
-      // (a Bootic order giving way to a new one when something is added to the cart, say).
-      const inside = this.host.matches(':focus-within') || document.activeElement === document.body;
-      if (this.lastStep !== undefined && inside && !this.staying) this.focus('.step-heading');
+      this.headingDue = this.lastStep !== undefined && inside && !this.staying;
       this.lastStep = step;
       this.staying = false;
     }
+    // Focus that went elsewhere meanwhile stays there.
+    if (this.headingDue && (!inside || this.focus('.step-heading'))) this.headingDue = false;
     if (error && error !== this.lastError) this.focus('[part=error]');
     this.lastError = error;
     if (this.invalidNext || (fieldErrors !== this.lastFieldErrors && Object.keys(fieldErrors).length)) {
@@ -84,7 +86,10 @@ export class CheckoutFocus implements ReactiveController {
     this.lastCouponProblem = problem;
   }
 
-  private focus(selector: string): void {
-    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  /** Focuses what `selector` finds; false when nothing is drawn there yet. */
+  private focus(selector: string): boolean {
+    const target = this.host.renderRoot.querySelector<HTMLElement>(selector);
+    target?.focus();
+    return !!target;
   }
 }

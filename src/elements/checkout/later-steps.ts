@@ -4,6 +4,11 @@
  * details (while the order is created) or when a checkout resumes past them, so a page's first render
  * of the checkout loads the details step alone.
  */
+import { addStrings } from '../shared/strings.ts';
+import { LATER_STEPS_STRINGS } from './later-strings.ts';
+
+addStrings(LATER_STEPS_STRINGS);
+
 export { AuthenticationDialog } from './authentication-dialog.ts';
 export { renderBooticPayment } from './bootic-step.ts';
 export { CardController } from './card-controller.ts';

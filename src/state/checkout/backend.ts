@@ -1,10 +1,10 @@
 import { cart, type CartLine } from '../cart.ts';
 import { $config, type TillConfig } from '../config.ts';
 import { booticBackend } from './bootic.ts';
-import { builtOnBackend } from './builton.ts';
 import { validateContact } from './contact.ts';
-import { report } from './errors.ts';
-import { backendProfile, type BackendProfile } from './profiles.ts';
+import { loadOrdering } from './lazy.ts';
+import { BUILTON, backendProfile, type BackendProfile } from './profiles.ts';
+import { report, reportUnexpected } from './report.ts';
 import { $checkout, update, type Contact } from './store.ts';
 
 /** What placing an order starts from: a checked contact, a cart that is not empty, and (Bootic) a known address. */
@@ -24,6 +24,12 @@ export interface CheckoutBackend extends BackendProfile {
   /** Places the order and moves the checkout on, or reports why not. */
   placeOrder(request: OrderRequest): Promise<void>;
 }
+
+/** The BuiltOn API (see its profile), placing orders as builton.ts does, fetched with ordering.ts. */
+const builtOnBackend: CheckoutBackend = {
+  ...BUILTON,
+  placeOrder: async (request) => (await loadOrdering()).placeBuiltOnOrder(request),
+};
 
 const BACKENDS: Readonly<Record<TillConfig['backend'], CheckoutBackend>> = {
   builton: builtOnBackend,
@@ -52,5 +58,16 @@ export async function placeOrder({ addressId }: { addressId?: number | undefined
     report({ message: 'Your cart is empty.', code: 'cart-empty', stage: 'order' });
     return;
   }
-  await backend.placeOrder({ contact: state.contact, lines, addressId });
+  // Busy before the backend's code arrives (the first order fetches it): a second submit waits.
+  update({ busy: 'order' });
+  try {
+    await backend.placeOrder({ contact: state.contact, lines, addressId });
+  } catch (error) {
+    reportUnexpected(error, 'order'); // its code could not be fetched; each backend reports its own failures
+  }
+}
+
+/** The customer accepts the server's total where it differs from the cart's. */
+export function confirmTotal(): void {
+  update({ totalToConfirm: null });
 }

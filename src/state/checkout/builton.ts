@@ -4,12 +4,12 @@ import type { Address, BuiltOnClient, Order } from '../../api/types.ts';
 import { currentAttribution } from '../attribution.ts';
 import { cart } from '../cart.ts';
 import { apiClient, requestToken, setCustomerToken } from '../client.ts';
-import type { CheckoutBackend, OrderRequest } from './backend.ts';
+import type { OrderRequest } from './backend.ts';
 import { couponFor } from './coupon-problem.ts';
 import { fail, report } from './errors.ts';
-import { BUILTON } from './profiles.ts';
 import { holdsSameItems, orderItems } from './lines.ts';
-import { orderKeyFor, saveSession } from './session.ts';
+import { orderKeyFor } from './order-key.ts';
+import { saveSession } from './session.ts';
 import { $checkout, emit, update, type AppliedCoupon } from './store.ts';
 
 /** Gets the customer's JWT from the merchant; false when there is none to be had. */
@@ -62,7 +62,7 @@ async function updated(client: BuiltOnClient, order: Order, request: OrderReques
  * applies to it, and compares the server's total with the cart's, after the code, before the payment
  * step.
  */
-async function placeOrder(request: OrderRequest): Promise<void> {
+export async function placeBuiltOnOrder(request: OrderRequest): Promise<void> {
   const { contact: c, lines } = request;
   update({ busy: 'order', error: null, fieldErrors: {} });
   const client = apiClient();
@@ -114,6 +114,3 @@ async function placeOrder(request: OrderRequest): Promise<void> {
     fail(error, 'order');
   }
 }
-
-/** The BuiltOn API (see its profile), placing orders as above. */
-export const builtOnBackend: CheckoutBackend = { ...BUILTON, placeOrder };

@@ -1,8 +1,6 @@
-import { isApiError } from '../../api/http.ts';
-import { cart } from '../cart.ts';
-import { apiClient } from '../client.ts';
-import { appliedCoupon, couponProblem, localRefusal, serverRefusal } from './coupon-problem.ts';
-import { fail } from './errors.ts';
+import { couponProblem } from './coupon-problem.ts';
+import { loadOrdering } from './lazy.ts';
+import { reportUnexpected } from './report.ts';
 import { saveSession } from './session.ts';
 import { $checkout, update } from './store.ts';
 
@@ -23,22 +21,10 @@ export async function applyCouponCode(text: string): Promise<void> {
   // Anything else can be no code of the shop's: no need to ask.
   if (!CODE.test(typed)) return update({ couponProblem: couponProblem('coupon-unknown', typed, 'check') });
   update({ busy: 'coupon', couponProblem: null, error: null });
-  try {
-    const found = await apiClient().getCoupon(typed);
-    const refused = serverRefusal(found);
-    const coupon = appliedCoupon(found);
-    const problem = refused
-      ? couponProblem(refused, found.code, 'check', coupon)
-      : localRefusal(coupon, cart.$summary.get());
-    update(problem ? { busy: null, couponProblem: problem } : { busy: null, coupon, couponProblem: null });
-    saveSession();
-  } catch (error) {
-    const unknown = isApiError(error) && error.status === 404;
-    update({
-      busy: null,
-      couponProblem: couponProblem(unknown ? 'coupon-unknown' : 'coupon-unavailable', typed, 'check'),
-    });
-  }
+  // The shop is asked with the ordering code (see lazy.ts); not fetched, the shop could not be asked.
+  const ordering = await loadOrdering().catch(() => null);
+  if (ordering) return ordering.checkCoupon(typed);
+  update({ busy: null, couponProblem: couponProblem('coupon-unavailable', typed, 'check') });
 }
 
 /**
@@ -57,18 +43,6 @@ export async function removeCoupon(): Promise<void> {
     return;
   }
   update({ busy: 'coupon', error: null });
-  try {
-    const updated = await apiClient().updateOrder(order.id, { coupon: null });
-    update({
-      busy: null,
-      order: updated,
-      coupon: null,
-      couponProblem: problem ? { ...problem, removed: true } : null,
-      totalToConfirm: { local: order.totalAmount, server: updated.totalAmount, currency: updated.currency },
-    });
-    saveSession();
-  } catch (error) {
-    // Told above the step (not at the card: the card is not at fault); the order keeps its code.
-    fail(error, 'order');
-  }
+  const ordering = await loadOrdering().catch((error: unknown) => reportUnexpected(error, 'order'));
+  if (ordering) await ordering.removeOrderCoupon(order, problem);
 }

@@ -1,10 +1,11 @@
 import { isTillError } from '../../core/index.ts';
 import { isApiError } from '../../api/http.ts';
-import { isCouponRefusal, refuseCoupon } from './coupon-problem.ts';
-import { emit, update, type CheckoutError } from './store.ts';
+import { UNEXPECTED, report } from './report.ts';
+import type { CheckoutError } from './store.ts';
 
-/** What the customer is told when a failure has no words of its own. */
-export const UNEXPECTED = 'Something went wrong. Please try again.';
+// The paths that talk to the API (placing an order, paying, resuming) describe their failures here and
+// come with it, lazily; the details step reports through report.ts alone.
+export { UNEXPECTED, report } from './report.ts';
 
 /**
  * A failure as the customer sees it: the API's message, a rule's message, or, for anything else (a
@@ -19,17 +20,6 @@ export function describeError(error: unknown, stage: CheckoutError['stage']): Ch
   if (isTillError(error)) return { message: error.message, code: error.code, stage };
   console.error(`[tillkit] the checkout failed unexpectedly (${stage})`, error);
   return { message: UNEXPECTED, stage };
-}
-
-/**
- * Ends the running action with an error the customer sees, and tells the page. A discount code the
- * server refused is told at the code instead (see `refuseCoupon`): the step did not fail, the code did.
- */
-export function report(error: CheckoutError): void {
-  const { code } = error;
-  if (isCouponRefusal(code)) return refuseCoupon({ ...error, code });
-  update({ busy: null, error });
-  emit({ type: 'error', error });
 }
 
 export const fail = (error: unknown, stage: CheckoutError['stage']): void => report(describeError(error, stage));

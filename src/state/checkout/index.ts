@@ -23,11 +23,12 @@ export {
   type Authentication,
 } from './store.ts';
 export { setContact, validateContact } from './contact.ts';
-export { checkoutBackend, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
+export { checkoutBackend, confirmTotal, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
 export { backendProfile, type BackendProfile } from './profiles.ts';
-export { confirmTotal, pay, type PaymentSource } from './pay.ts';
-export { cardProvider, cardSetup, createCardProvider, payWithCard, sameCardSetup, type CardSetup } from './card.ts';
-export { cancelAuthentication } from './authentication.ts';
+// The payment path is fetched when first needed (see lazy.ts); the later steps import payment-path.ts.
+export { cancelAuthentication, pay } from './lazy.ts';
+export type { PaymentSource } from './pay.ts';
+export type { CardSetup } from './card.ts';
 export { PAYMENT_MESSAGES, type PaymentMessageCode } from './payment-errors.ts';
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
 export { followCart } from './bootic.ts';

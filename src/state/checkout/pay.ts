@@ -14,11 +14,6 @@ import { $checkout, update } from './store.ts';
 
 export { completeCheckout } from './complete.ts';
 
-/** The customer accepts the server's total where it differs from the cart's. */
-export function confirmTotal(): void {
-  update({ totalToConfirm: null });
-}
-
 const CARD_UNREADABLE: TokenResult = { error: { message: 'The card could not be read. Please try again.' } };
 
 /**

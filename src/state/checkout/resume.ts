@@ -1,20 +1,10 @@
-import { isApiError } from '../../api/http.ts';
-import { apiClient, setCustomerToken } from '../client.ts';
+import { setCustomerToken } from '../client.ts';
 import { $config } from '../config.ts';
-import { resumeBooticOrder } from './bootic.ts';
-import { signIn } from './builton.ts';
-import { fail } from './errors.ts';
-import { completeCheckout } from './complete.ts';
-import { resumeRedirect } from './redirect.ts';
+import { loadBootic, loadOrdering } from './lazy.ts';
+import { reportUnexpected } from './report.ts';
 import { takeStripeReturn, type StripeReturn } from './return-url.ts';
 import { forgetSession, restoreSession, saveSession } from './session.ts';
 import { $checkout, initialCheckout, update } from './store.ts';
-
-/** The saved pending order is gone (cancelled, deleted): order anew next time. */
-function dropPendingOrder(): void {
-  update({ busy: null, pendingOrderId: null });
-  saveSession();
-}
 
 /**
  * Called when a checkout appears: a pending order saved before a reload is picked up where it was
@@ -29,26 +19,24 @@ export async function resumeCheckout(locale?: string): Promise<void> {
   returned = null;
   const state = $checkout.get();
   // Bootic: has the order been paid on the shop's checkout since?
-  if (state.booticOrder && state.step !== 'complete' && !state.busy) return resumeBooticOrder();
+  if (state.booticOrder && state.step !== 'complete' && !state.busy) {
+    update({ busy: 'resume' });
+    return (await loadBootic().catch(failed))?.resumeBooticOrder();
+  }
   const id = state.pendingOrderId;
   if (state.busy || state.order || !id || !state.contact.email) {
     if (back && state.busy) returned = back; // asked again once the current action is over
     return;
   }
+  // Busy before the code that reads the order arrives (see ordering.ts).
   update({ busy: 'resume' });
-  try {
-    // Without a token the saved order can not be read: stay on the details, prefilled.
-    if (!(await signIn(state.contact.email))) return update({ busy: null });
-    const order = await apiClient().getOrder(id);
-    // Paid just before the reload (or while the customer was at the bank): the confirmation.
-    if (order.status === 'SUCCESS') return completeCheckout(order, null);
-    if (order.status === 'CANCELLED') return dropPendingOrder();
-    update({ busy: null, step: 'payment', order });
-    if (back) await resumeRedirect(back, order, locale);
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return dropPendingOrder();
-    fail(error, 'resume');
-  }
+  await (await loadOrdering().catch(failed))?.resumeOrder(id, state.contact.email, back, locale);
+}
+
+/** The code a resume needs could not be fetched: said as a failure to resume, the checkout as it was. */
+function failed(error: unknown): null {
+  reportUnexpected(error, 'resume');
+  return null;
 }
 
 /** Stripe's return parameters read while the checkout was busy, for the next resume. */
