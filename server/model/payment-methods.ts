@@ -2,7 +2,7 @@ import { Params, type Queryable } from '../db/database.ts';
 import { pagedQuery } from '../db/paged.ts';
 import { isObjectId } from '../http/ids.ts';
 import type { CardDetails } from '../payments/legacy-types.ts';
-import type { NextAction, PaymentMethodCard } from '../payments/processor.ts';
+import type { NextAction, PaymentMethodCard, PaymentMethodState } from '../payments/processor.ts';
 import type { UserRow } from './users.ts';
 
 /** The SetupIntent a payment method is saved through (cards without a token), as answered. */
@@ -19,7 +19,7 @@ export interface SetupIntentJson {
 /**
  * A card stored at the processor for a user (seed 000's payment method): a token's card source
  * (`token`, `card` in the Card object's shape), or a PaymentMethod saved through a SetupIntent (`source`
- * once set up, `card` in the PaymentMethod's card shape).
+ * once set up, `card` in the PaymentMethod's card shape, or a Link one's: brand `link`, no card details).
  */
 export interface PaymentMethodRow {
   readonly id: string;
@@ -130,7 +130,7 @@ export async function updateSetup(
   tx: Queryable,
   id: string,
   setup: SetupIntentJson,
-  saved: { readonly source: string; readonly card: PaymentMethodCard } | null,
+  saved: { readonly source: string; readonly card: PaymentMethodState['card'] } | null,
   at: number,
 ): Promise<PaymentMethodRow> {
   const [row] = await tx.query<PaymentMethodRow>(

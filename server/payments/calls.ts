@@ -2,7 +2,7 @@ import type { NewCall } from '../model/payment-calls.ts';
 import type { OrderRow } from '../model/orders.ts';
 import type { PaymentMethodRow } from '../model/payment-methods.ts';
 import type { PaymentRow } from '../model/payments.ts';
-import type { CancelParams, ConfirmParams, IntentParams } from './processor.ts';
+import { PAYMENT_METHOD_TYPES, type CancelParams, type ConfirmParams, type IntentParams } from './processor.ts';
 
 /**
  * The calls a payment makes, each with its idempotency key and its exact parameters, built here and
@@ -40,7 +40,7 @@ export function createCall(payment: Base, seq: number, customer: string, descrip
     currency: payment.currency.toLowerCase(),
     customer,
     confirmation_method: 'manual',
-    allowed_payment_method_types: ['card'],
+    allowed_payment_method_types: [...PAYMENT_METHOD_TYPES],
     description,
     metadata: metadataOf(payment),
   };

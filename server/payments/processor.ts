@@ -47,6 +47,39 @@ export interface PaymentMethodCard {
   readonly generated_from: null;
 }
 
+/**
+ * A Link PaymentMethod (`type: "link"`) as a saved payment method shows it: Link's brand and none of a
+ * card's details, which Link keeps (its email stays at the processor too).
+ */
+export interface PaymentMethodLink {
+  readonly brand: 'link';
+  readonly last4: null;
+  readonly exp_month: null;
+  readonly exp_year: null;
+  readonly funding: null;
+  readonly country: null;
+  readonly fingerprint: null;
+  readonly wallet: null;
+}
+
+export const LINK_METHOD: PaymentMethodLink = {
+  brand: 'link',
+  last4: null,
+  exp_month: null,
+  exp_year: null,
+  funding: null,
+  country: null,
+  fingerprint: null,
+  wallet: null,
+};
+
+/**
+ * The PaymentMethod types SetupIntents and PaymentIntents allow: cards (Apple Pay and Google Pay pay
+ * with one) and Link. Calls written before Link was allowed keep their `['card']`, sent as written.
+ */
+export type PaymentMethodType = 'card' | 'link';
+export const PAYMENT_METHOD_TYPES: readonly PaymentMethodType[] = ['card', 'link'];
+
 /** Stripe's `next_action` object, as the processor gave it. */
 export type NextAction = Readonly<Record<string, unknown>>;
 
@@ -93,11 +126,11 @@ export interface SetupState {
   readonly last_error: AttemptError | null;
 }
 
-/** A PaymentMethod: whose it is and its card. */
+/** A PaymentMethod: whose it is and its card (Link's brand for a Link one). */
 export interface PaymentMethodState {
   readonly id: string;
   readonly customer: string | null;
-  readonly card: PaymentMethodCard;
+  readonly card: PaymentMethodCard | PaymentMethodLink;
 }
 
 /** A processor's answer to a call on a PaymentIntent: the intent as it now is, or a refusal. */
@@ -111,7 +144,7 @@ export interface IntentParams {
   readonly currency: string;
   readonly customer: string;
   readonly confirmation_method: 'manual';
-  readonly allowed_payment_method_types: readonly ['card'];
+  readonly allowed_payment_method_types: readonly PaymentMethodType[];
   readonly description: string;
   readonly metadata: Readonly<Record<string, string>>;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SetupIntentJson, PaymentMethodRow } from '../model/payment-methods.ts';
 import type { UserRow } from '../model/users.ts';
 import { PaymentMethodError } from './legacy-types.ts';
-import type { PaymentMethodCard, PaymentProcessor, SetupState } from './processor.ts';
+import type { PaymentMethodState, PaymentProcessor, SetupState } from './processor.ts';
 
 /**
  * Cards saved as BuiltOn's SDK saves them: `POST /payment_methods` without a token makes the user's
@@ -44,8 +44,8 @@ export async function startSetup(processor: PaymentProcessor, user: UserRow, id:
 
 export interface SetupResult {
   readonly setup: SetupIntentJson;
-  /** The PaymentMethod and its card, once set up. */
-  readonly saved: { readonly source: string; readonly card: PaymentMethodCard } | null;
+  /** The PaymentMethod and its card (or Link's brand), once set up. */
+  readonly saved: { readonly source: string; readonly card: PaymentMethodState['card'] } | null;
 }
 
 /** The card once set up, if it is the user's customer's (else 403, saving nothing). */

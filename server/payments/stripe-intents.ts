@@ -1,13 +1,15 @@
 import { PaymentMethodError } from './legacy-types.ts';
-import type {
-  CancelParams,
-  ConfirmParams,
-  CustomerRequest,
-  IntentAnswer,
-  IntentParams,
-  PaymentMethodCard,
-  PaymentMethodState,
-  SetupState,
+import {
+  LINK_METHOD,
+  PAYMENT_METHOD_TYPES,
+  type CancelParams,
+  type ConfirmParams,
+  type CustomerRequest,
+  type IntentAnswer,
+  type IntentParams,
+  type PaymentMethodCard,
+  type PaymentMethodState,
+  type SetupState,
 } from './processor.ts';
 import { answerOrThrow, attemptError, intentIn, intentState, Stripe } from './stripe-sdk.ts';
 
@@ -51,7 +53,12 @@ export async function createSetupIntent(
   key: string,
 ): Promise<SetupState> {
   const si = await stripe.setupIntents.create(
-    { customer, usage: 'on_session', allowed_payment_method_types: ['card'], metadata: { ...metadata } },
+    {
+      customer,
+      usage: 'on_session',
+      allowed_payment_method_types: [...PAYMENT_METHOD_TYPES],
+      metadata: { ...metadata },
+    },
     { idempotencyKey: key },
   );
   return setupState(si);
@@ -80,12 +87,9 @@ export async function retrieveSetupIntent(stripe: Stripe, id: string): Promise<S
 export async function retrievePaymentMethod(stripe: Stripe, id: string): Promise<PaymentMethodState> {
   try {
     const pm = await stripe.paymentMethods.retrieve(id);
-    if (!pm.card) throw new PaymentMethodError(400, 'payment-method-invalid', 'The PaymentMethod is not a card');
-    return {
-      id: pm.id,
-      customer: typeof pm.customer === 'string' ? pm.customer : (pm.customer?.id ?? null),
-      card: cardOf(pm.card),
-    };
+    const card = pm.type === 'link' ? LINK_METHOD : pm.card ? cardOf(pm.card) : null;
+    if (!card) throw new PaymentMethodError(400, 'payment-method-invalid', 'The PaymentMethod is not a card or Link');
+    return { id: pm.id, customer: typeof pm.customer === 'string' ? pm.customer : (pm.customer?.id ?? null), card };
   } catch (caught) {
     if (caught instanceof PaymentMethodError) throw caught;
     const error = answerOrThrow(caught);

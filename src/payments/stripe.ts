@@ -149,8 +149,8 @@ export function createStripeProvider(options: StripeProviderOptions): StripeCard
       }
       elements = stripe.elements({
         mode: 'setup',
-        // The reference server's SetupIntents and PaymentIntents take cards (wallets are cards too).
-        allowedPaymentMethodTypes: ['card'],
+        // The reference server's SetupIntents and PaymentIntents take cards (wallets are cards too) and Link.
+        allowedPaymentMethodTypes: ['card', 'link'],
         ...(currency ? { currency: currency.toLowerCase() } : {}),
         ...(theme ? { appearance: appearanceOf(theme) } : {}),
         locale,

@@ -1,7 +1,7 @@
 // <till-checkout> with a Stripe key: Stripe's Payment Element (a Stripe.js stand-in following its
 // documented interface) against a real reference server whose `stripe` processor talks to the loopback
 // Stripe stand-in, where the browser's stand-in confirms SetupIntents and completes 3-D Secure: the
-// card saved through a SetupIntent, the payment with its authentication, a failed one then another
+// card saved through a SetupIntent (or Link), the payment with its authentication, a failed one then another
 // card, a redirect and the resume on return, and the page's look and language passed to Stripe.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/checkout/till-checkout.ts';
@@ -108,7 +108,7 @@ describe('<till-checkout> with a Stripe key: the Payment Element', () => {
     expect(standIn.log.elements[0]).to.deep.include({
       mode: 'setup',
       currency: 'eur',
-      allowedPaymentMethodTypes: ['card'],
+      allowedPaymentMethodTypes: ['card', 'link'],
     });
     expect(standIn.log.created.map((c) => c.type)).to.deep.equal(['payment']);
     const slot = el.querySelector('[slot=card]')!;
@@ -142,6 +142,22 @@ describe('<till-checkout> with a Stripe key: the Payment Element', () => {
     await el.updateComplete;
     expect(text(el, '[part=receipt-card]')).to.equal('Visa ending in 4242');
     expect(el.querySelector('[slot=card]'), 'the element is gone after payment').to.equal(null);
+  });
+
+  it('pays with Link in the Payment Element: the Link PaymentMethod is saved and charged, the receipt says Link', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    await toPayment(el);
+    standIn.complete('link');
+    const completed = oneEvent(el, 'till-checkout-complete');
+    submit(el);
+    const { detail } = await completed;
+    expect(detail.order.status).to.equal('SUCCESS');
+    const [paid] = await payments(detail.order.id);
+    expect(paid!.current_state).to.equal('succeeded');
+    const intent = await atStripe<{ payment_method: string }>(`/v1/payment_intents/${paid!.metadata.intent_id}`);
+    expect((await atStripe<{ type: string }>(`/v1/payment_methods/${intent.payment_method}`)).type).to.equal('link');
+    await el.updateComplete;
+    expect(text(el, '[part=receipt-card]')).to.equal('Link');
   });
 
   it('authentication completed (3184): Stripe.js authenticates the saving and the payment, then /confirm pays', async () => {

@@ -92,7 +92,7 @@ describe('createStripeProvider: the Payment Element', () => {
     expect(container.querySelector('.__PrivateStripeElement')).to.equal(standIn.control.element!.frame);
     expect(standIn.log.created).to.deep.equal([{ type: 'payment', options: { layout: 'tabs' } }]);
     const options = standIn.log.elements[0]!;
-    expect(options).to.deep.include({ mode: 'setup', currency: 'eur', allowedPaymentMethodTypes: ['card'] });
+    expect(options).to.deep.include({ mode: 'setup', currency: 'eur', allowedPaymentMethodTypes: ['card', 'link'] });
     expect(options.appearance).to.deep.equal({
       theme: 'night',
       variables: {

@@ -9,7 +9,7 @@
 // Like Stripe.js, it confirms and reads intents at "Stripe": the loopback Stripe stand-in
 // (test/support/stripe/), through the test server's proxy (`/stripe-standin`, see stripe-env.mjs), where
 // the reference server's `stripe` processor finds them. The customer's side is in the test's hands: the
-// card typed into the element (`complete('pm_card_visa')`), how each 3-D Secure challenge ends
+// card typed into the element (`complete('pm_card_visa')`, or Link: `complete('link')`), how each 3-D Secure challenge ends
 // (`authentications`), and whether the next one is a redirect to the bank's page (`redirectNext`).
 import type { StripeLike, StripeLoader, StripePaymentElementLike } from '../../src/payments/stripe.ts';
 
@@ -42,6 +42,8 @@ export interface StripeEnv {
 export const stripeEnv = async (): Promise<StripeEnv> => (await fetch('/stripe-env')).json() as Promise<StripeEnv>;
 
 const idOf = (clientSecret: string) => clientSecret.split('_secret_')[0]!;
+/** The Link account the customer pays with when the test picks Link in the element. */
+const LINK = { type: 'link', 'billing_details[email]': 'link-customer@example.com' };
 
 export function stripeJs(env: Pick<StripeEnv, 'api'>) {
   const log = {
@@ -182,8 +184,10 @@ export function stripeJs(env: Pick<StripeEnv, 'api'>) {
       const returnUrl = confirmParams?.return_url ?? null;
       let intent: Intent;
       try {
+        // Link: the element makes the customer's Link PaymentMethod, then confirms with it.
+        const link = control.card === 'link' && (await rest<{ id: string }>('POST', '/v1/payment_methods', LINK));
         intent = await rest<Intent>('POST', `/v1/setup_intents/${idOf(clientSecret)}/confirm`, {
-          payment_method: control.card ?? '',
+          payment_method: link ? link.id : (control.card ?? ''),
           ...(returnUrl ? { return_url: returnUrl } : {}),
         });
       } catch (error) {
@@ -226,14 +230,14 @@ export function stripeJs(env: Pick<StripeEnv, 'api'>) {
     return stripe;
   };
 
-  /** The customer fills in the Payment Element with this card (a test PaymentMethod id). */
+  /** The customer fills in the Payment Element with this card (a test PaymentMethod id), or pays with `'link'`. */
   function complete(card: string): void {
     control.card = card;
     control.element?.handlers.get('change')?.({
       elementType: 'payment',
       complete: true,
       empty: false,
-      value: { type: 'card' },
+      value: { type: card === 'link' ? 'link' : 'card' },
     });
   }
 

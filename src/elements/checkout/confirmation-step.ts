@@ -16,6 +16,12 @@ const BRANDS: Readonly<Record<string, string>> = {
   unionpay: 'UnionPay',
 };
 
+/** "Visa ending in 4242", or Link (a Link payment method has Link's brand and no card details). */
+const paidWith = (host: TillCheckout, card: { brand: string; last4: string }) =>
+  card.brand === 'link'
+    ? host.t('checkout.link')
+    : host.t('checkout.cardEnding', { brand: BRANDS[card.brand] ?? card.brand, last4: card.last4 });
+
 /**
  * Step 3: the receipt of the paid order: its number and date, who it goes to and where, the card
  * that paid, every line with its discount, the discounts, the total paid and the VAT it includes. With
@@ -46,7 +52,7 @@ export function renderConfirmation(host: TillCheckout, state: CheckoutState, don
         <dl class="receipt-facts">
           ${order.created ? fact(host.t('checkout.date'), new Intl.DateTimeFormat(host.activeLocale, { dateStyle: 'long', timeStyle: 'short' }).format(order.created)) : nothing}
           ${contact.email ? fact(host.t('checkout.email'), contact.email, 'receipt-email') : nothing}
-          ${card ? fact(host.t('checkout.paidWith'), host.t('checkout.cardEnding', { brand: BRANDS[card.brand] ?? card.brand, last4: card.last4 }), 'receipt-card') : nothing}
+          ${card ? fact(host.t('checkout.paidWith'), paidWith(host, card), 'receipt-card') : nothing}
           ${order.deliveryAddress ? fact(host.t('checkout.delivery'), address(name, order.deliveryAddress), 'receipt-delivery') : nothing}
           ${
             order.billingAddress && !sameAddress(order.billingAddress, order.deliveryAddress)

@@ -27,6 +27,7 @@ export const LATER_STEPS_STRINGS = {
   'checkout.date': 'Date',
   'checkout.paidWith': 'Paid with',
   'checkout.cardEnding': '{brand} ending in {last4}',
+  'checkout.link': 'Link',
   'checkout.declinedHint': 'Nothing was charged. Try another card, or ask your bank why this one was declined.',
   'checkout.testCard.visa': 'Visa: succeeds',
   'checkout.testCard.mastercard': 'Mastercard: succeeds',

@@ -96,7 +96,7 @@ function renderPayments(host: TillOrders, payments: readonly OrderPayment[]): Te
               ({ payment, card }) => html`<li>
                 <span>
                   ${host.t(state(payment.currentState))}
-                  ${card ? html`<span class="muted">${host.t('orders.card', { brand: card.brand, last4: card.last4 })}</span>` : nothing}
+                  ${card ? html`<span class="muted">${card.brand === 'link' ? host.t('orders.link') : host.t('orders.card', { brand: card.brand, last4: card.last4 })}</span>` : nothing}
                   ${payment.paymentDate || payment.created ? html`<span class="muted">${host.date((payment.paymentDate ?? payment.created)!)}</span>` : nothing}
                 </span>
                 <span class="price">${host.money(payment.amount, payment.currency)}</span>

@@ -43,6 +43,7 @@ export const ORDERS_STRINGS = {
   'orders.payment.failed': 'Failed',
   'orders.payment.processing': 'Pending',
   'orders.card': '{brand} ending in {last4}',
+  'orders.link': 'Link',
   'orders.orderError': 'This order could not be loaded.',
   'orders.orderMissing': 'This order could not be found.',
   'orders.cancel': 'Cancel order',

@@ -15,9 +15,9 @@ import { update, type CheckoutError, type PaidCard } from './store.ts';
 const isCheckoutError = (error: unknown): error is CheckoutError =>
   typeof error === 'object' && error !== null && 'stage' in error && 'message' in error;
 
-/** The brand and last four digits a receipt shows, from the saved payment method. */
+/** The brand and last four digits a receipt shows, from the saved payment method (Link: its brand, no digits). */
 export const paidCard = (method: PaymentMethod | null): PaidCard | null =>
-  method?.card?.last4 ? { brand: method.card.brand, last4: method.card.last4 } : null;
+  method?.card?.last4 || method?.card?.brand === 'link' ? { brand: method.card.brand, last4: method.card.last4 } : null;
 
 /** Where the payment stands: its order, the card paying, the call to send again, the payment once known. */
 interface Attempt {

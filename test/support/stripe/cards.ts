@@ -107,6 +107,9 @@ const NAMES: Readonly<Record<string, string>> = {
   threeDSecure2Required: '4000000000003220',
 };
 
+/** The card behind the stand-in's Link PaymentMethods (a Link account pays with a card it keeps). */
+export const LINK_CARD: TestCard = CARDS['4242424242424242']!;
+
 /** `pm_card_visa` → the Visa test card; undefined for any other id. */
 export const testPaymentMethod = (id: string): TestCard | undefined =>
   id.startsWith('pm_card_') ? byName(id.slice('pm_card_'.length)) : undefined;

@@ -2,10 +2,10 @@
 // test PaymentMethods cloned into real ones, attaching to customers, whether the bank asks for 3-D Secure,
 // and making the charge (succeeded or failed) the issuer's answer calls for.
 import type Stripe from 'stripe';
-import { testPaymentMethod, type TestCard } from './cards.ts';
+import { LINK_CARD, testPaymentMethod, type TestCard } from './cards.ts';
 import { emit, type Ctx } from './context.ts';
 import { cardError, noSuch, refused, type Decline } from './errors.ts';
-import { chargeObject, paymentMethodObject, type ChargeInput } from './objects.ts';
+import { chargeObject, linkPaymentMethodObject, paymentMethodObject, type ChargeInput } from './objects.ts';
 import type { PaymentMethodFacts, Store } from './store.ts';
 
 export const USED_ELSEWHERE =
@@ -13,7 +13,14 @@ export const USED_ELSEWHERE =
 
 /** A new PaymentMethod for a test card, as test mode makes one for each use of `pm_card_…`. */
 export function newPaymentMethod(ctx: Ctx, card: TestCard): Stripe.PaymentMethod {
-  const pm = paymentMethodObject(card, ctx.store.clock.seconds());
+  return keep(ctx, paymentMethodObject(card, ctx.store.clock.seconds()), card);
+}
+
+/** A new Link PaymentMethod (the one the Payment Element makes when the customer pays with Link). */
+export const newLinkPaymentMethod = (ctx: Ctx, email: string | null): Stripe.PaymentMethod =>
+  keep(ctx, linkPaymentMethodObject(email, ctx.store.clock.seconds()), LINK_CARD);
+
+function keep(ctx: Ctx, pm: Stripe.PaymentMethod, card: TestCard): Stripe.PaymentMethod {
   ctx.store.paymentMethods.set(pm.id, pm);
   ctx.store.paymentMethodFacts.set(pm.id, { card, setUp: false, usedBy: null });
   ctx.store.own(pm.id, ctx.account);
@@ -31,6 +38,26 @@ export function resolvePaymentMethod(ctx: Ctx, id: string, param?: string): Stri
 
 export function facts(store: Store, pm: Stripe.PaymentMethod): PaymentMethodFacts {
   return store.paymentMethodFacts.get(pm.id)!;
+}
+
+/**
+ * Refuses a PaymentMethod whose type the intent does not allow (its `payment_method_types`), as Stripe
+ * does: 400 `payment_intent_incompatible_payment_method`; for a SetupIntent the stand-in answers
+ * `setup_intent_invalid_parameter` (Stripe's list of codes has no SetupIntent twin of the first).
+ */
+export function refuseIncompatible(
+  intent: Pick<Stripe.PaymentIntent | Stripe.SetupIntent, 'object' | 'payment_method_types'>,
+  pm: Stripe.PaymentMethod,
+): void {
+  if (intent.payment_method_types.includes(pm.type)) return;
+  const kind = intent.object === 'payment_intent' ? 'PaymentIntent' : 'SetupIntent';
+  throw refused(
+    `The PaymentMethod provided (${pm.type}) is not allowed for this ${kind}. Please attach a PaymentMethod of one of the following types: ${intent.payment_method_types.join(', ')}. Alternatively update the allowed payment method types for this ${kind} to include "${pm.type}".`,
+    'payment_method',
+    intent.object === 'payment_intent'
+      ? 'payment_intent_incompatible_payment_method'
+      : 'setup_intent_invalid_parameter',
+  );
 }
 
 /**

@@ -1,8 +1,15 @@
 // Customers and PaymentMethods: create and retrieve customers, make, retrieve, attach and detach card
-// PaymentMethods. A `pm_card_…` test id makes a new PaymentMethod each time it is used, as test mode does.
+// and Link PaymentMethods. A `pm_card_…` test id makes a new PaymentMethod each time it is used, as test mode does.
 import type Stripe from 'stripe';
 import { CARDS, testPaymentMethod, testToken, type TestCard } from './cards.ts';
-import { attach, facts, newPaymentMethod, refuseUnattachable, resolvePaymentMethod } from './charging.ts';
+import {
+  attach,
+  facts,
+  newLinkPaymentMethod,
+  newPaymentMethod,
+  refuseUnattachable,
+  resolvePaymentMethod,
+} from './charging.ts';
 import { emit, type Ctx } from './context.ts';
 import { invalidParam, missingParam, noSuch } from './errors.ts';
 import { customerObject, listObject } from './objects.ts';
@@ -63,8 +70,16 @@ export function listCustomerPaymentMethods(ctx: Ctx) {
 }
 
 export function createPaymentMethod(ctx: Ctx): Stripe.PaymentMethod {
-  const p = ctx.params.only('type', 'card', 'billing_details', 'metadata');
-  if (p.required('type') !== 'card') throw invalidParam('The Stripe stand-in only has cards.', 'type');
+  const p = ctx.params.only('type', 'card', 'link', 'billing_details', 'metadata');
+  const type = p.required('type');
+  if (type === 'link') {
+    // Stripe.js makes these in the Payment Element; the stand-in takes the Link account's email.
+    const email = p.object('billing_details')?.email;
+    const pm = newLinkPaymentMethod(ctx, typeof email === 'string' ? email : null);
+    pm.metadata = p.metadata();
+    return pm;
+  }
+  if (type !== 'card') throw invalidParam('The Stripe stand-in only has cards and Link.', 'type');
   const given = p.object('card');
   if (!given) throw missingParam('card');
   let card: TestCard | undefined;

@@ -1,7 +1,8 @@
 // Stripe objects as the API returns them, built against the `stripe` package's types so that a field
-// Stripe's SDK declares cannot be forgotten. Only cards exist in the stand-in.
+// Stripe's SDK declares cannot be forgotten. Cards exist in the stand-in, and Link (which pays with a card
+// it keeps: the stand-in's Link pays with the Visa test card).
 import type Stripe from 'stripe';
-import { EXPIRY, fingerprint, last4, sourceBrand, type TestCard } from './cards.ts';
+import { EXPIRY, fingerprint, last4, LINK_CARD, sourceBrand, type TestCard } from './cards.ts';
 import type { Decline } from './errors.ts';
 import { newId } from './store.ts';
 
@@ -70,6 +71,12 @@ export function paymentMethodObject(card: TestCard, created: number): Stripe.Pay
   };
 }
 
+/** A Link PaymentMethod as Stripe.js makes one in the Payment Element: `type: "link"`, no `card`. */
+export function linkPaymentMethodObject(email: string | null, created: number): Stripe.PaymentMethod {
+  const { card: _card, ...rest } = paymentMethodObject(LINK_CARD, created);
+  return { ...rest, billing_details: { ...rest.billing_details, email }, link: { email }, type: 'link' };
+}
+
 /** A card source (legacy Tokens and Sources path), as `customers.createSource` and tokens show it. */
 export function cardSourceObject(card: TestCard, customer: string | null): Stripe.Card {
   return {
@@ -120,6 +127,8 @@ export interface ChargeInput {
   readonly description: string | null;
   readonly metadata: Metadata;
   readonly card: TestCard;
+  /** Paid through Link (with `card`, the card Link keeps). */
+  readonly link?: boolean;
   readonly decline: Decline | null;
   readonly paymentIntent: string | null;
   readonly paymentMethod: string | null;
@@ -170,40 +179,42 @@ export function chargeObject(input: ChargeInput): Stripe.Charge {
     paid,
     payment_intent: input.paymentIntent,
     payment_method: input.paymentMethod ?? input.source?.id ?? null,
-    payment_method_details: {
-      type: 'card',
-      card: {
-        amount_authorized: paid ? input.amount : null,
-        authorization_code: paid ? '123456' : null,
-        brand: card.brand,
-        checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: null },
-        country: card.country,
-        electronic_commerce_indicator: input.threeDSecure ? '05' : null,
-        exp_month: EXPIRY.exp_month,
-        exp_year: EXPIRY.exp_year,
-        fingerprint: fingerprint(card.number),
-        funding: card.funding,
-        installments: null,
-        last4: last4(card),
-        mandate: null,
-        network: card.brand,
-        network_transaction_id: paid ? newId('ntx', 15) : null,
-        regulated_status: 'unregulated',
-        three_d_secure: input.threeDSecure
-          ? {
-              authentication_flow: 'challenge',
-              electronic_commerce_indicator: '05',
-              exemption_indicator: null,
-              result: 'authenticated',
-              result_reason: null,
-              transaction_id: newId('3ds', 20),
-              version: '2.2.0',
-            }
-          : null,
-        transaction_link_id: null,
-        wallet: null,
-      },
-    },
+    payment_method_details: input.link
+      ? { type: 'link', link: { country: card.country } }
+      : {
+          type: 'card',
+          card: {
+            amount_authorized: paid ? input.amount : null,
+            authorization_code: paid ? '123456' : null,
+            brand: card.brand,
+            checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: null },
+            country: card.country,
+            electronic_commerce_indicator: input.threeDSecure ? '05' : null,
+            exp_month: EXPIRY.exp_month,
+            exp_year: EXPIRY.exp_year,
+            fingerprint: fingerprint(card.number),
+            funding: card.funding,
+            installments: null,
+            last4: last4(card),
+            mandate: null,
+            network: card.brand,
+            network_transaction_id: paid ? newId('ntx', 15) : null,
+            regulated_status: 'unregulated',
+            three_d_secure: input.threeDSecure
+              ? {
+                  authentication_flow: 'challenge',
+                  electronic_commerce_indicator: '05',
+                  exemption_indicator: null,
+                  result: 'authenticated',
+                  result_reason: null,
+                  transaction_id: newId('3ds', 20),
+                  version: '2.2.0',
+                }
+              : null,
+            transaction_link_id: null,
+            wallet: null,
+          },
+        },
     receipt_email: null,
     receipt_number: null,
     receipt_url: null,

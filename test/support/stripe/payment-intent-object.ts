@@ -14,9 +14,13 @@ export const clientSecret = (id: string) => `${id}_secret_${newId('x', 25).slice
 
 export interface AcceptedMethods {
   automatic_payment_methods: { enabled: boolean; allow_redirects: 'always' | 'never' } | null;
-  allowed_payment_method_types: 'card'[] | null;
-  payment_method_types: string[];
+  allowed_payment_method_types: MethodType[] | null;
+  payment_method_types: MethodType[];
 }
+
+/** The PaymentMethod types the stand-in has; its dashboard enables both (automatic payment methods). */
+export type MethodType = 'card' | 'link';
+const METHOD_TYPES: readonly string[] = ['card', 'link'] satisfies MethodType[];
 
 export const TYPE_LISTS = ['allowed_payment_method_types', 'payment_method_types'];
 
@@ -31,12 +35,13 @@ export function paymentMethodsOf(p: Params): AcceptedMethods {
     );
   }
   if (types) {
-    const other = types.find((t) => t !== 'card');
-    if (other) throw invalidParam(`The Stripe stand-in only has cards, not ${other}.`, name);
+    const other = types.find((t) => !METHOD_TYPES.includes(t));
+    if (other) throw invalidParam(`The Stripe stand-in only has cards and Link, not ${other}.`, name);
+    const list = [...new Set(types)] as MethodType[];
     return {
       automatic_payment_methods: null,
-      allowed_payment_method_types: name === 'allowed_payment_method_types' ? ['card'] : null,
-      payment_method_types: ['card'],
+      allowed_payment_method_types: name === 'allowed_payment_method_types' ? list : null,
+      payment_method_types: list,
     };
   }
   // Since API version 2023-08-16 automatic payment methods are on unless the request says otherwise.
@@ -45,7 +50,7 @@ export function paymentMethodsOf(p: Params): AcceptedMethods {
   return {
     automatic_payment_methods: enabled ? { enabled, allow_redirects: redirects } : null,
     allowed_payment_method_types: null,
-    payment_method_types: ['card'],
+    payment_method_types: ['card', 'link'],
   };
 }
 

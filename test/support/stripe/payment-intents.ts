@@ -12,6 +12,7 @@ import {
   facts,
   issuerAnswer,
   makeCharge,
+  refuseIncompatible,
   resolvePaymentMethod,
 } from './charging.ts';
 import { emit, type Ctx } from './context.ts';
@@ -134,6 +135,7 @@ function confirmIntent(ctx: Ctx, intent: Intent): Intent {
     );
   }
   const pm = ctx.store.paymentMethods.get(intent.payment_method as string)!;
+  refuseIncompatible(intent, pm);
   claimPaymentMethod(ctx.store, pm, intent.id, intent.customer as string | null);
   if (p.has('setup_future_usage')) {
     intent.setup_future_usage = p.oneOf('setup_future_usage', ['off_session', 'on_session']) ?? null;
@@ -221,6 +223,7 @@ function chargeInput(
     description: intent.description,
     metadata: intent.metadata,
     card: facts(store, pm).card,
+    link: pm.type === 'link',
     decline: reason,
     paymentIntent: intent.id,
     paymentMethod: pm.id,

@@ -3,7 +3,7 @@
 // refused: issuer-decline test cards can't be saved, so they answer 402 card_error carrying the intent.
 import type Stripe from 'stripe';
 import { nextAction, openChallenge, closeChallenges } from './authentication.ts';
-import { attach, claimPaymentMethod, facts, resolvePaymentMethod } from './charging.ts';
+import { attach, claimPaymentMethod, facts, refuseIncompatible, resolvePaymentMethod } from './charging.ts';
 import { emit, type Ctx } from './context.ts';
 import { cardError, invalidParam, noSuch, unexpectedState } from './errors.ts';
 import { clientSecret, paymentMethodsOf, REDIRECTS_NEED_RETURN_URL, TYPE_LISTS } from './payment-intent-object.ts';
@@ -117,6 +117,7 @@ function confirmIntent(ctx: Ctx, intent: Intent): Intent {
     );
   }
   const pm = ctx.store.paymentMethods.get(intent.payment_method as string)!;
+  refuseIncompatible(intent, pm);
   claimPaymentMethod(ctx.store, pm, intent.id, intent.customer as string | null);
   if (returnUrl !== null) ctx.store.returnUrls.set(intent.id, returnUrl);
   intent.last_setup_error = null;

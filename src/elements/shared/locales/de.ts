@@ -147,6 +147,7 @@ const de: Translation = {
   'orders.payment.failed': 'Fehlgeschlagen',
   'orders.payment.processing': 'Ausstehend',
   'orders.card': '{brand} mit Endziffern {last4}',
+  'orders.link': 'Link',
   'orders.orderError': 'Diese Bestellung konnte nicht geladen werden.',
   'orders.orderMissing': 'Diese Bestellung wurde nicht gefunden.',
   'orders.cancel': 'Bestellung stornieren',
@@ -175,6 +176,7 @@ const de: Translation = {
   'checkout.date': 'Datum',
   'checkout.paidWith': 'Bezahlt mit',
   'checkout.cardEnding': '{brand} mit Endziffern {last4}',
+  'checkout.link': 'Link',
   'checkout.declinedHint':
     'Es wurde nichts abgebucht. Versuchen Sie eine andere Karte oder fragen Sie Ihre Bank, warum diese abgelehnt wurde.',
   'checkout.testCard.visa': 'Visa: wird angenommen',

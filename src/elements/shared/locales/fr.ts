@@ -146,6 +146,7 @@ const fr: Translation = {
   'orders.payment.failed': 'Échoué',
   'orders.payment.processing': 'En attente',
   'orders.card': '{brand} se terminant par {last4}',
+  'orders.link': 'Link',
   'orders.orderError': 'Cette commande n’a pas pu être chargée.',
   'orders.orderMissing': 'Cette commande est introuvable.',
   'orders.cancel': 'Annuler la commande',
@@ -174,6 +175,7 @@ const fr: Translation = {
   'checkout.date': 'Date',
   'checkout.paidWith': 'Payé avec',
   'checkout.cardEnding': '{brand} se terminant par {last4}',
+  'checkout.link': 'Link',
   'checkout.declinedHint':
     'Rien n’a été débité. Essayez une autre carte, ou demandez à votre banque pourquoi celle-ci a été refusée.',
   'checkout.testCard.visa': 'Visa : acceptée',
