@@ -39,6 +39,13 @@ describe('<till-checkout> steps after the details', () => {
     for (const file of [...LATER, ...PAYMENT_PATH, ...ORDERING]) expect(fetched(file), file).to.equal(false);
   });
 
+  it('fetches the ordering code once a field takes focus, before the submit (the later steps not yet)', async () => {
+    const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
+    el.shadowRoot!.querySelector<HTMLInputElement>('#email')!.focus();
+    await until(() => fetched(ORDERING[0]!));
+    for (const file of [...LATER, ...PAYMENT_PATH, ORDERING[2]!]) expect(fetched(file), file).to.equal(false);
+  });
+
   it('fetches them while the order is placed, and shows the payment step', async () => {
     const el = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
     await el.updateComplete;

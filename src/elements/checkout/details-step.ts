@@ -3,6 +3,7 @@ import type { OrderSummary } from '../../core/index.ts';
 import type { CartLine } from '../../state/cart.ts';
 import {
   checkoutBackend,
+  prepareOrder,
   setContact,
   type CheckoutState,
   type Contact,
@@ -49,7 +50,7 @@ export function renderDetails({ host, state, lines, summary, coupon, submit }: D
   const next = backend.payment === 'redirect' ? 'checkout.continueBootic' : 'checkout.continue';
   return html`
       <div class="layout">
-        <form part="form" novalidate @submit=${submit}>
+        <form part="form" novalidate @submit=${submit} @focusin=${prepareOrder}>
           <h3 class="step-heading" tabindex="-1">${host.t('checkout.step.details')}</h3>
           <fieldset>
             <legend>${host.t('checkout.contact')}</legend>

@@ -23,12 +23,15 @@ export interface OrderRequest {
 export interface CheckoutBackend extends BackendProfile {
   /** Places the order and moves the checkout on, or reports why not. */
   placeOrder(request: OrderRequest): Promise<void>;
+  /** Fetches the code `placeOrder` needs ahead of it; a failure is met again (and told) at the submit. */
+  prepare(): void;
 }
 
 /** The BuiltOn API (see its profile), placing orders as builton.ts does, fetched with ordering.ts. */
 const builtOnBackend: CheckoutBackend = {
   ...BUILTON,
   placeOrder: async (request) => (await loadOrdering()).placeBuiltOnOrder(request),
+  prepare: () => void loadOrdering().catch(() => undefined),
 };
 
 const BACKENDS: Readonly<Record<TillConfig['backend'], CheckoutBackend>> = {
@@ -39,6 +42,12 @@ const BACKENDS: Readonly<Record<TillConfig['backend'], CheckoutBackend>> = {
 /** The backend the configuration names (BuiltOn unless told otherwise). */
 export const checkoutBackend = (config: Pick<TillConfig, 'backend'> = $config.get()): CheckoutBackend =>
   BACKENDS[backendProfile(config).name];
+
+/**
+ * The customer is on the details (a field took focus): the code that places the order is fetched
+ * while they type, so the submit does not wait for it.
+ */
+export const prepareOrder = (): void => checkoutBackend().prepare();
 
 /**
  * Step one: checks the contact (the fields the backend needs), then places the order from the cart

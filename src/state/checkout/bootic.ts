@@ -49,4 +49,5 @@ export function followCart(): void {
 export const booticBackend: CheckoutBackend = {
   ...BOOTIC,
   placeOrder: async (request) => (await loadBootic()).placeBooticOrder(request),
+  prepare: () => void loadBootic().catch(() => undefined),
 };

@@ -23,7 +23,14 @@ export {
   type Authentication,
 } from './store.ts';
 export { setContact, validateContact } from './contact.ts';
-export { checkoutBackend, confirmTotal, placeOrder, type CheckoutBackend, type OrderRequest } from './backend.ts';
+export {
+  checkoutBackend,
+  confirmTotal,
+  placeOrder,
+  prepareOrder,
+  type CheckoutBackend,
+  type OrderRequest,
+} from './backend.ts';
 export { backendProfile, type BackendProfile } from './profiles.ts';
 // The payment path is fetched when first needed (see lazy.ts); the later steps import payment-path.ts.
 export { cancelAuthentication, pay } from './lazy.ts';
