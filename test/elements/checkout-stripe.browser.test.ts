@@ -78,6 +78,19 @@ const submit = (el: TillCheckout) => $<HTMLFormElement>(el, 'form').requestSubmi
 const text = (el: TillCheckout, selector: string) => $(el, selector).textContent.replace(/\s+/g, ' ').trim();
 const payments = (orderId: string) => admin<WirePayment[]>(`/payments?order=${orderId}`);
 
+/**
+ * The browser left for the bank and came back to `back`: a new page, with the session and the saved cart
+ * kept (the checkout's state in memory gone).
+ */
+function leaveForTheBankAndComeBack(el: TillCheckout, back: URL): void {
+  const saved = Object.entries(sessionStorage);
+  el.remove();
+  resetCheckout();
+  cart.release({ paid: false });
+  for (const [key, value] of saved) sessionStorage.setItem(key, value);
+  history.replaceState(null, '', back.href);
+}
+
 describe('<till-checkout> with a Stripe key: the Payment Element', () => {
   before(async function () {
     this.timeout(90_000); // the loopback Stripe and its reference server start on first use
@@ -231,13 +244,7 @@ describe('<till-checkout> with a Stripe key: the Payment Element', () => {
     expect(back.searchParams.get('redirect_status')).to.equal('succeeded');
     expect(back.searchParams.get('setup_intent')).to.match(/^seti_/);
 
-    // The browser left for the bank and came back: a new page, the session and the saved cart kept.
-    const saved = Object.entries(sessionStorage);
-    el.remove();
-    resetCheckout();
-    cart.release({ paid: false });
-    for (const [key, value] of saved) sessionStorage.setItem(key, value);
-    history.replaceState(null, '', back.href);
+    leaveForTheBankAndComeBack(el, back);
     try {
       const returned = oneEvent(document, 'till-checkout-complete');
       const again = await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
@@ -268,12 +275,7 @@ describe('<till-checkout> with a Stripe key: the Payment Element', () => {
     const back = new URL(standIn.log.redirects[0]!);
     expect(back.searchParams.get('payment_intent')).to.match(/^pi_/);
 
-    const saved = Object.entries(sessionStorage);
-    el.remove();
-    resetCheckout();
-    cart.release({ paid: false });
-    for (const [key, value] of saved) sessionStorage.setItem(key, value);
-    history.replaceState(null, '', back.href);
+    leaveForTheBankAndComeBack(el, back);
     try {
       const returned = oneEvent(document, 'till-checkout-complete');
       await fixture<TillCheckout>(html`<till-checkout></till-checkout>`);
