@@ -153,6 +153,14 @@ export function queryEnum<T extends string>(
   return found;
 }
 
+/** The `query` of a `/search` route: required, at most 200 characters, trimmed. */
+export function querySearch(query: Query): string {
+  const text = query('query')?.trim() ?? '';
+  if (!text) throw badRequest('required', 'query is required', 'query');
+  if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
+  return text;
+}
+
 /** Paging as the seeds document it: `size` (default 10) and `page` (default 0). */
 export function paging(query: Query): { size: number; page: number; offset: number } {
   const size = queryInt(query, 'size', 10, 1, 500)!;

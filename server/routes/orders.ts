@@ -9,7 +9,7 @@ import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { humanId, isObjectId } from '../http/ids.ts';
 import { stringify } from '../http/json.ts';
-import { idValue, paging, type Body } from '../http/validate.ts';
+import { idValue, paging, querySearch, type Body } from '../http/validate.ts';
 import { withUniqueCode } from '../db/unique.ts';
 import { writeWithKey } from '../idempotency.ts';
 import { ORDER_HUMAN_ID, insertOrderSql, newOrderRow } from '../model/new-order.ts';
@@ -57,12 +57,12 @@ export function orderRoutes({ db, now, config, reporter }: Deps): Hono<AppEnv> {
 
   app.get('/', (c) => list(c, undefined));
 
-  app.get('/search', (c) => {
-    const text = c.req.query('query')?.trim() ?? '';
-    if (!text) throw badRequest('required', 'query is required', 'query');
-    if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
-    return list(c, text);
-  });
+  app.get('/search', (c) =>
+    list(
+      c,
+      querySearch((name) => c.req.query(name)),
+    ),
+  );
 
   app.get('/:id', async (c) => {
     const scope = await scopeOf(c);

@@ -5,7 +5,7 @@ import { send, type AppContext, type AppEnv, type Deps } from '../context.ts';
 import { jsonBody } from '../http/body.ts';
 import { HttpError, badRequest, notFound } from '../http/errors.ts';
 import { isObjectId } from '../http/ids.ts';
-import { idValue, optString, paging, queryEnum, type Body } from '../http/validate.ts';
+import { idValue, optString, paging, queryEnum, querySearch, type Body } from '../http/validate.ts';
 import { keepWithEffect, keyKept, keyPart } from '../idempotency.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
@@ -167,12 +167,12 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/', (c) => list(c, undefined));
 
-  app.get('/search', (c) => {
-    const text = c.req.query('query')?.trim() ?? '';
-    if (!text) throw badRequest('required', 'query is required', 'query');
-    if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
-    return list(c, text);
-  });
+  app.get('/search', (c) =>
+    list(
+      c,
+      querySearch((name) => c.req.query(name)),
+    ),
+  );
 
   app.get('/:id', async (c) => {
     const row = await ownPayment(c);

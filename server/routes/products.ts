@@ -6,7 +6,7 @@ import { jsonBody } from '../http/body.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { isObjectId, objectId } from '../http/ids.ts';
 import type { Json } from '../http/json.ts';
-import { dateRange, paging, queryBool, queryEnum, type Body } from '../http/validate.ts';
+import { dateRange, paging, queryBool, queryEnum, querySearch, type Body } from '../http/validate.ts';
 import { linkSubProducts, loadLinks, unlinkSubProducts } from '../model/product-links.ts';
 import { productJson } from '../model/product-json.ts';
 import {
@@ -55,12 +55,7 @@ async function render(
 
 type Page = ReturnType<typeof paging>;
 
-function searchText(c: AppContext): string {
-  const text = c.req.query('query')?.trim() ?? '';
-  if (!text) throw badRequest('required', 'query is required', 'query');
-  if (text.length > 200) throw badRequest('query-invalid', 'query is longer than 200 characters', 'query');
-  return text;
-}
+const searchText = (c: AppContext): string => querySearch((name) => c.req.query(name));
 
 /** `tags=a,b` (the SDK sends a list joined by commas): any of them matches, case-insensitively. */
 function tagsFrom(c: AppContext): string[] | undefined {
