@@ -17,7 +17,8 @@ import type { OrderRow } from './orders.ts';
  * `processing`: a call is in flight or its answer was lost (the reconciler settles it). While it is not
  * terminal the payment holds its orders (payment-holds.ts): no other payment can take them.
  */
-export type PaymentState = 'processing' | 'requires_action' | 'declined' | 'succeeded' | 'canceled' | 'failed';
+export const PAYMENT_STATES = ['processing', 'requires_action', 'declined', 'succeeded', 'canceled', 'failed'] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 export const OPEN_STATES: readonly PaymentState[] = ['processing', 'requires_action', 'declined'];
 

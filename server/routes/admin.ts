@@ -8,7 +8,7 @@ import { date, oid, optionalDate, type Json } from '../http/json.ts';
 import { paging, queryEnum } from '../http/validate.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
-import { listPayments, ordersOf } from '../model/payments.ts';
+import { PAYMENT_STATES, listPayments, ordersOf } from '../model/payments.ts';
 import { originOf } from '../payments/answer.ts';
 
 const reportJson = (r: ReportRow): Json => ({
@@ -55,14 +55,7 @@ export function adminRoutes({ db, now, reporter }: Deps): Hono<AppEnv> {
   app.get('/payments', async (c) => {
     requireAdmin(c.get('caller'));
     const query = (name: string) => c.req.query(name);
-    const state = queryEnum(query, 'state', [
-      'processing',
-      'requires_action',
-      'declined',
-      'succeeded',
-      'canceled',
-      'failed',
-    ] as const);
+    const state = queryEnum(query, 'state', PAYMENT_STATES);
     const { rows, total } = await listPayments(
       db,
       c.get('company'),

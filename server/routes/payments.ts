@@ -10,7 +10,7 @@ import { keepWithEffect, keyKept, keyPart } from '../idempotency.ts';
 import { callsOf } from '../model/payment-calls.ts';
 import { paymentJson } from '../model/payment-json.ts';
 import { paymentMethodById, updateSetup, type PaymentMethodRow } from '../model/payment-methods.ts';
-import { listPayments, ordersOf, paymentById, type PaymentRow, type PaymentState } from '../model/payments.ts';
+import { PAYMENT_STATES, listPayments, ordersOf, paymentById, type PaymentRow } from '../model/payments.ts';
 import { originOf, paymentAnswer } from '../payments/answer.ts';
 import type { KeyCommit } from '../payments/claim.ts';
 import { confirmPayment } from '../payments/confirm.ts';
@@ -18,14 +18,6 @@ import { pay } from '../payments/pay.ts';
 import { refreshSetup } from '../payments/setup.ts';
 
 const MAX_ORDERS = 20;
-const STATES: readonly PaymentState[] = [
-  'processing',
-  'requires_action',
-  'declined',
-  'succeeded',
-  'canceled',
-  'failed',
-];
 
 /** `orders` (1 to 20 order ids, as given). */
 function readOrders(body: Body): string[] {
@@ -148,7 +140,7 @@ export function paymentRoutes(deps: Deps): Hono<AppEnv> {
       {
         sub: caller.kind === 'user' ? caller.sub : undefined,
         order: query('order') || undefined,
-        state: queryEnum(query, 'state', STATES),
+        state: queryEnum(query, 'state', PAYMENT_STATES),
         text,
       },
       page,
