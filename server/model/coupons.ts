@@ -28,17 +28,10 @@ export interface CouponRow {
 }
 
 /** The terms an order was priced with, kept on the order: later changes to the coupon do not reprice it. */
-export interface CouponSnapshot {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string | null;
-  readonly percent_off: string | null;
-  readonly amount_off: number | null;
-  readonly currency: string | null;
-  readonly min_order_amount: number | null;
-  readonly valid_from: number | null;
-  readonly redeem_by: number | null;
-}
+export type CouponSnapshot = Pick<
+  CouponRow,
+  'id' | 'code' | 'name' | 'percent_off' | 'amount_off' | 'currency' | 'min_order_amount' | 'valid_from' | 'redeem_by'
+>;
 
 export const snapshotOf = (row: CouponRow): CouponSnapshot => ({
   id: row.id,

@@ -1,6 +1,6 @@
 import { map } from 'nanostores';
 import type { BooticOrder } from '../../api/bootic.ts';
-import type { Order, Payment } from '../../api/types.ts';
+import type { CouponInfo, Order, Payment } from '../../api/types.ts';
 
 /** What the customer types in the first step. Kept in session storage so a reload loses nothing. */
 export interface Contact {
@@ -47,14 +47,10 @@ export interface PaidCard {
  * A discount code the customer applied: the code as the shop writes it, its name, and the terms core's
  * `applyCoupon` prices the cart with (amounts in minor units of `currency`). Kept in the session.
  */
-export interface AppliedCoupon {
-  readonly code: string;
-  readonly name: string;
-  readonly percentOff: number | null;
-  readonly amountOff: number | null;
-  readonly currency: string | null;
-  readonly minOrderAmount: number | null;
-}
+export type AppliedCoupon = Pick<
+  CouponInfo,
+  'code' | 'name' | 'percentOff' | 'amountOff' | 'currency' | 'minOrderAmount'
+>;
 
 /**
  * Why a discount code is not taken, by the server's code (the element shows its own text for each,
