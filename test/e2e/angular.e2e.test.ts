@@ -18,7 +18,7 @@ import type { Browser } from 'playwright-core';
 import { build, type Plugin, type Rolldown } from 'vite';
 import type { SpawnedServer } from '../support/spawn-server.mjs';
 import { ensureFreshBuild, root } from '../build/fresh-build.ts';
-import { buyTwoAndPay, linkTillkit, routeExampleApi, run, startExampleApi } from './examples.ts';
+import { buyTwoAndPay, filesOfBuild, linkTillkit, routeExampleApi, run, startExampleApi } from './examples.ts';
 import { launchChromium, serveSite, type Site } from './harness.ts';
 
 const app = join(root, 'examples/angular');
@@ -55,18 +55,16 @@ const aotEntry: Plugin = {
 
 /** ngc's output (dist/aot) bundled for production, as files by URL path. */
 async function bundle(): Promise<Record<string, string>> {
-  const output = (await build({
-    configFile: false,
-    root: join(app, 'src'),
-    logLevel: 'silent',
-    plugins: [angularLinker, aotEntry],
-    define: { ngDevMode: 'false', ngJitMode: 'false', ngI18nClosureMode: 'false' },
-    build: { write: false },
-  })) as Rolldown.RolldownOutput;
-  const files: Record<string, string> = {};
-  for (const file of output.output)
-    files[`/${file.fileName}`] = file.type === 'chunk' ? file.code : String(file.source);
-  return files;
+  return filesOfBuild(
+    (await build({
+      configFile: false,
+      root: join(app, 'src'),
+      logLevel: 'silent',
+      plugins: [angularLinker, aotEntry],
+      define: { ngDevMode: 'false', ngJitMode: 'false', ngI18nClosureMode: 'false' },
+      build: { write: false },
+    })) as Rolldown.RolldownOutput,
+  );
 }
 
 before(async () => {

@@ -9,12 +9,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.mjs';
-import { root } from '../build/fresh-build.ts';
+import { ensureFreshBuild, linkTillkit, root } from '../build/fresh-build.ts';
 export { linkTillkit } from '../build/fresh-build.ts';
-import { addFirstProduct, checkOutWith4242, minorUnits } from './harness.ts';
+import { addFirstProduct, checkOutWith4242, launchChromium, minorUnits, serveSite, type Site } from './harness.ts';
 
 /** Where the examples' `<till-config>` points: the reference server's default address and demo key. */
 export const EXAMPLE_API = 'http://127.0.0.1:8787';
@@ -34,16 +35,65 @@ export function run(script: string, args: string[], cwd = root, env: Record<stri
 
 /** A production build of an example with its own vite.config.ts, as files by URL path for `serveSite`. */
 export async function viteBuild(app: string): Promise<Record<string, string>> {
-  const output = (await build({
-    root: app,
-    configFile: join(app, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { write: false },
-  })) as Rolldown.RolldownOutput;
+  return filesOfBuild(
+    (await build({
+      root: app,
+      configFile: join(app, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { write: false },
+    })) as Rolldown.RolldownOutput,
+  );
+}
+
+/** A build's output (`write: false`) as files by URL path, for `serveSite`. */
+export function filesOfBuild(output: Rolldown.RolldownOutput): Record<string, string> {
   const files: Record<string, string> = {};
   for (const file of output.output)
     files[`/${file.fileName}`] = file.type === 'chunk' ? file.code : String(file.source);
   return files;
+}
+
+/** A Vite example as a test file uses it: see `serveViteExample`. */
+export interface ServedExample {
+  /** The reference server the example's requests are sent to. */
+  readonly api: SpawnedServer;
+  /** A new page of the built example, its requests for the API routed to `api`. */
+  open(): Promise<Page>;
+}
+
+/**
+ * A Vite example (examples/vue, svelte, react) for the calling test file: built for production and served,
+ * with a reference server and Chromium, all made before the file's tests and closed after them.
+ */
+export function serveViteExample(app: string): ServedExample {
+  let site: Site | undefined;
+  let api: SpawnedServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    ensureFreshBuild();
+    linkTillkit();
+    [site, api, browser] = await Promise.all([
+      viteBuild(app).then((files) => serveSite({ files })),
+      startExampleApi(),
+      launchChromium(),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    await api?.stop();
+    await site?.close();
+  });
+  return {
+    get api() {
+      return api!;
+    },
+    async open() {
+      const page = await browser!.newPage();
+      await routeExampleApi(page, api!);
+      await page.goto(site!.origin);
+      return page;
+    },
+  };
 }
 
 /** The files of a directory by URL path (`/index.html`, `/assets/x.js`), for `serveSite`. */
