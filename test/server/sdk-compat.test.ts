@@ -4,7 +4,7 @@
 // by status. Payment methods and payments are in sdk-compat-payments.test.ts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Builton from '@builton/core-sdk';
+import { refused, sdkClients } from '../support/sdk-clients.ts';
 import {
   addSubProducts,
   createProduct,
@@ -23,24 +23,9 @@ const p: Record<string, string> = {};
 const drama: string[] = [];
 const MAINS = 23;
 
-const sdk = (bearerToken: string) => new Builton({ apiKey: server.apiKey, bearerToken, endpoint: server.url });
-
-/** An SDK call refused: superagent's error carries the status and our JSON body. */
-async function refused(call: Promise<unknown>): Promise<{ status: number; body: any }> {
-  try {
-    await call;
-  } catch (error: any) {
-    return { status: error.status, body: error.response?.body };
-  }
-  throw new Error('the call succeeded');
-}
-
 before(async () => {
   server = await startTestServer();
-  aliceToken = await server.userToken('alice', 'alice@example.com');
-  alice = sdk(aliceToken);
-  bob = sdk(await server.userToken('bob', 'bob@example.com'));
-  admin = sdk(server.serviceKey);
+  ({ alice, bob, admin, aliceToken } = await sdkClients(server));
   Object.assign(p, await createWorkedExample(server));
   // A shelf: 10 dramas (one of them with add-ons), 7 comedies, 4 horror films, and A and B above.
   for (let i = 0; i < 9; i++) {
