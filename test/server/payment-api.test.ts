@@ -116,12 +116,8 @@ describe('payments: search, pay again, admin by state', () => {
   it('GET /admin/payments?state= lists payments in a state, for an admin only', async () => {
     const shop = await customer();
     const order = await shop.order(product);
-    const method = await shop.call('POST', '/payment_methods', { payment_method: 'stripe' });
-    const setup = await shop.call('PUT', `/payment_methods/${method.body._id.$oid}`, {
-      payment_method_id: 'pm_card_authenticationRequired',
-    });
-    await authenticate(actionUrl(setup.body.setup_intent.next_action), 'complete');
-    const asked = await shop.pay([order], method.body._id.$oid);
+    const method = await shop.authenticatedCard('pm_card_authenticationRequired');
+    const asked = await shop.pay([order], method);
     assert.equal(asked.status, 422);
     const listed = await server.get('/admin/payments?state=requires_action', server.serviceKey);
     assert.equal(listed.status, 200);
@@ -172,12 +168,8 @@ describe('Idempotency-Key on PUT /payment_methods/:id and /confirm, by parsed pa
   it('a repeated confirm answers the payment as it is, charging once', async () => {
     const shop = await customer();
     const order = await shop.order(product);
-    const method = await shop.call('POST', '/payment_methods', { payment_method: 'stripe' });
-    const setup = await shop.call('PUT', `/payment_methods/${method.body._id.$oid}`, {
-      payment_method_id: 'pm_card_authenticationRequired',
-    });
-    await authenticate(actionUrl(setup.body.setup_intent.next_action), 'complete');
-    const asked = await shop.pay([order], method.body._id.$oid, `pay-${order}`);
+    const method = await shop.authenticatedCard('pm_card_authenticationRequired');
+    const asked = await shop.pay([order], method, `pay-${order}`);
     const p = asked.body.error.params;
     await authenticate(actionUrl(p.next_action), 'complete');
     const body = { payment_intent_id: p.payment_intent_id, payment_client_secret: p.intent_client_secret };
@@ -188,7 +180,7 @@ describe('Idempotency-Key on PUT /payment_methods/:id and /confirm, by parsed pa
     assert.equal(second.headers.get('Idempotent-Replayed'), 'true');
     assert.equal(second.body.current_state, 'succeeded');
     // The payment's own key, asked again after the customer authenticated, answers it paid too.
-    const replayed = await shop.pay([order], method.body._id.$oid, `pay-${order}`);
+    const replayed = await shop.pay([order], method, `pay-${order}`);
     assert.equal(replayed.status, 200);
     assert.equal(replayed.body._id.$oid, p.payment_id);
     const { body: admin } = await server.get(`/payments/${p.payment_id}`, server.serviceKey);

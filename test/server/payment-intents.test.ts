@@ -188,17 +188,10 @@ describe('paying with a PaymentIntent', () => {
     const shop = await customer();
     const order = await shop.order(product);
     const method = await shop.card('pm_card_visa'); // a card that needs nothing, then the 3184 one
-    const strong = await shop.call('POST', '/payment_methods', { payment_method: 'stripe' });
-    const setup = await shop.call('PUT', `/payment_methods/${strong.body._id.$oid}`, {
-      payment_method_id: 'pm_card_authenticationRequired',
-    });
-    await authenticate(actionUrl(setup.body.setup_intent.next_action), 'complete');
-    assert.equal(
-      (await shop.call('GET', `/payment_methods/${strong.body._id.$oid}`)).body.setup_intent.status,
-      'succeeded',
-    );
+    const strong = await shop.authenticatedCard('pm_card_authenticationRequired');
+    assert.equal((await shop.call('GET', `/payment_methods/${strong}`)).body.setup_intent.status, 'succeeded');
     void method;
-    const asked = await shop.pay([order], strong.body._id.$oid);
+    const asked = await shop.pay([order], strong);
     assert.equal(asked.status, 422, asked.text);
     assert.deepEqual(Object.keys(asked.body).sort(), ['code', 'description', 'error', 'message']);
     assert.equal(asked.body.code, 422);
@@ -237,12 +230,8 @@ describe('paying with a PaymentIntent', () => {
   it('3184 failed: declined and payable again, nothing charged; another card pays the same intent', async () => {
     const shop = await customer();
     const order = await shop.order(product);
-    const strong = await shop.call('POST', '/payment_methods', { payment_method: 'stripe' });
-    const setup = await shop.call('PUT', `/payment_methods/${strong.body._id.$oid}`, {
-      payment_method_id: 'pm_card_threeDSecure2Required',
-    });
-    await authenticate(actionUrl(setup.body.setup_intent.next_action), 'complete');
-    const asked = await shop.pay([order], strong.body._id.$oid);
+    const strong = await shop.authenticatedCard('pm_card_threeDSecure2Required');
+    const asked = await shop.pay([order], strong);
     assert.equal(asked.status, 422, asked.text);
     const p = params(asked);
     const page = await authenticate(actionUrl(p.next_action), 'fail');

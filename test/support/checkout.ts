@@ -1,6 +1,7 @@
 // A customer's steps against a reference server (in this process or another one): order, save a card,
 // pay, read the order. Each step asserts the answers a step must have, and returns ids.
 import assert from 'node:assert/strict';
+import { actionUrl, authenticate } from './authentication.ts';
 import type { RequestOptions, TestResponse } from './server.ts';
 
 export interface Requester {
@@ -10,6 +11,15 @@ export interface Requester {
 export function checkout(server: Requester, token: string) {
   const call = (method: string, path: string, body?: unknown, key?: string) =>
     server.request(method, path, { token, body, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) });
+  /** A payment method made without a token, then given the PaymentMethod `id` (its SetupIntent confirmed). */
+  async function saveThroughSetup(id: string): Promise<{ methodId: string; saved: TestResponse }> {
+    const setup = await call('POST', '/payment_methods', { payment_method: 'stripe' });
+    assert.equal(setup.status, 200, setup.text);
+    const methodId = setup.body._id.$oid as string;
+    const saved = await call('PUT', `/payment_methods/${methodId}`, { payment_method_id: id });
+    assert.equal(saved.status, 200, saved.text);
+    return { methodId, saved };
+  }
   return {
     call,
     /** A new order of `quantity` × `product`; its id. */
@@ -25,11 +35,12 @@ export function checkout(server: Requester, token: string) {
         assert.equal(response.status, 200, response.text);
         return response.body._id.$oid as string;
       }
-      const setup = await call('POST', '/payment_methods', { payment_method: 'stripe' });
-      assert.equal(setup.status, 200, setup.text);
-      const methodId = setup.body._id.$oid as string;
-      const saved = await call('PUT', `/payment_methods/${methodId}`, { payment_method_id: id });
-      assert.equal(saved.status, 200, saved.text);
+      return (await saveThroughSetup(id)).methodId;
+    },
+    /** A card whose bank asks when it is saved (`pm_card_authenticationRequired`, …), authenticated; its id. */
+    async authenticatedCard(id: string): Promise<string> {
+      const { methodId, saved } = await saveThroughSetup(id);
+      await authenticate(actionUrl(saved.body.setup_intent.next_action), 'complete');
       return methodId;
     },
     pay: (orders: readonly string[], paymentMethod: string, key?: string) =>
