@@ -13,6 +13,7 @@ import { $checkout, resetCheckout } from '../../src/state/checkout/index.ts';
 import { configure } from '../../src/state/config.ts';
 import { resetCart, until } from '../support/browser.ts';
 import { changeInUpdateWarnings } from '../support/lit-warnings.ts';
+import { typeDetails } from '../support/checkout-ready.ts';
 import { stripeEnv, stripeJs, type StripeEnv } from '../support/stripe-js.ts';
 
 const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) =>
@@ -54,21 +55,17 @@ async function seedCart(): Promise<void> {
 }
 
 let customer = 0;
-function type(el: TillCheckout, id: string, value: string): void {
-  const input = $<HTMLInputElement>(el, `#${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
 async function toPayment(el: TillCheckout): Promise<void> {
-  type(el, 'email', `stripe${Date.now()}${customer++}@example.com`);
-  type(el, 'firstName', 'Holly');
-  type(el, 'lastName', 'Gennero');
-  type(el, 'phone', '+4712345678');
-  type(el, 'street', 'Nakatomi Plaza');
-  type(el, 'zip', '90067');
-  type(el, 'city', 'Los Angeles');
-  type(el, 'country', 'USA');
-  await el.updateComplete;
+  await typeDetails(el, {
+    email: `stripe${Date.now()}${customer++}@example.com`,
+    firstName: 'Holly',
+    lastName: 'Gennero',
+    phone: '+4712345678',
+    street: 'Nakatomi Plaza',
+    zip: '90067',
+    city: 'Los Angeles',
+    country: 'USA',
+  });
   submit(el);
   await until(() => $checkout.get().step === 'payment' && !$checkout.get().busy);
   await until(() => standIn.control.element && !$checkout.get().busy);

@@ -9,6 +9,8 @@ import { cart } from '../../src/state/cart.ts';
 import { $checkout, resetCheckout } from '../../src/state/checkout/index.ts';
 import { admin, api, resetCart, until, useReferenceServer } from '../support/browser.ts';
 import { changeInUpdateWarnings } from '../support/lit-warnings.ts';
+import { typeDetails } from '../support/checkout-ready.ts';
+import { DEMO_CONTACT } from '../support/demo-contact.ts';
 
 const $ = <T extends Element = HTMLElement>(el: TillCheckout, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -40,15 +42,7 @@ function type(el: TillCheckout, id: string, value: string): void {
 let customer = 0;
 async function fillDetails(el: TillCheckout): Promise<string> {
   const email = `customer${Date.now()}${customer++}@example.com`;
-  type(el, 'email', email);
-  type(el, 'firstName', 'John');
-  type(el, 'lastName', 'McClane');
-  type(el, 'phone', '+4712345678');
-  type(el, 'street', 'Christies gate 34A');
-  type(el, 'zip', '0557');
-  type(el, 'city', 'Oslo');
-  type(el, 'country', 'Norway');
-  await el.updateComplete;
+  await typeDetails(el, { email, ...DEMO_CONTACT });
   return email;
 }
 

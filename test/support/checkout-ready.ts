@@ -20,3 +20,16 @@ export async function checkoutWithOneDvd(name: string): Promise<void> {
   cart.add(dvds[0]!, 1);
   fillDemoContact(name);
 }
+
+/** Types `values` into the checkout's fields by id, as the customer would: each field's value, then its input event. */
+export async function typeDetails(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  values: Record<string, string>,
+): Promise<void> {
+  for (const [id, value] of Object.entries(values)) {
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+  await el.updateComplete;
+}
