@@ -97,12 +97,12 @@ export interface CallAnswer {
 }
 
 /** The UPDATE of `completeCall` (its parameters added to `q`), `RETURNING id`. */
-export function completeCallSql(q: Params, callId: string, a: CallAnswer, at: number): string {
+export function completeCallSql(q: Params, callId: string, a: CallAnswer, at: number, where = 'TRUE'): string {
   const values = [a.status, a.processorId ?? null, a.code ?? null, a.declineCode ?? null, a.message ?? null];
   const [status, processorId, code, declineCode, message] = values.map((v) => q.add(v));
   return `UPDATE charges SET status = ${status}, processor_id = ${processorId}, code = ${code},
                  decline_code = ${declineCode}, message = ${message}, modified = ${q.add(at)}::bigint
-           WHERE id = ${q.add(callId)} AND status = 'pending' RETURNING id`;
+           WHERE id = ${q.add(callId)} AND status = 'pending' AND ${where} RETURNING id`;
 }
 
 /**

@@ -18,6 +18,8 @@ import type { OrderRow } from './orders.ts';
  * terminal the payment holds its orders (payment-holds.ts): no other payment can take them.
  */
 export const PAYMENT_STATES = ['processing', 'requires_action', 'declined', 'succeeded', 'canceled', 'failed'] as const;
+/** The states a payment ends in: nothing is written for it after. */
+export const TERMINAL_STATES: ReadonlySet<string> = new Set(['succeeded', 'canceled', 'failed']);
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 export const OPEN_STATES: readonly PaymentState[] = ['processing', 'requires_action', 'declined'];

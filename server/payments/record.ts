@@ -1,13 +1,13 @@
 import type { OrderStatus } from 'tillkit/core';
-import { reportPaid } from '../button/outbox.ts';
+import { reportPaid, reportingEnabled } from '../button/outbox.ts';
 import type { Queryable } from '../db/database.ts';
 import { redeemCoupons } from '../model/coupons.ts';
 import type { OrderRow } from '../model/orders.ts';
 import { completeCall, type CallAnswer, type CallRow } from '../model/payment-calls.ts';
 import { paymentMethodById } from '../model/payment-methods.ts';
-import { settlePayment, type Settlement } from '../model/payment-settle.ts';
+import { settleAlone, settlePayment, type Settlement } from '../model/payment-settle.ts';
 import { changeState } from '../model/payment-state.ts';
-import { lockPaymentWithOrders, type PaymentRow } from '../model/payments.ts';
+import { TERMINAL_STATES, lockPaymentWithOrders, type PaymentRow } from '../model/payments.ts';
 import type { IntentState } from './processor.ts';
 import type { Outcome } from './send.ts';
 import { startAttempt, startCall, type Lease, type PaymentDeps } from './steps.ts';
@@ -20,16 +20,15 @@ export interface Recorded {
   readonly reported: number;
 }
 
-const TERMINAL = new Set(['succeeded', 'canceled', 'failed']);
-
 /**
  * Records what a call did, in one transaction: the call's answer (once: a call another process recorded
  * first is left as it is), the payment's state, its orders' statuses, and when it succeeded, the Button
  * reports and coupon redemptions, so that all of it happens exactly once with the success. An answer
- * that ends the attempt is written in one statement after the locks (`settlePayment`). A create's
+ * that ends the attempt is written in one statement: alone when it is all there is to write
+ * (`settleAlone`, which takes the same locks), else after the locks (`settlePayment`). A create's
  * answer writes the attempt's confirm; a create or confirm that must be made again writes its successor.
  */
-export function record(
+export async function record(
   deps: PaymentDeps,
   payment: PaymentRow,
   call: CallRow,
@@ -37,13 +36,21 @@ export function record(
   lease: Lease,
 ): Promise<Recorded> {
   const at = deps.now();
+  const answer = outcome.kind === 'unknown' ? undefined : { id: call.id, answer: callAnswer(call, outcome) };
+  const ending = outcome.kind === 'unknown' ? undefined : endingOf(call, outcome);
+  if (ending) {
+    // Most answers end the attempt with nothing else to write: one statement, no transaction. When it
+    // writes nothing (a coupon or a Button report to write too, or the payment recorded meanwhile), the
+    // transaction below does the same, or finds why not.
+    const settlement = { ...ending.settlement, call: answer };
+    const done = await settleAlone(deps.db, payment.id, settlement, at, reportingEnabled(deps.config));
+    if (done) return { payment: done.payment, next: null, reported: 0 };
+  }
   return deps.db.transaction(async (tx) => {
     const locked = (await lockPaymentWithOrders(tx, payment.id))!;
     const p = locked.payment;
-    if (TERMINAL.has(p.current_state)) return { payment: p, next: null, reported: 0 };
-    if (outcome.kind === 'unknown') return { payment: p, next: null, reported: 0 };
-    const answer = { id: call.id, answer: callAnswer(call, outcome) };
-    const ending = endingOf(call, outcome);
+    if (TERMINAL_STATES.has(p.current_state)) return { payment: p, next: null, reported: 0 };
+    if (outcome.kind === 'unknown' || !answer) return { payment: p, next: null, reported: 0 };
     if (ending) return finish(deps, tx, p, ending, answer, at);
     if (!(await completeCall(tx, call.id, answer.answer, at))) return { payment: p, next: null, reported: 0 };
     if (outcome.kind === 'again') {
@@ -75,7 +82,7 @@ export function observe(deps: PaymentDeps, payment: PaymentRow, intent: IntentSt
   return deps.db.transaction(async (tx) => {
     const locked = (await lockPaymentWithOrders(tx, payment.id))!;
     const p = locked.payment;
-    if (TERMINAL.has(p.current_state) || unchanged(p, intent)) return { payment: p, next: null, reported: 0 };
+    if (TERMINAL_STATES.has(p.current_state) || unchanged(p, intent)) return { payment: p, next: null, reported: 0 };
     const ending = intentEnding(intent, undefined);
     if (ending) return finish(deps, tx, p, ending, undefined, at);
     if (intent.status === 'requires_confirmation') return carryOn(tx, p, lease, at, locked.orders);

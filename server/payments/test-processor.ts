@@ -31,7 +31,7 @@ import {
   type TestPaymentMethod,
   type TestSetup,
 } from './test-intents.ts';
-import { fingerprint, inStore, testId, type TestTx } from './test-store.ts';
+import { fingerprint, inStore, madeOnce, storeOf, testId, TestTx, type Made } from './test-store.ts';
 
 export { TEST_TOKENS } from './test-cards.ts';
 
@@ -68,6 +68,16 @@ export class TestProcessor implements PaymentProcessor {
 
   #store<T>(fn: (tx: TestTx) => Promise<T>): Promise<T> {
     return inStore(this.#db, this.#now, fn);
+  }
+
+  /** One statement, outside any transaction: a lone read or write. */
+  #alone<T>(fn: (store: TestTx) => Promise<T>): Promise<T> {
+    return fn(new TestTx(storeOf(this.#db), this.#now()));
+  }
+
+  /** A create: its objects and its key written in one statement (`madeOnce`). */
+  #madeOnce<T>(key: string, endpoint: string, params: unknown, make: () => { result: T; made: readonly Made[] }) {
+    return madeOnce(this.#db, this.#now(), key, endpoint, params, make);
   }
 
   #year(): number {
@@ -115,21 +125,19 @@ export class TestProcessor implements PaymentProcessor {
       description: request.description,
       metadata: request.metadata,
     };
-    return this.#store((tx) =>
-      tx.once(request.idempotencyKey, 'charges.create', params, async () => {
-        const id = testId('ch');
-        const result: ChargeResult = card.decline
-          ? { outcome: 'declined', id, ...card.decline }
-          : { outcome: 'succeeded', id };
-        await tx.put('charge', { id, customer: request.customerId, idempotency_key: request.idempotencyKey, result });
-        return result;
-      }),
-    );
+    return this.#madeOnce(request.idempotencyKey, 'charges.create', params, () => {
+      const id = testId('ch');
+      const result: ChargeResult = card.decline
+        ? { outcome: 'declined', id, ...card.decline }
+        : { outcome: 'succeeded', id };
+      const charge = { id, customer: request.customerId, idempotency_key: request.idempotencyKey, result };
+      return { result, made: [{ kind: 'charge', object: charge }] };
+    });
   }
 
   async findCharge(customerId: string, key: string): Promise<ChargeResult | null> {
-    return this.#store(async (tx) => {
-      const found = await tx.find<{ customer: string; result: ChargeResult }>('charge', 'idempotency_key', key);
+    return this.#alone(async (store) => {
+      const found = await store.find<{ customer: string; result: ChargeResult }>('charge', 'idempotency_key', key);
       return found.find((c) => c.customer === customerId)?.result ?? null;
     });
   }
@@ -137,7 +145,7 @@ export class TestProcessor implements PaymentProcessor {
   async ensureCustomer({ customerId }: CustomerRequest): Promise<string> {
     if (customerId) return customerId;
     const id = testId('cus');
-    await this.#store((tx) => tx.put('customer', { id }));
+    await this.#alone((store) => store.put('customer', { id }));
     return id;
   }
 
@@ -146,13 +154,10 @@ export class TestProcessor implements PaymentProcessor {
     metadata: Readonly<Record<string, string>>,
     key: string,
   ): Promise<SetupState> {
-    return this.#store((tx) =>
-      tx.once(key, 'setup_intents.create', { customer, metadata }, async () => {
-        const setup = newSetup(customer, metadata);
-        await tx.put('setup_intent', setup);
-        return setupOf(setup);
-      }),
-    );
+    return this.#madeOnce(key, 'setup_intents.create', { customer, metadata }, () => {
+      const setup = newSetup(customer, metadata);
+      return { result: setupOf(setup), made: [{ kind: 'setup_intent', object: setup }] };
+    });
   }
 
   async confirmSetupIntent(id: string, params: ConfirmParams, key: string): Promise<SetupState> {
@@ -169,25 +174,25 @@ export class TestProcessor implements PaymentProcessor {
   }
 
   async retrieveSetupIntent(id: string): Promise<SetupState> {
-    const setup = await this.#store((tx) => tx.get<TestSetup>('setup_intent', id));
+    const setup = await this.#alone((store) => store.get<TestSetup>('setup_intent', id));
     if (!setup) throw new PaymentMethodError(400, 'resource_missing', `No such setup_intent: '${id}'`);
     return setupOf(setup);
   }
 
   async retrievePaymentMethod(id: string): Promise<PaymentMethodState> {
-    const pm = await this.#store((tx) => tx.get<TestPaymentMethod>('payment_method', id));
+    const pm = await this.#alone((store) => store.get<TestPaymentMethod>('payment_method', id));
     if (!pm) throw new PaymentMethodError(400, 'resource_missing', `No such PaymentMethod: '${id}'`);
     return { id: pm.id, customer: pm.customer, card: cardOf(pm, this.#year()) };
   }
 
   async createIntent(params: IntentParams, key: string): Promise<IntentAnswer> {
-    return this.#store((tx) =>
-      tx.once(key, 'payment_intents.create', params, async () => {
-        const intent = newIntent(params);
-        await tx.put('payment_intent', intent);
-        return { kind: 'intent', intent: intentOf(intent) } as const;
-      }),
-    );
+    return this.#madeOnce(key, 'payment_intents.create', params, () => {
+      const intent = newIntent(params);
+      return {
+        result: { kind: 'intent', intent: intentOf(intent) } as const,
+        made: [{ kind: 'payment_intent', object: intent }],
+      };
+    });
   }
 
   async confirmIntent(id: string, params: ConfirmParams, key: string): Promise<IntentAnswer> {
@@ -227,7 +232,7 @@ export class TestProcessor implements PaymentProcessor {
   }
 
   async retrieveIntent(id: string): Promise<IntentState> {
-    return intentOf(await this.#store((tx) => this.#intent(tx, id)));
+    return intentOf(await this.#alone((store) => this.#intent(store, id)));
   }
 
   async #intent(tx: TestTx, id: string): Promise<TestIntent> {

@@ -18,7 +18,7 @@ type Saved =
   | { readonly ok: unknown }
   | { readonly refused: { status: 400 | 402 | 403; code: string; message: string; declineCode: string | null } };
 
-/** One transaction of the test processor. */
+/** The test processor's statements, in one transaction or (each alone) outside any. */
 export class TestTx {
   readonly #tx: Queryable;
   readonly at: number;
@@ -60,20 +60,11 @@ export class TestTx {
    */
   async once<T>(key: string, endpoint: string, params: unknown, run: () => Promise<T>): Promise<T> {
     const text = canonical(params);
-    const [kept] = await this.#tx.query<{ endpoint: string; params: string; answer: Saved; created: number }>(
+    const [kept] = await this.#tx.query<Kept & { created: number }>(
       `SELECT endpoint, params, answer, created FROM test_processor_keys WHERE key = $1 FOR UPDATE`,
       [key],
     );
-    if (kept && kept.created > this.at - KEEP_MS) {
-      if (kept.endpoint !== endpoint || kept.params !== text) {
-        throw new Error(`test processor: idempotency key ${key} was first used for another request`);
-      }
-      if ('refused' in kept.answer) {
-        const r = kept.answer.refused;
-        throw new PaymentMethodError(r.status, r.code, r.message, r.declineCode);
-      }
-      return kept.answer.ok as T;
-    }
+    if (kept && kept.created > this.at - KEEP_MS) return repeated<T>(kept, key, endpoint, text);
     let answer: Saved;
     let result: T | undefined;
     try {
@@ -117,8 +108,95 @@ export function canonical(value: unknown): string {
 export const fingerprint = (brand: string, last4: string) =>
   createHash('sha256').update(`tillkit-test:${brand.toLowerCase()}:${last4}`).digest('base64url').slice(0, 16);
 
+/** An object the processor makes, to be stored with the key that made it. */
+export interface Made {
+  readonly kind: string;
+  readonly object: { readonly id: string };
+}
+
+/**
+ * `once` for a call that only makes objects (a create: nothing to read first), in ONE statement and no
+ * transaction: the key is written with its answer and the objects only when the key is new (or its
+ * first answer has expired); a key already kept, by this process or another one at the same moment,
+ * writes nothing and gets that first answer back. `make` runs before the statement (it only draws ids),
+ * so what a repeat would have made is thrown away.
+ */
+export async function madeOnce<T>(
+  db: Database | undefined,
+  at: number,
+  key: string,
+  endpoint: string,
+  params: unknown,
+  make: () => { readonly result: T; readonly made: readonly Made[] },
+): Promise<T> {
+  const store = storeOf(db);
+  const text = canonical(params);
+  let answer: Saved;
+  let result: T | undefined;
+  let made: readonly Made[] = [];
+  let refused: PaymentMethodError | undefined;
+  try {
+    ({ result, made } = make());
+    answer = { ok: result };
+  } catch (error) {
+    if (!(error instanceof PaymentMethodError)) throw error;
+    refused = error;
+    answer = {
+      refused: { status: error.status, code: error.code, message: error.message, declineCode: error.declineCode },
+    };
+  }
+  const [row] = await store.query<{ kept: number }>(
+    `WITH kept AS (
+       INSERT INTO test_processor_keys (key, endpoint, params, answer, created) VALUES ($1, $2, $3, $4::jsonb, $5)
+       ON CONFLICT (key) DO UPDATE SET endpoint = EXCLUDED.endpoint, params = EXCLUDED.params,
+         answer = EXCLUDED.answer, created = EXCLUDED.created
+        WHERE test_processor_keys.created <= $5::bigint - $6::bigint
+       RETURNING key),
+     made AS (
+       INSERT INTO test_processor_objects (id, kind, data, created)
+       SELECT m->'object'->>'id', m->>'kind', m->'object', $5 FROM jsonb_array_elements($7::jsonb) m
+        WHERE EXISTS (SELECT 1 FROM kept)
+       ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data
+       RETURNING id)
+     SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM made)::int AS made`,
+    [key, endpoint, text, JSON.stringify(answer), at, KEEP_MS, JSON.stringify(made)],
+  );
+  if (row!.kept === 0) return keptAnswer<T>(store, key, endpoint, text);
+  if (refused) throw refused;
+  return result as T;
+}
+
+/** The first answer kept for a key (a repeat of the call): again, or an error for other parameters. */
+async function keptAnswer<T>(db: Queryable, key: string, endpoint: string, params: string): Promise<T> {
+  const [kept] = await db.query<Kept>(`SELECT endpoint, params, answer FROM test_processor_keys WHERE key = $1`, [key]);
+  return repeated<T>(kept, key, endpoint, params);
+}
+
+type Kept = {
+  readonly endpoint: string;
+  readonly params: string;
+  readonly answer: Saved;
+};
+
+/** Stripe's answer to a key sent again: the first answer, or an error when the request is another. */
+function repeated<T>(kept: Kept | undefined, key: string, endpoint: string, params: string): T {
+  if (!kept || kept.endpoint !== endpoint || kept.params !== params) {
+    throw new Error(`test processor: idempotency key ${key} was first used for another request`);
+  }
+  if ('refused' in kept.answer) {
+    const r = kept.answer.refused;
+    throw new PaymentMethodError(r.status, r.code, r.message, r.declineCode);
+  }
+  return kept.answer.ok as T;
+}
+
 /** Runs `fn` in one transaction of the test processor's store. */
 export function inStore<T>(db: Database | undefined, now: () => number, fn: (tx: TestTx) => Promise<T>): Promise<T> {
+  return storeOf(db).transaction((tx) => fn(new TestTx(tx, now())));
+}
+
+/** The database the test processor keeps its state in. */
+export function storeOf(db: Database | undefined): Database {
   if (!db) throw new Error('the test processor keeps its state in the server database: start it with startServer');
-  return db.transaction((tx) => fn(new TestTx(tx, now())));
+  return db;
 }

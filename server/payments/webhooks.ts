@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { paymentMethodBySetup, updateSetup } from '../model/payment-methods.ts';
 import { tryLease } from '../model/payment-state.ts';
-import { paymentById } from '../model/payments.ts';
+import { TERMINAL_STATES, paymentById } from '../model/payments.ts';
 import { check, resolve } from './drive.ts';
 import { refreshSetup } from './setup.ts';
 import type { PaymentDeps } from './steps.ts';
@@ -37,7 +37,7 @@ export async function handleEvent(deps: PaymentDeps, event: Stripe.Event): Promi
   if (!company || !id) return 'not ours';
   const payment = await paymentById(deps.db, company, id);
   if (!payment || payment.intent_id !== intent.id) return 'unknown payment';
-  if (['succeeded', 'canceled', 'failed'].includes(payment.current_state)) return 'settled already';
+  if (TERMINAL_STATES.has(payment.current_state)) return 'settled already';
   const at = deps.now();
   const lease = { token: `webhook-${randomUUID()}`, until: at + deps.config.paymentLeaseMs };
   const leased = await tryLease(deps.db, payment.id, lease.token, lease.until, at);
