@@ -1,8 +1,11 @@
 // The parts of bench/server.ts: the server in a child process, the load loops, and CPU time read for each
 // process apart: the server's, the load client's (this process) and PostgreSQL's backends serving it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import pg from 'pg';
+import type { Call } from '../test/support/checkout-flow.ts';
 
 export const API_KEY = 'pk_bench_tillkit';
 export const SERVICE_KEY = 'sk_bench_service_key_0123456789';
@@ -179,4 +182,39 @@ export async function measured(
     ...(serverBefore !== undefined && serverAfter !== undefined ? { server: per(serverAfter - serverBefore) } : {}),
     ...(pgMs !== undefined ? { postgres: per(pgMs) } : {}),
   };
+}
+
+/**
+ * The load client's `call`: the same requests as the tests' `fetchCall` (the API key, a fresh
+ * Idempotency-Key on every POST, the JSON answer, anything but 2xx thrown), over `node:http` with one
+ * kept-alive connection per client, as a load generator does. `fetch` spends about twice the CPU per
+ * request, which on this machine is taken from the server measured.
+ */
+export function httpCall(baseUrl: string, apiKey: string, sockets: number): Call {
+  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  const { hostname, port } = new URL(baseUrl);
+  return (method, path, body, token) =>
+    new Promise((resolve, reject) => {
+      const headers: Record<string, string> = { 'X-Builton-Api-Key': apiKey };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      if (payload !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        headers['Content-Length'] = String(Buffer.byteLength(payload));
+        headers['Idempotency-Key'] = randomBytes(12).toString('hex');
+      }
+      const req = request({ agent, hostname, port, method, path, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          if (status < 200 || status > 299) reject(new Error(`${method} ${path}: ${status} ${text.slice(0, 200)}`));
+          else resolve(text ? JSON.parse(text) : undefined);
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
 }

@@ -6,7 +6,7 @@
 //
 // The server runs as a child process (`server/main.ts`, the CLI), a fresh one with a fresh database for
 // each measurement, so that it has its own event loop and its own CPU time, as in production; the load
-// client is this process (fetch loops), whose CPU time is reported apart, and so is PostgreSQL's (its
+// client is this process (`node:http` loops, a kept-alive connection each), whose CPU time is reported apart, and so is PostgreSQL's (its
 // backends serving the server, read from /proc). Every checkout is a new customer. PostgreSQL is used
 // when --pg or TILLKIT_BENCH_DATABASE_URL / TILLKIT_TEST_DATABASE_URL names one (a throwaway schema,
 // dropped after). `--before DIR` also runs the server of another checkout (e.g. `git archive` of an
@@ -16,9 +16,19 @@ import { loadavg, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { signUserToken } from '../server/auth.ts';
-import { CHECKOUT_STEPS, checkoutOnce, fetchCall, findBasket } from '../test/support/checkout-flow.ts';
+import { CHECKOUT_STEPS, checkoutOnce, findBasket } from '../test/support/checkout-flow.ts';
 import { countCheckouts, countTable } from './queries.ts';
-import { API_KEY, JWT_SECRET, load, measured, postgresCpu, startChild, stopChild, type Stats } from './server-load.ts';
+import {
+  API_KEY,
+  JWT_SECRET,
+  httpCall,
+  load,
+  measured,
+  postgresCpu,
+  startChild,
+  stopChild,
+  type Stats,
+} from './server-load.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -50,7 +60,7 @@ async function measure(db: Db, clients: number, serverRoot: string): Promise<Res
   const postgres = db === 'postgres' ? postgresCpu(pgUrl, app) : undefined;
   try {
     await postgres?.start();
-    const call = fetchCall(server.url, API_KEY);
+    const call = httpCall(server.url, API_KEY, clients);
     const basket = await findBasket(call);
     const productPath = `/products/${basket.film}`;
     const run = randomBytes(4).toString('hex');
@@ -64,6 +74,9 @@ async function measure(db: Db, clients: number, serverRoot: string): Promise<Res
     };
     await load(clients, 1, () => call('GET', productPath));
     await load(clients, 2, checkout('warm'));
+    // A live database's tables have statistics (autovacuum analyzes a table within a minute of its first
+    // 50 rows); this one is seconds old, so without them the planner would take its tables for empty.
+    if (db === 'postgres') await analyze(pgUrl, schema);
     const baseline = await load(clients, Math.max(2, seconds / 2), () => call('GET', productPath));
     const checkouts = await measured(server, postgres, () => load(clients, seconds, checkout('measured')));
     return { ...checkouts, baseline: baseline.perSecond };
@@ -76,6 +89,20 @@ async function measure(db: Db, clients: number, serverRoot: string): Promise<Res
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     }
+  }
+}
+
+/** ANALYZE of the measurement's schema, as autovacuum would have run it. */
+async function analyze(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [
+      schema,
+    ]);
+    for (const { tablename } of tables.rows) await client.query(`ANALYZE ${schema}.${tablename}`);
+  } finally {
+    await client.end();
   }
 }
 

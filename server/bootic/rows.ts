@@ -116,7 +116,7 @@ export async function variantsOf(
   const rows = await db.query<ProductRow>(
     `SELECT * FROM products
       WHERE company_id = $1 AND currency = $2 AND active AND NOT deleted
-        AND external_reference IN (SELECT jsonb_array_elements_text($3::jsonb))
+        AND external_reference = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))
       ORDER BY created, id`,
     [shop.company_id, shop.currency, JSON.stringify(ids.map(String))],
   );

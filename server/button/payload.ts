@@ -128,7 +128,7 @@ export async function buildReport(
 ): Promise<ButtonOrder> {
   const ids = [...new Set(order.items.map((i) => i.product))];
   const rows = await tx.query<{ id: string; human_id: string; tags: string[] }>(
-    `SELECT id, human_id, tags FROM products WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    `SELECT id, human_id, tags FROM products WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
     [JSON.stringify(ids)],
   );
   const [user] = await tx.query<{ id: string; email: string | null }>(`SELECT id, email FROM users WHERE id = $1`, [

@@ -4,6 +4,7 @@ import { migration as booticButton } from './migrations/002_bootic_button.ts';
 import { migration as productFinalPrice } from './migrations/003_product_final_price.ts';
 import { migration as coupons } from './migrations/004_coupons.ts';
 import { migration as paymentIntents } from './migrations/005_payment_intents.ts';
+import { migration as hotOrderUpdates } from './migrations/006_hot_order_updates.ts';
 import type { Migration } from './migrations/migration.ts';
 
 /**
@@ -12,7 +13,14 @@ import type { Migration } from './migrations/migration.ts';
  * units, rates are NUMERIC (exact), times are epoch milliseconds (BIGINT), ids are the 24-hex strings
  * the API shows.
  */
-export const MIGRATIONS: readonly Migration[] = [initial, booticButton, productFinalPrice, coupons, paymentIntents];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  booticButton,
+  productFinalPrice,
+  coupons,
+  paymentIntents,
+  hotOrderUpdates,
+];
 
 /** Applies the migrations not yet applied, under an advisory lock so two servers starting at once agree. */
 export async function migrate(db: Database): Promise<void> {

@@ -51,7 +51,7 @@ export async function insertPaymentWithCall(
          FROM payment RETURNING *)`,
     `processing AS (
        UPDATE orders SET order_status = 'PROCESSING', modified = ${v(at, 'bigint')}
-        WHERE id IN (SELECT jsonb_array_elements_text(${q.json(orders.map((o) => o.id))}))
+        WHERE id = ANY(${q.texts(orders.map((o) => o.id))})
           AND EXISTS (SELECT 1 FROM payment))`,
   );
   const [row] = await tx.query<{ payment: PaymentRow | null; call: CallRow | null; kept: number }>(

@@ -83,7 +83,7 @@ async function productsOffering(
                              FROM product_links l JOIN products s ON s.id = l.sub_id
                             WHERE l.parent_id = p.id AND NOT s.deleted), '[]'::jsonb) AS offered
        FROM products p
-      WHERE p.company_id = ${q.add(company)} AND p.id IN (SELECT jsonb_array_elements_text(${q.json(valid)}))
+      WHERE p.company_id = ${q.add(company)} AND p.id = ANY(${q.texts(valid)})
         AND NOT p.deleted`,
     q.values,
   );

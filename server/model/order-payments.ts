@@ -25,7 +25,7 @@ export function lockOrders(
   return tx.query<OrderRow & { holder_id: string | null }>(
     `SELECT o.*, (SELECT po.payment_id FROM payment_orders po WHERE po.order_id = o.id AND po.holds) AS holder_id
        FROM orders o
-      WHERE o.company_id = ${q.add(company)} AND o.id IN (SELECT jsonb_array_elements_text(${q.json(ids)}))
+      WHERE o.company_id = ${q.add(company)} AND o.id = ANY(${q.texts(ids)})
       ORDER BY o.id FOR UPDATE OF o`,
     q.values,
   );
@@ -38,7 +38,7 @@ export const ONE_OPEN_PAYMENT = 'payment_orders_one_open';
 export function holdersOf(tx: Queryable, orderIds: readonly string[]): Promise<PaymentRow[]> {
   return tx.query<PaymentRow>(
     `SELECT * FROM payments WHERE id IN (
-        SELECT payment_id FROM payment_orders WHERE holds AND order_id IN (SELECT jsonb_array_elements_text($1::jsonb)))
+        SELECT payment_id FROM payment_orders WHERE holds AND order_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))))
       ORDER BY id FOR UPDATE`,
     [JSON.stringify(orderIds)],
   );
@@ -121,7 +121,7 @@ export async function paymentsOf(db: Queryable, orderIds: readonly string[]): Pr
   if (orderIds.length === 0) return byOrder;
   const rows = await db.query<{ order_id: string; payment_id: string }>(
     `SELECT po.order_id, po.payment_id FROM payment_orders po JOIN payments p ON p.id = po.payment_id
-      WHERE po.order_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY p.created, p.id`,
+      WHERE po.order_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY p.created, p.id`,
     [JSON.stringify(orderIds)],
   );
   for (const { order_id, payment_id } of rows)

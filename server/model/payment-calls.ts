@@ -129,7 +129,7 @@ export async function callsOf(db: Queryable, ids: readonly string[]): Promise<Ma
   const map = new Map<string, CallRow[]>();
   if (ids.length === 0) return map;
   const rows = await db.query<CallRow>(
-    `SELECT * FROM charges WHERE payment_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY created, seq, id`,
+    `SELECT * FROM charges WHERE payment_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY created, seq, id`,
     [JSON.stringify(ids)],
   );
   for (const r of rows) (map.get(r.payment_id) ?? map.set(r.payment_id, []).get(r.payment_id)!).push(r);

@@ -22,13 +22,13 @@ export async function loadLinks(db: Queryable, ids: readonly string[], includeDe
   const parents = new Map<string, string[]>();
   if (ids.length === 0) return { subs, parents };
   const q = new Params();
-  const list = q.json(ids);
+  const list = q.texts(ids);
   const rows = await db.query<{ parent_id: string; sub_id: string }>(
     `SELECT l.parent_id, l.sub_id
        FROM product_links l
        JOIN products p ON p.id = l.parent_id
        JOIN products s ON s.id = l.sub_id
-      WHERE (l.parent_id IN (SELECT jsonb_array_elements_text(${list})) OR l.sub_id IN (SELECT jsonb_array_elements_text(${list})))
+      WHERE (l.parent_id = ANY(${list}) OR l.sub_id = ANY(${list}))
         ${includeDeleted ? '' : 'AND NOT p.deleted AND NOT s.deleted'}
       ORDER BY l.created, l.sub_id`,
     q.values,
@@ -100,7 +100,7 @@ export async function unlinkSubProducts(
   });
   if (wanted.length === 0) return;
   await db.query(
-    `DELETE FROM product_links WHERE parent_id = $1 AND sub_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    `DELETE FROM product_links WHERE parent_id = $1 AND sub_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
     [parent.id, JSON.stringify(wanted)],
   );
 }

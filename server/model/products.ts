@@ -53,7 +53,7 @@ export async function productsByIds(
   const q = new Params();
   const rows = await db.query<ProductRow>(
     `SELECT * FROM products
-      WHERE company_id = ${q.add(company)} AND id IN (SELECT jsonb_array_elements_text(${q.json(valid)}))
+      WHERE company_id = ${q.add(company)} AND id = ANY(${q.texts(valid)})
         ${includeDeleted ? '' : 'AND NOT deleted'}`,
     q.values,
   );

@@ -131,7 +131,7 @@ export async function userById(db: Queryable, company: string, id: unknown, fiel
 export async function usersByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, UserRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<UserRow>(
-    `SELECT * FROM users WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    `SELECT * FROM users WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
     [JSON.stringify([...new Set(ids)])],
   );
   return new Map(rows.map((r) => [r.id, r]));

@@ -45,7 +45,7 @@ export async function startCall(
 async function lockedOrders(tx: Queryable, payment: PaymentRow): Promise<OrderRow[]> {
   const ids = await orderIdsOf(tx, payment.id);
   return tx.query<OrderRow>(
-    `SELECT * FROM orders WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR UPDATE`,
+    `SELECT * FROM orders WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY id FOR UPDATE`,
     [JSON.stringify(ids)],
   );
 }
