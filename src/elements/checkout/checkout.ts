@@ -1,3 +1,6 @@
+import { css, html } from 'lit';
+import { cart } from '../../state/cart.ts';
+import { checkoutUnderWay } from '../../state/checkout/under-way.ts';
 import { base } from '../shared/styles.ts';
 import { TillElement } from '../shared/base.ts';
 
@@ -37,7 +40,9 @@ export type { CheckoutStringKey } from './strings.ts';
  * @cssprop --till-danger - Error messages and invalid fields.
  */
 export class TillCheckout extends TillElement {
-  static override styles = base;
+  // Until its view arrives the element keeps about the room of an empty checkout's details step (taller on
+  // a phone, shorter with Bootic's contact-only step), so the page below it moves less when it comes.
+  static override styles = [base, css`.reserve{min-height:40rem}`];
 
   static override properties = {
     ...TillElement.properties,
@@ -50,11 +55,80 @@ export class TillCheckout extends TillElement {
   /** Where the customer's orders are (a page with `<till-orders>`): the confirmation links there. */
   declare ordersHref: string | undefined;
 
-  /** Takes focus to the checkout's heading (a page showing the checkout), or to the element until it has loaded. */
+  /** The view is wanted: it loads (or has). */
+  private wanted = false;
+  /** While the view waits: stops watching for the customer. */
+  private stopWaiting: (() => void) | undefined;
+  /** Settles once the element knows whether it is near the screen (`updateComplete` waits for it). */
+  private looked: Promise<void> | undefined;
+
+  /**
+   * Takes focus to the checkout's heading (a page showing the checkout); before the view has loaded, to
+   * the element, then to the heading once it is drawn (unless focus went elsewhere meanwhile).
+   */
   override focus(options?: FocusOptions): void {
-    const heading = this.renderRoot?.querySelector<HTMLElement>('#checkout-title');
-    if (heading) heading.focus(options);
-    else super.focus(options);
+    const heading = () => this.renderRoot?.querySelector<HTMLElement>('#checkout-title');
+    if (heading()) return heading()!.focus(options);
+    super.focus(options);
+    this.want();
+    void this.updateComplete.then(() => {
+      if (document.activeElement === document.body || document.activeElement === this) heading()?.focus(options);
+    });
+  }
+
+  /**
+   * The details step is not needed before the customer is on their way to pay: the view loads when the
+   * element comes within a screen of the viewport, takes focus, or the cart has lines, and at once when
+   * a checkout is under way (a pending order or payment after a reload or a redirect). A shop page
+   * showing its shelf and an empty cart does not fetch, parse and run the checkout meanwhile.
+   */
+  protected override viewWaits(): boolean {
+    if (this.stopWaiting || this.wanted) return !this.wanted;
+    if (typeof IntersectionObserver !== 'function' || cart.$lines.get().length || checkoutUnderWay()) {
+      return !(this.wanted = true);
+    }
+    let looked!: () => void;
+    this.looked = new Promise((resolve) => (looked = resolve));
+    const want = () => this.want();
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) want();
+        looked();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    near.observe(this);
+    const unlisten = cart.$lines.listen((lines) => lines.length && want());
+    this.addEventListener('focusin', want);
+    this.stopWaiting = () => {
+      near.disconnect();
+      unlisten();
+      this.removeEventListener('focusin', want);
+      this.stopWaiting = undefined;
+      looked();
+    };
+    return true;
+  }
+
+  private want(): void {
+    this.wanted = true;
+    this.stopWaiting?.();
+    this.startView();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWaiting?.();
+  }
+
+  /** Also waits for the first look at where the element is: a settled checkout near the screen has its view. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.looked;
+    return super.getUpdateComplete();
+  }
+
+  override render(): unknown {
+    return this.view ? super.render() : html`<div class="reserve">${super.render()}</div>`;
   }
 
   protected override loadView() {
