@@ -15,13 +15,15 @@ const fetched = (file: string) =>
 const LATER = [
   'later-steps.ts',
   'later-steps.styles.ts',
+  'order-summary.ts',
   'payment-step.ts',
   'card-controller.ts',
   'confirmation-step.ts',
   'bootic-step.ts',
 ].map((file) => `elements/checkout/${file}`);
-/** The state's payment path and the card forms: with the later steps, never for the details. */
+/** The state's payment path, an order's receipt and the card forms: with the later steps, never for the details. */
 const PAYMENT_PATH = [
+  'state/checkout/order-receipt.ts',
   'state/checkout/payment-path.ts',
   'state/checkout/pay.ts',
   'state/checkout/charge.ts',
