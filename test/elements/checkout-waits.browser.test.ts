@@ -52,10 +52,12 @@ describe('<till-checkout> before the customer needs it', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(viewRequested()).to.equal(false);
     expect(heading(el)).to.equal(null);
-    // A placeholder keeps the room and says what is there.
+    // A placeholder keeps the room and says what is there: the checkout's heading, and that it loads.
     const placeholder = el.shadowRoot!.querySelector<HTMLElement>('.reserve')!;
     expect(placeholder.offsetHeight).to.be.greaterThan(300);
+    expect(placeholder.querySelector('h2')!.textContent).to.equal('Checkout');
     expect(placeholder.querySelector('[role=status]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
 
     el.scrollIntoView();
     await until(() => heading(el));
@@ -108,12 +110,13 @@ describe('<till-checkout> before the customer needs it', () => {
     }
   });
 
-  it('loads its view when focused, and focus lands on its heading', async () => {
+  it("loads its view when focused: focus goes to the placeholder's heading, then to the view's", async () => {
     const { tag, loads } = countingCheckout();
     const el = await place(tag);
     expect(loads()).to.equal(0);
     el.focus({ preventScroll: true });
     expect(loads()).to.equal(1);
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Checkout');
     await until(() => el.shadowRoot!.activeElement?.id === 'checkout-title');
   });
 

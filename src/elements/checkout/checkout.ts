@@ -42,7 +42,7 @@ export type { CheckoutStringKey } from './strings.ts';
 export class TillCheckout extends TillElement {
   // Until its view arrives the element keeps about the room of an empty checkout's details step (taller on
   // a phone, shorter with Bootic's contact-only step), so the page below it moves less when it comes.
-  static override styles = [base, css`.reserve{min-height:40rem}`];
+  static override styles = [base, css`.reserve{min-height:40rem}h2{font-size:1.35em}`];
 
   static override properties = {
     ...TillElement.properties,
@@ -64,12 +64,14 @@ export class TillCheckout extends TillElement {
 
   /**
    * Takes focus to the checkout's heading (a page showing the checkout); before the view has loaded, to
-   * the element, then to the heading once it is drawn (unless focus went elsewhere meanwhile).
+   * the placeholder's, then to the view's once it is drawn (unless focus went elsewhere meanwhile).
    */
   override focus(options?: FocusOptions): void {
-    const heading = () => this.renderRoot?.querySelector<HTMLElement>('#checkout-title');
-    if (heading()) return heading()!.focus(options);
-    super.focus(options);
+    const heading = () => this.renderRoot?.querySelector<HTMLElement>('h2');
+    const now = heading();
+    if (now) now.focus(options);
+    else super.focus(options);
+    if (this.view) return;
     this.want();
     void this.updateComplete.then(() => {
       if (document.activeElement === document.body || document.activeElement === this) heading()?.focus(options);
@@ -121,14 +123,20 @@ export class TillCheckout extends TillElement {
     this.stopWaiting?.();
   }
 
-  /** Also waits for the first look at where the element is: a settled checkout near the screen has its view. */
+  /**
+   * Also waits for the first look at where the element is, so a settled checkout near the screen has its
+   * view (not in a hidden tab, where the browser takes that look once the tab is shown).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.looked;
+    if (!document.hidden) await this.looked;
     return super.getUpdateComplete();
   }
 
+  /** The view; until it is there, the checkout's heading and a placeholder that keeps about its room. */
   override render(): unknown {
-    return this.view ? super.render() : html`<div class="reserve">${super.render()}</div>`;
+    return this.view
+      ? super.render()
+      : html`<section class="reserve" aria-labelledby="checkout-waiting"><h2 id="checkout-waiting" tabindex="-1">${this.t('checkout.title')}</h2>${super.render()}</section>`;
   }
 
   protected override loadView() {

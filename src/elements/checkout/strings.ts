@@ -2,7 +2,6 @@ import type { LaterStepsStringKey } from './later-strings.ts';
 
 /** The texts of the details step and what every step shows; the later steps bring theirs (later-strings.ts). */
 export const CHECKOUT_STRINGS = {
-  'checkout.title': 'Checkout',
   'checkout.steps': 'Checkout steps',
   'checkout.step.details': 'Details',
   'checkout.step.payment': 'Payment',
