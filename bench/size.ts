@@ -82,7 +82,7 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
       : c.fileName.startsWith('product-list-view')
         ? 'the catalogue view, when a `<till-product-list>` connects'
         : c.fileName.startsWith('checkout-view')
-          ? 'the checkout view, when a `<till-checkout>` connects'
+          ? 'the checkout view, when a `<till-checkout>` comes within a screen of the viewport, takes focus, or the cart has lines (at once with a checkout under way)'
           : c.fileName.startsWith('cart-view')
             ? "the cart's lines and summary, when a `<till-cart>` connects"
             : c.fileName.startsWith('orders-view')
@@ -103,9 +103,11 @@ const describeChunk = (c: Rolldown.OutputChunk) =>
                             ? "shared by the checkout's ordering and payment paths"
                             : /^(es|nb|de|fr)-/.test(c.fileName)
                               ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-                              : c.fileName.startsWith('client')
-                                ? 'shared by the views: the API client and its state'
-                                : 'shared by some of the views';
+                              : c.fileName.startsWith('catalogue-client')
+                                ? "the catalogue's client (HTTP layer, products and tags), with the catalogue or the API client"
+                                : c.fileName.startsWith('client')
+                                  ? 'the rest of the API client (orders, payments, codes, users), with the order history or the checkout once its details are sent'
+                                  : 'shared by some of the views';
 
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).
@@ -191,8 +193,10 @@ console.log(
 
 // 4. What a page loads before Stripe: tillkit.js, then for each element on the page its view and the
 //    chunks that view imports (the languages, the product details and Stripe's loader come later, and
-//    only if asked for). The budget of issue 15 is 30 KiB for a checkout page with a product list, a
-//    cart and a checkout.
+//    only if asked for). The budget of issue 15 is 30 KiB for a checkout page. A `<till-checkout>`
+//    fetches its view once it comes within a screen of the viewport, takes focus or the cart has lines
+//    (at once with a checkout under way): on a shop page whose checkout is further down and whose cart
+//    is empty, that is later; the table says what the page loads before and once it does.
 const byName = new Map(esChunks.map((c) => [c.fileName, c]));
 const viewOf = (name: string) =>
   esChunks.find((c) => c.facadeModuleId?.endsWith(`/src/elements/${name}/${name}-view.ts`));
@@ -208,21 +212,30 @@ function loads(views: readonly string[]): Rolldown.OutputChunk[] {
 }
 const PAGE_BUDGET = 30 * 1024;
 const pages = [
-  ['a checkout page: product list, cart and checkout', ['product-list', 'cart', 'checkout']],
-  ['a checkout page without a product list: cart and checkout', ['cart', 'checkout']],
-  ['a shop page: product list and cart', ['product-list', 'cart']],
+  [
+    'a checkout page: product list, cart and checkout, before the checkout is in view (a screen or more down, the cart empty)',
+    ['product-list', 'cart'],
+    true,
+  ],
+  [
+    'the same page once the checkout is in view (or focused, or the cart has lines)',
+    ['product-list', 'cart', 'checkout'],
+    true,
+  ],
+  ['a checkout page without a product list: cart and checkout (in view)', ['cart', 'checkout'], true],
+  ['a shop page: product list and cart', ['product-list', 'cart'], false],
 ] as const;
 console.log('\nWhat a page loads before Stripe (tillkit.js, then each element’s view and what it imports):\n');
 console.log(
   rows(
     ['page', 'files', 'gzip, each file alone'],
-    pages.map(([label, views]) => {
+    pages.map(([label, views, budget]) => {
       const files = loads(views);
       const sum = files.reduce((total, c) => total + gz(c.code), 0);
       return [
         label,
         files.map((c) => `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``).join(' + '),
-        `${kib(sum)}${views.length === 3 ? ` (budget ${kib(PAGE_BUDGET)}${sum > PAGE_BUDGET ? `: ${kib(sum - PAGE_BUDGET)} over` : ''})` : ''}`,
+        `${kib(sum)}${budget ? ` (budget ${kib(PAGE_BUDGET)}${sum > PAGE_BUDGET ? `: ${kib(sum - PAGE_BUDGET)} over` : ''})` : ''}`,
       ];
     }),
   ),

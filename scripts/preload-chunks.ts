@@ -61,7 +61,12 @@ export function chunkGroups(): Plugin {
           // Only the modules named: their dependencies (Lit, the money core) stay in tillkit.js.
           includeDependenciesRecursively: false,
           groups: [
-            // The API client, one chunk whichever view or path asks for it first.
+            // The catalogue's client (the HTTP layer, the product's parser): a shop window needs no more.
+            {
+              name: 'catalogue-client',
+              test: /\/src\/(api\/(http|catalogue|builton\/(wire|products))|state\/catalogue-client)\.ts/,
+            },
+            // The rest of the API client, one chunk whichever view or path asks for it first.
             { name: 'client', test: /\/src\/(api\/(?!bootic)|state\/client\.ts)/ },
             // The checkout's state that its view and its lazily fetched paths share (reporting a failure,
             // a code's problem, the loaders), with the view's first render.

@@ -95,7 +95,11 @@ const role = (f) =>
                         ? "the checkout's shared state, with its view"
                         : f.name.startsWith('checkout-paths-')
                           ? "shared by the checkout's ordering and payment paths"
-                          : 'chunk shared by the lazy views';
+                          : f.name.startsWith('catalogue-client-')
+                            ? "the catalogue's API client (HTTP, products, tags), with the catalogue or the API client"
+                            : f.name.startsWith('client-')
+                              ? 'the rest of the API client (orders, payments, codes), with the order history or ordering'
+                              : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
   console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);

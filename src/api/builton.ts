@@ -1,35 +1,20 @@
-import { isTillError } from '../core/index.ts';
+import { caller, catalogueEndpoints, get } from './catalogue.ts';
 import { coupon } from './builton/coupons.ts';
 import { order, orderPage, user } from './builton/orders.ts';
 import { payment, paymentError, paymentMethod } from './builton/payments.ts';
-import { catalogueTags, product, productPage } from './builton/products.ts';
-import { Shape, array } from './builton/wire.ts';
-import { createHttp, invalidResponse, isApiError, type HttpRequest, type HttpResponse } from './http.ts';
-import type { BuiltOnClient, BuiltOnClientOptions, ListQuery, OrderQuery, RequestOptions } from './types.ts';
+import { array } from './builton/wire.ts';
+import { createHttp, isApiError, type HttpRequest } from './http.ts';
+import type { BuiltOnClient, BuiltOnClientOptions, OrderQuery, RequestOptions } from './types.ts';
 
 /**
  * The BuiltOn API as the widget uses it: one entry per endpoint, each answer read by its parser in
  * `builton/` (products, orders and users, payment methods and payments, on the readers of `wire.ts`).
  * Optional fields missing from an answer get the API's documented defaults; a required one missing or
  * malformed is an ApiError of kind 'invalid-response' naming the wire field, never a half-read object.
+ * The catalogue's endpoints are catalogue.ts's, which a shop window loads without the rest.
  */
 export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClient {
-  const http = createHttp(options);
-
-  async function call<T>(request: HttpRequest, parse: (data: unknown, response: HttpResponse) => T): Promise<T> {
-    const response = await http(request);
-    try {
-      return parse(response.data, response);
-    } catch (error) {
-      throw invalidResponse(
-        response.status,
-        error instanceof Shape || isTillError(error) ? error.field : undefined,
-        error,
-      );
-    }
-  }
-
-  const get = (path: string, o: RequestOptions = {}): HttpRequest => ({ method: 'GET', path, signal: o.signal });
+  const call = caller(createHttp(options));
   const send = (method: 'POST' | 'PUT', path: string, body: unknown, o: RequestOptions = {}): HttpRequest => ({
     method,
     path,
@@ -37,10 +22,6 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     signal: o.signal,
     idempotencyKey: o.idempotencyKey,
   });
-  const products = (path: string, extra: Record<string, string>, q: ListQuery = {}) =>
-    call({ ...get(path, q), query: { ...extra, page: q.page, size: q.size, sort: q.sort } }, (data, response) =>
-      productPage(data, response, q),
-    );
   const orders = (path: string, extra: Record<string, string>, q: OrderQuery = {}) =>
     call(
       { ...get(path, q), query: { ...extra, page: q.page, size: q.size, sort: q.sort, order_status: q.status } },
@@ -54,12 +35,7 @@ export function createBuiltOnClient(options: BuiltOnClientOptions): BuiltOnClien
     });
 
   return {
-    listProducts: (q) => products('/products', {}, q),
-    searchProducts: (text, q) =>
-      products('/products/search', { query: text, ...(q?.tags?.length ? { tags: q.tags.join(',') } : {}) }, q),
-    productsByTags: (tags, q) => products('/products/tags', { tags: tags.join(',') }, q),
-    getProduct: (id, o) => call(get(`/products/${e(id)}`, o), product),
-    listTags: (o) => call(get('/tags', o), catalogueTags),
+    ...catalogueEndpoints(call),
     createUser: (input, o) => call(send('POST', '/v2/users', input, o), user),
     createOrder: (input, o) => call(send('POST', '/orders', input, o), order),
     getOrder: (id, o) => call(get(`/orders/${e(id)}`, o), order),

@@ -1,7 +1,7 @@
 import { map, type MapStore } from 'nanostores';
 import { isApiError } from '../api/http.ts';
 import type { ApiProduct } from '../api/types.ts';
-import { apiClient } from './client.ts';
+import { catalogueClient } from './catalogue-client.ts';
 
 export interface CatalogueQuery {
   readonly page: number;
@@ -79,7 +79,7 @@ export function createCatalogue(): Catalogue {
       typed = null;
       const query = { ...last, ...changes, ...pending };
       $state.set({ ...$state.get(), status: 'loading', query, error: null });
-      const client = apiClient();
+      const client = catalogueClient();
       const sort = catalogueSort(query.sort);
       const options = { page: query.page, size: query.size, sort, signal: current.signal };
       try {
@@ -114,7 +114,7 @@ const tagLists = new WeakMap<object, Promise<string[] | null>>();
  * of the products seen.
  */
 export function catalogueTags(): Promise<string[] | null> {
-  const client = apiClient();
+  const client = catalogueClient();
   let pending = tagLists.get(client);
   if (!pending) {
     pending = client.listTags().then(
@@ -136,7 +136,7 @@ export function catalogueTags(): Promise<string[] | null> {
  */
 export async function loadProduct(id: string): Promise<{ product: ApiProduct; addOns: ApiProduct[] } | null> {
   try {
-    const product = await apiClient().getProduct(id);
+    const product = await catalogueClient().getProduct(id);
     if (product.deleted || !product.mainProduct) return null;
     return { product, addOns: await loadAddOns(product) };
   } catch (error) {
@@ -156,7 +156,7 @@ export function loadAddOns(product: ApiProduct): Promise<ApiProduct[]> {
     product.subProducts.map((id) => {
       let pending = addOns.get(id);
       if (!pending) {
-        pending = apiClient()
+        pending = catalogueClient()
           .getProduct(id)
           .catch(() => {
             addOns.delete(id); // try again next time

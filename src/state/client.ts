@@ -1,28 +1,17 @@
 import { createBuiltOnClient } from '../api/builton.ts';
 import type { BuiltOnClient } from '../api/types.ts';
+import { clientOptions } from './catalogue-client.ts';
 import { $config, type TillConfig } from './config.ts';
 
-let cached: { config: TillConfig; client: BuiltOnClient } | null = null;
-let token: string | null = null;
+export { setCustomerToken } from './catalogue-client.ts';
 
-/** The customer's JWT once the checkout has one; every call after sign-in carries it. */
-export const setCustomerToken = (value: string | null): void => {
-  token = value;
-};
+let cached: { config: TillConfig; client: BuiltOnClient } | null = null;
 
 /** The API client for the current configuration (made again when the configuration changes). */
 export function apiClient(): BuiltOnClient {
   const config = $config.get();
   if (cached?.config !== config) {
-    cached = {
-      config,
-      client: createBuiltOnClient({
-        baseUrl: config.apiUrl,
-        apiKey: config.apiKey,
-        getToken: () => token,
-        fetch: config.fetch ?? undefined,
-      }),
-    };
+    cached = { config, client: createBuiltOnClient(clientOptions(config)) };
   }
   return cached.client;
 }

@@ -12,11 +12,18 @@ import { checkoutWithOneDvd } from '../support/checkout-ready.ts';
 const fetched = (file: string) =>
   performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/src/${file}`));
 
-const LATER = ['later-steps.ts', 'payment-step.ts', 'card-controller.ts', 'confirmation-step.ts', 'bootic-step.ts'].map(
-  (file) => `elements/checkout/${file}`,
-);
-/** The state's payment path and the card forms: with the later steps, never for the details. */
+const LATER = [
+  'later-steps.ts',
+  'later-steps.styles.ts',
+  'order-summary.ts',
+  'payment-step.ts',
+  'card-controller.ts',
+  'confirmation-step.ts',
+  'bootic-step.ts',
+].map((file) => `elements/checkout/${file}`);
+/** The state's payment path, an order's receipt and the card forms: with the later steps, never for the details. */
 const PAYMENT_PATH = [
+  'state/checkout/order-receipt.ts',
   'state/checkout/payment-path.ts',
   'state/checkout/pay.ts',
   'state/checkout/charge.ts',
@@ -66,6 +73,8 @@ describe('<till-checkout> steps after the details', () => {
     const visa = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.test-cards button')].find(
       (b) => b.textContent.replace(/\s/g, '') === '4242424242424242',
     )!;
+    // Their styles came with them.
+    expect(getComputedStyle(visa).fontFamily).to.contain('monospace');
     visa.click();
     await el.updateComplete;
     const completed = oneEvent(el, 'till-checkout-complete');

@@ -12,13 +12,13 @@ import {
   cartReceipt,
   confirmTotal,
   initialCheckout,
-  orderReceipt,
   pay,
   placeOrder,
   removeCoupon,
   resetCheckout,
   restartCheckout,
 } from '../../src/state/checkout/index.ts';
+import { orderReceipt } from '../../src/state/checkout/order-receipt.ts';
 import { restoreSession } from '../../src/state/checkout/session.ts';
 import { orderFigures } from '../../src/state/orders/index.ts';
 import { configure } from '../../src/state/config.ts';

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing, type LitElement } from 'lit';
 import { TillCheckoutCompleteEvent } from '../../events/checkout-complete.ts';
 import { TillCheckoutErrorEvent } from '../../events/checkout-error.ts';
 import { TillCheckoutRedirectEvent } from '../../events/checkout-redirect.ts';
@@ -85,6 +85,9 @@ class CheckoutView implements View {
     this.loading = loadLaterSteps().then(
       (later) => {
         this.later = later;
+        // Their styles join the element's and the details step's.
+        const { elementStyles } = this.host.constructor as typeof LitElement;
+        adoptStyles(this.host.renderRoot as ShadowRoot, [...elementStyles, styles, later.laterStyles]);
         this.card = new later.CardController(this.host);
         this.authentication = new later.AuthenticationDialog(this.host, () => this.state.value);
         this.loading = undefined;

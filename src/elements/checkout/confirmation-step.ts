@@ -3,7 +3,7 @@ import type { Address } from '../../api/types.ts';
 import type { CheckoutState } from '../../state/checkout/index.ts';
 import type { TillCheckout } from './checkout.ts';
 import { renderBooticSummary } from './bootic-step.ts';
-import { renderOrderSummary } from './summary.ts';
+import { renderOrderSummary } from './order-summary.ts';
 
 /** Card brands as Stripe names them (`card.brand`), as a receipt writes them. */
 const BRANDS: Readonly<Record<string, string>> = {

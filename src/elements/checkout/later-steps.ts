@@ -14,3 +14,4 @@ export { renderBooticPayment } from './bootic-step.ts';
 export { CardController } from './card-controller.ts';
 export { renderConfirmation } from './confirmation-step.ts';
 export { renderPayment } from './payment-step.ts';
+export { laterStyles } from './later-steps.styles.ts';

@@ -5,6 +5,11 @@ import { PAYMENT_MESSAGES } from '../../state/checkout/payment-errors.ts';
  * hand-over, the confirmation): they come with the later steps' chunk, which adds them when it arrives.
  */
 export const LATER_STEPS_STRINGS = {
+  'checkout.paid': 'Paid',
+  'checkout.receipt': 'Receipt',
+  'checkout.coupon.nothingCharged': 'Nothing was charged. You can pay without the code: you see the new total first.',
+  'checkout.coupon.without': 'Continue without the code',
+  'checkout.coupon.removedFromOrder': 'Code {code} removed from your order. Confirm the new total to pay.',
   'checkout.booticCreated': 'Your order is ready to pay.',
   'checkout.toBootic': 'Pay on the shop’s checkout',
   'checkout.shipping': 'Shipping',

@@ -11,7 +11,7 @@ import {
 import type { StringKey } from '../shared/strings.ts';
 import type { CardController } from './card-controller.ts';
 import type { TillCheckout } from './checkout.ts';
-import { renderOrderSummary } from './summary.ts';
+import { renderOrderSummary } from './order-summary.ts';
 
 export interface PaymentStep {
   readonly host: TillCheckout;

@@ -2,7 +2,6 @@ import type { LaterStepsStringKey } from './later-strings.ts';
 
 /** The texts of the details step and what every step shows; the later steps bring theirs (later-strings.ts). */
 export const CHECKOUT_STRINGS = {
-  'checkout.title': 'Checkout',
   'checkout.steps': 'Checkout steps',
   'checkout.step.details': 'Details',
   'checkout.step.payment': 'Payment',
@@ -26,8 +25,6 @@ export const CHECKOUT_STRINGS = {
   'checkout.summary': 'Order summary',
   'checkout.emptyCart': 'Your cart is empty. Add something before checking out.',
   'checkout.resuming': 'Picking up your order where you left it…',
-  'checkout.paid': 'Paid',
-  'checkout.receipt': 'Receipt',
   'checkout.coupon.toggle': 'Have a discount code?',
   'checkout.coupon.label': 'Discount code',
   'checkout.coupon.apply': 'Apply',
@@ -47,9 +44,6 @@ export const CHECKOUT_STRINGS = {
   'checkout.coupon.currency': 'The code {code} is for orders in {currency}.',
   'checkout.coupon.unavailable': 'We could not check the code. Please try again.',
   'checkout.coupon.taken': 'The code {code} was used up by another order just now.',
-  'checkout.coupon.nothingCharged': 'Nothing was charged. You can pay without the code: you see the new total first.',
-  'checkout.coupon.without': 'Continue without the code',
-  'checkout.coupon.removedFromOrder': 'Code {code} removed from your order. Confirm the new total to pay.',
   'error.required': 'Please fill in {field}.',
   'error.email': 'Enter an email address like name@example.com.',
   'error.phone': 'Enter a phone number, digits and an optional leading +.',

@@ -1,17 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Order } from '../../api/types.ts';
 import type { OrderSummary } from '../../core/index.ts';
 import type { CartLine } from '../../state/cart.ts';
-import {
-  cartReceipt,
-  orderReceipt,
-  removeCoupon,
-  type AppliedCoupon,
-  type CheckoutState,
-  type Receipt,
-} from '../../state/checkout/index.ts';
+import { cartReceipt, type AppliedCoupon, type Receipt } from '../../state/checkout/index.ts';
 import type { TillCheckout } from './checkout.ts';
-import { couponMessage } from './coupon-field.ts';
 
 /** A line of a summary: the cart's before the order exists, the order's items after. */
 export interface SummaryLine {
@@ -52,11 +43,11 @@ export function renderSummary(host: TillCheckout, summary: Summary): TemplateRes
   return section(summary.label ?? host.t('checkout.summary'), renderFigures(host, summary), summary.after ?? nothing);
 }
 
-const section = (label: string, figures: TemplateResult, after: unknown) =>
+export const section = (label: string, figures: TemplateResult, after: unknown) =>
   html`<section part="summary" class="summary" aria-label=${label}>${figures}${after}</section>`;
 
 /** A summary's heading, lines and figures: what {@link renderSummary} shows before `after`. */
-function renderFigures(
+export function renderFigures(
   host: TillCheckout,
   { lines, currency, rows, heading = true, label = host.t('checkout.summary') }: Summary,
 ): TemplateResult {
@@ -105,7 +96,12 @@ export const receiptRows = (host: TillCheckout, receipt: Receipt, total: string,
 type Kept = Map<string, { deps: readonly unknown[]; value: TemplateResult }>;
 const kept = new WeakMap<TillCheckout, Kept>();
 
-function memo(host: TillCheckout, slot: string, deps: readonly unknown[], make: () => TemplateResult): TemplateResult {
+export function memo(
+  host: TillCheckout,
+  slot: string,
+  deps: readonly unknown[],
+  make: () => TemplateResult,
+): TemplateResult {
   let slots = kept.get(host);
   if (!slots) kept.set(host, (slots = new Map() as Kept));
   const last = slots.get(slot);
@@ -129,41 +125,4 @@ export function renderCartSummary(
     return renderFigures(host, { currency: receipt.currency, lines: receipt.lines, rows });
   });
   return section(host.t('checkout.summary'), figures, after);
-}
-
-/**
- * An order's summary: its items, discounts, its code's line, total and VAT; "Paid" and named a receipt
- * once it is paid. With the checkout's `state` (the payment step), a code the shop refused when paying
- * is told here, with the way on without it.
- */
-export function renderOrderSummary(
-  host: TillCheckout,
-  order: Order,
-  paid = false,
-  state?: CheckoutState,
-): TemplateResult {
-  const label = paid ? host.t('checkout.receipt') : host.t('checkout.summary');
-  const figures = memo(host, paid ? 'receipt' : 'order', [order, host.texts, host.resolved], () => {
-    const receipt = orderReceipt(order);
-    const rows = receiptRows(host, receipt, host.t(paid ? 'checkout.paid' : 'total'));
-    return renderFigures(host, { currency: receipt.currency, lines: receipt.lines, rows, label });
-  });
-  return section(label, figures, state ? renderRefusedAtPayment(host, order, state) : nothing);
-}
-
-/**
- * The order's code refused at payment (its last redemption taken by another order, or it expired):
- * nothing was charged; the customer may go on without it, which takes it off the order, and then
- * confirms the new total before paying (the payment step's total notice).
- */
-function renderRefusedAtPayment(host: TillCheckout, order: Order, { couponProblem: problem, busy }: CheckoutState) {
-  if (problem?.stage !== 'payment') return nothing;
-  if (problem.removed) {
-    return html`<p class="coupon-notice" role="status" tabindex="-1">${host.t('checkout.coupon.removedFromOrder', { code: problem.coupon })}</p>`;
-  }
-  return html`<div part="coupon-notice" class="coupon-notice alert" role="alert" tabindex="-1">
-    <p>${couponMessage(host, problem, order.subtotalAmount)}</p>
-    <p>${host.t('checkout.coupon.nothingCharged')}</p>
-    <button type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void removeCoupon()}>${host.t('checkout.coupon.without')}</button>
-  </div>`;
 }

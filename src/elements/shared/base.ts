@@ -94,10 +94,18 @@ export class TillElement extends LitElement {
   /** Elements with a lazy view return its module's factory here. */
   protected loadView?(): Promise<(host: this) => View>;
 
-  private startView(): void {
+  /**
+   * An element whose view can wait until the customer needs it (the checkout, until it comes near the
+   * screen) returns true here while it waits, and calls `startView` again when the view is wanted. A
+   * view whose module is on the page already is made at once, without asking.
+   */
+  protected viewWaits?(): boolean;
+
+  protected startView(): void {
     if (!this.loadView || this.view || this.viewState === 'loading') return;
     const loaded = factories.get(this.constructor);
     if (loaded) return this.createView(loaded);
+    if (this.viewWaits?.()) return;
     this.viewState = 'loading';
     this.viewLoading = this.loadView().then(
       (create) => {

@@ -31,6 +31,8 @@ const SHARED_STRINGS = {
   'cart.checkout': 'Go to checkout',
   'cart.locked': 'Payment in progress: the cart can’t change until it is done.',
   'cart.quantityInvalid': 'Enter a whole number from 1 to {max}.',
+  // The checkout's heading, which it shows before its view has loaded.
+  'checkout.title': 'Checkout',
 };
 
 /**

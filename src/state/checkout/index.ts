@@ -39,6 +39,7 @@ export type { CardSetup } from './card.ts';
 export { PAYMENT_MESSAGES, type PaymentMessageCode } from './payment-errors.ts';
 export { resetCheckout, restartCheckout, resumeCheckout } from './resume.ts';
 export { followCart } from './bootic.ts';
-export { cartReceipt, orderReceipt, type Receipt, type ReceiptLine } from './receipt.ts';
+export { cartReceipt, type Receipt, type ReceiptLine } from './receipt.ts';
+// An order's receipt (order-receipt.ts) is the later steps' own, not the details step's.
 export { applyCouponCode, removeCoupon } from './coupon.ts';
 export { couponFor, localRefusal } from './coupon-problem.ts';

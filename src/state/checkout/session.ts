@@ -12,6 +12,7 @@ import {
   type OrderKey,
   type PaidCard,
 } from './store.ts';
+import { SESSION_PREFIX } from './under-way.ts';
 
 // Session persistence: the contact, the discount code applied, the order the checkout shows and the
 // key that makes creating an order idempotent. Session storage, not local: it survives a reload but not the end of the visit.
@@ -45,7 +46,7 @@ function savedCoupon(v: unknown): AppliedCoupon | null {
   return (percent || fixed) && money ? (v as unknown as AppliedCoupon) : null;
 }
 
-const sessionKey = (): string => `till:checkout:${$config.get().apiKey || 'default'}`;
+const sessionKey = (): string => `${SESSION_PREFIX}${$config.get().apiKey || 'default'}`;
 
 /** Saves the contact, the code applied, the id of the order shown (pending, or just paid) and the order key. */
 export function saveSession(): void {
