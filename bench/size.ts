@@ -18,10 +18,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, mergeConfig, type InlineConfig, type Rolldown } from 'vite';
+import { chunkRole, STRIPE_MARKER } from '../scripts/chunk-roles.mjs';
 import { minifyLiterals } from '../scripts/minify-literals.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const STRIPE = 'js.stripe.com';
 
 const gz = (code: string) => gzipSync(code, { level: 9 }).length;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
@@ -74,41 +74,6 @@ const scriptTag = chunksOf(
 );
 const esChunks = scriptTag.filter((c) => c.fileName !== 'tillkit.iife.js');
 const iife = scriptTag.find((c) => c.fileName === 'tillkit.iife.js')!;
-const describeChunk = (c: Rolldown.OutputChunk) =>
-  c.fileName === 'tillkit.js'
-    ? 'loaded by the page: runtime, money core, cart store, `<till-cart>`, `<till-config>`, element shells'
-    : c.code.includes(STRIPE)
-      ? "Stripe's loader (@stripe/stripe-js/pure), at the payment step"
-      : c.fileName.startsWith('product-list-view')
-        ? 'the catalogue view, when a `<till-product-list>` connects'
-        : c.fileName.startsWith('checkout-view')
-          ? 'the checkout view, when a `<till-checkout>` comes within a screen of the viewport, takes focus, or the cart has lines (at once with a checkout under way)'
-          : c.fileName.startsWith('cart-view')
-            ? "the cart's lines and summary, when a `<till-cart>` connects"
-            : c.fileName.startsWith('orders-view')
-              ? 'the order history, when a `<till-orders>` connects'
-              : c.fileName.startsWith('product-details')
-                ? "a product's details dialog, when one is first opened"
-                : c.fileName.startsWith('later-steps')
-                  ? "the checkout's payment and confirmation steps (card form), once the details are submitted"
-                  : c.fileName.startsWith('payment-path')
-                    ? "the checkout's payment path (pay, charge, the bank's check) and card forms, with the later steps"
-                    : c.fileName.startsWith('ordering')
-                      ? 'placing a BuiltOn order, resuming one, checking a discount code: once the details are submitted'
-                      : c.fileName.startsWith('bootic-order')
-                        ? 'placing and resuming a Bootic order, only with backend="bootic"'
-                        : c.fileName.startsWith('checkout-state')
-                          ? "the checkout's state shared by its view and its lazy paths, with the view"
-                          : c.fileName.startsWith('checkout-paths')
-                            ? "shared by the checkout's ordering and payment paths"
-                            : /^(es|nb|de|fr)-/.test(c.fileName)
-                              ? `the ${c.fileName.slice(0, 2)} texts, when an element's locale asks for them`
-                              : c.fileName.startsWith('catalogue-client')
-                                ? "the catalogue's client (HTTP layer, products and tags), with the catalogue or the API client"
-                                : c.fileName.startsWith('client')
-                                  ? 'the rest of the API client (orders, payments, codes, users), with the order history or the checkout once its details are sent'
-                                  : 'shared by some of the views';
-
 // 2. Each element: alone (its registration entry and everything it imports), and what it adds to
 //    the bundle of them all (tillkit.js's eager part, built with and without it).
 const ELEMENTS = ['config', 'product-list', 'cart', 'checkout', 'orders'] as const;
@@ -128,7 +93,7 @@ for (const name of ELEMENTS) {
     ),
   );
   const lazy = alone
-    .filter((c) => !c.isEntry && !c.code.includes(STRIPE) && !LANGUAGE_CHUNK.test(c.fileName))
+    .filter((c) => !c.isEntry && !c.code.includes(STRIPE_MARKER) && !LANGUAGE_CHUNK.test(c.fileName))
     .reduce((sum, c) => sum + gz(c.code), 0);
   elements.push({ tag: `\`<till-${name}>\``, alone: eagerOf(alone), adds: allOfThem - withoutIt, lazy });
 }
@@ -159,7 +124,7 @@ console.log(
       `\`${c.fileName.replace(/-[\w-]{8}\.js$/, '-*.js')}\``,
       kib(Buffer.byteLength(c.code)),
       kib(gz(c.code)),
-      c === iife ? 'classic `<script>`: everything inlined' : describeChunk(c),
+      chunkRole(c.fileName, c.code),
     ]),
   ),
 );
@@ -245,7 +210,7 @@ console.log(
 //    the card forms, then Stripe's loader at the payment step.
 const later = esChunks.find((c) => c.fileName.startsWith('later-steps'));
 const ordering = esChunks.find((c) => c.fileName.startsWith('ordering'));
-const loader = esChunks.find((c) => c.code.includes(STRIPE));
+const loader = esChunks.find((c) => c.code.includes(STRIPE_MARKER));
 if (later && ordering && loader) {
   const before = new Set(loads(['cart', 'checkout']));
   const closure = (chunk: Rolldown.OutputChunk, found: Set<Rolldown.OutputChunk>) => {

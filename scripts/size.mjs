@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseAst } from 'vite';
+import { STRIPE_MARKER, chunkRole } from './chunk-roles.mjs';
 
 export const BUDGET = 16 * 1024;
-const STRIPE_MARKER = 'js.stripe.com';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -70,39 +70,11 @@ const files = readdirSync(dist)
   .sort((a, b) => (a.name === 'tillkit.js' ? -1 : b.name === 'tillkit.js' ? 1 : a.name.localeCompare(b.name)));
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
-const role = (f) =>
-  f.name === 'tillkit.js'
-    ? 'the script-tag entry: everything a page loads up front'
-    : f.name === 'tillkit.iife.js'
-      ? 'classic <script> build, everything inlined'
-      : f.code.includes(STRIPE_MARKER)
-        ? "Stripe's loader, at the payment step"
-        : /^(product-list|checkout|orders|cart)-view-/.test(f.name)
-          ? `lazy view of <till-${f.name.replace(/-view-.*/, '')}>`
-          : /^(es|nb|de|fr)-/.test(f.name)
-            ? `the ${f.name.slice(0, 2)} texts, when an element's locale asks for them`
-            : f.name.startsWith('product-details-')
-              ? 'lazy product details dialog, when one is first opened'
-              : f.name.startsWith('later-steps-')
-                ? "the checkout's payment and confirmation steps, once the details are submitted"
-                : f.name.startsWith('payment-path-')
-                  ? "the checkout's payment path and card forms, with its later steps"
-                  : f.name.startsWith('ordering-')
-                    ? "placing a BuiltOn order, resuming one, checking a code (the checkout's details sent)"
-                    : f.name.startsWith('bootic-order-')
-                      ? 'placing and resuming a Bootic order, only with backend="bootic"'
-                      : f.name.startsWith('checkout-state-')
-                        ? "the checkout's shared state, with its view"
-                        : f.name.startsWith('checkout-paths-')
-                          ? "shared by the checkout's ordering and payment paths"
-                          : f.name.startsWith('catalogue-client-')
-                            ? "the catalogue's API client (HTTP, products, tags), with the catalogue or the API client"
-                            : f.name.startsWith('client-')
-                              ? 'the rest of the API client (orders, payments, codes), with the order history or ordering'
-                              : 'chunk shared by the lazy views';
 console.log(`dist/ (gzip -9):`);
 for (const f of files)
-  console.log(`  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${role(f)}`);
+  console.log(
+    `  ${f.name.padEnd(34)} ${kib(f.raw).padStart(11)} raw  ${kib(f.gzip).padStart(10)} gzip  ${chunkRole(f.name, f.code)}`,
+  );
 
 const entry = files.find((f) => f.name === 'tillkit.js');
 const iife = files.find((f) => f.name === 'tillkit.iife.js');
