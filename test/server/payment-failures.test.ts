@@ -6,8 +6,9 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe/index.ts';
-import { createProduct, startTestServer, type TestResponse, type TestServer } from '../support/server.ts';
+import { createProduct, type TestResponse, type TestServer } from '../support/server.ts';
 import { checkout } from '../support/checkout.ts';
+import { startStripeServer } from '../support/stripe-server.ts';
 import { until } from '../support/until.ts';
 
 const SECRET = 'sk_test_tillkit_failures_0123456789';
@@ -20,10 +21,7 @@ let skew = 0;
 
 before(async () => {
   stand = await startStripeStandIn({ secretKey: SECRET });
-  server = await startTestServer({
-    payments: 'stripe',
-    stripeSecretKey: SECRET,
-    stripeApiUrl: stand.url,
+  server = await startStripeServer(stand, {
     now: () => Date.now() + skew,
     reconcileIntervalMs: 200,
     // Longer than the SDK takes to retry a call twice, so the reconciler does not take a call in flight over.

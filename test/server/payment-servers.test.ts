@@ -5,8 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe/index.ts';
-import { createProduct, dropSchema, startTestServer, testDatabaseUrl, type TestServer } from '../support/server.ts';
+import { createProduct, dropSchema, testDatabaseUrl, type TestServer } from '../support/server.ts';
 import { checkout } from '../support/checkout.ts';
+import { startStripeServer } from '../support/stripe-server.ts';
 import { until } from '../support/until.ts';
 
 const SECRET = 'sk_test_tillkit_servers_0123456789';
@@ -25,11 +26,8 @@ describe(
       stand = await startStripeStandIn({ secretKey: SECRET });
       for (let i = 0; i < 3; i++) {
         servers.push(
-          await startTestServer({
+          await startStripeServer(stand, {
             databaseSchema: schema,
-            payments: 'stripe',
-            stripeSecretKey: SECRET,
-            stripeApiUrl: stand.url,
             // The first server's reconciler would settle its own payments at once: only the others reconcile.
             reconcileIntervalMs: i === 0 ? 3_600_000 : 50,
             paymentLeaseMs: 5000,

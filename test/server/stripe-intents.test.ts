@@ -5,8 +5,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Stripe from 'stripe';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe/index.ts';
-import { createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { createProduct, type TestServer } from '../support/server.ts';
 import { checkout } from '../support/checkout.ts';
+import { startStripeServer } from '../support/stripe-server.ts';
 import { until } from '../support/until.ts';
 
 const SECRET = 'sk_test_tillkit_intents_0123456789';
@@ -17,10 +18,7 @@ let product: string;
 
 before(async () => {
   stand = await startStripeStandIn({ secretKey: SECRET });
-  server = await startTestServer({
-    payments: 'stripe',
-    stripeSecretKey: SECRET,
-    stripeApiUrl: stand.url,
+  server = await startStripeServer(stand, {
     reconcileIntervalMs: 100,
     authDeadlineMs: 3000,
     paymentLeaseMs: 5000,

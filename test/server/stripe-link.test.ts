@@ -5,8 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Stripe from 'stripe';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe/index.ts';
-import { createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { createProduct, type TestServer } from '../support/server.ts';
 import { checkout } from '../support/checkout.ts';
+import { startStripeServer } from '../support/stripe-server.ts';
 
 const SECRET = 'sk_test_tillkit_link_0123456789';
 const LINK_EMAIL = 'link-account@example.com';
@@ -18,7 +19,7 @@ let browser: Stripe;
 
 before(async () => {
   stand = await startStripeStandIn({ secretKey: SECRET });
-  server = await startTestServer({ payments: 'stripe', stripeSecretKey: SECRET, stripeApiUrl: stand.url });
+  server = await startStripeServer(stand);
   product = await createProduct(server, { name: 'Rope', price: 31.25, currency: 'EUR' });
   // Stripe.js stands for the browser: the Payment Element makes the Link PaymentMethod and confirms.
   browser = new Stripe(SECRET, stand.clientOptions());

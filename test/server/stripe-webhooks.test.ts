@@ -6,8 +6,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe/index.ts';
-import { createProduct, startTestServer, type TestServer } from '../support/server.ts';
+import { createProduct, type TestServer } from '../support/server.ts';
 import { checkout } from '../support/checkout.ts';
+import { startStripeServer } from '../support/stripe-server.ts';
 import { until } from '../support/until.ts';
 
 const SECRET = 'sk_test_tillkit_webhooks_0123456789';
@@ -18,10 +19,7 @@ let product: string;
 
 before(async () => {
   stand = await startStripeStandIn({ secretKey: SECRET });
-  server = await startTestServer({
-    payments: 'stripe',
-    stripeSecretKey: SECRET,
-    stripeApiUrl: stand.url,
+  server = await startStripeServer(stand, {
     stripeWebhookSecret: stand.webhookSecret,
     reconcileIntervalMs: 3_600_000,
     paymentLeaseMs: 5000,
