@@ -50,7 +50,7 @@ export async function record(
     const locked = (await lockPaymentWithOrders(tx, payment.id))!;
     const p = locked.payment;
     if (TERMINAL_STATES.has(p.current_state)) return { payment: p, next: null, reported: 0 };
-    if (outcome.kind === 'unknown' || !answer) return { payment: p, next: null, reported: 0 };
+    if (!answer) return { payment: p, next: null, reported: 0 };
     if (ending) return finish(deps, tx, p, ending, answer, at);
     if (!(await completeCall(tx, call.id, answer.answer, at))) return { payment: p, next: null, reported: 0 };
     if (outcome.kind === 'again') {

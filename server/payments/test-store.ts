@@ -72,9 +72,7 @@ export class TestTx {
       answer = { ok: result };
     } catch (error) {
       if (!(error instanceof PaymentMethodError)) throw error;
-      answer = {
-        refused: { status: error.status, code: error.code, message: error.message, declineCode: error.declineCode },
-      };
+      answer = refusalOf(error);
       await this.#save(key, endpoint, text, answer);
       throw error;
     }
@@ -131,20 +129,15 @@ export async function madeOnce<T>(
 ): Promise<T> {
   const store = storeOf(db);
   const text = canonical(params);
-  let answer: Saved;
-  let result: T | undefined;
-  let made: readonly Made[] = [];
+  let making: { readonly result: T; readonly made: readonly Made[] } | undefined;
   let refused: PaymentMethodError | undefined;
   try {
-    ({ result, made } = make());
-    answer = { ok: result };
+    making = make();
   } catch (error) {
     if (!(error instanceof PaymentMethodError)) throw error;
     refused = error;
-    answer = {
-      refused: { status: error.status, code: error.code, message: error.message, declineCode: error.declineCode },
-    };
   }
+  const answer: Saved = refused ? refusalOf(refused) : { ok: making!.result };
   const [row] = await store.query<{ kept: number }>(
     `WITH kept AS (
        INSERT INTO test_processor_keys (key, endpoint, params, answer, created) VALUES ($1, $2, $3, $4::jsonb, $5)
@@ -156,14 +149,13 @@ export async function madeOnce<T>(
        INSERT INTO test_processor_objects (id, kind, data, created)
        SELECT m->'object'->>'id', m->>'kind', m->'object', $5 FROM jsonb_array_elements($7::jsonb) m
         WHERE EXISTS (SELECT 1 FROM kept)
-       ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data
-       RETURNING id)
-     SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM made)::int AS made`,
-    [key, endpoint, text, JSON.stringify(answer), at, KEEP_MS, JSON.stringify(made)],
+       ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data)
+     SELECT count(*)::int AS kept FROM kept`,
+    [key, endpoint, text, JSON.stringify(answer), at, KEEP_MS, JSON.stringify(making?.made ?? [])],
   );
   if (row!.kept === 0) return keptAnswer<T>(store, key, endpoint, text);
   if (refused) throw refused;
-  return result as T;
+  return making!.result;
 }
 
 /** The first answer kept for a key (a repeat of the call): again, or an error for other parameters. */
@@ -177,6 +169,11 @@ type Kept = {
   readonly params: string;
   readonly answer: Saved;
 };
+
+/** What a key keeps of a refusal: the error the same request gets again. */
+const refusalOf = (error: PaymentMethodError): Saved => ({
+  refused: { status: error.status, code: error.code, message: error.message, declineCode: error.declineCode },
+});
 
 /** Stripe's answer to a key sent again: the first answer, or an error when the request is another. */
 function repeated<T>(kept: Kept | undefined, key: string, endpoint: string, params: string): T {
