@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import { insertWithUniqueCode } from '../db/unique.ts';
 import type { Json } from '../http/json.ts';
 import type { ProductRow } from '../model/products.ts';
@@ -113,12 +113,13 @@ export async function variantsOf(
   ids: readonly number[],
 ): Promise<Map<number, ProductRow>> {
   if (ids.length === 0) return new Map();
+  const q = new Params();
   const rows = await db.query<ProductRow>(
     `SELECT * FROM products
-      WHERE company_id = $1 AND currency = $2 AND active AND NOT deleted
-        AND external_reference = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))
+      WHERE company_id = ${q.add(shop.company_id)} AND currency = ${q.add(shop.currency)} AND active AND NOT deleted
+        AND external_reference = ANY(${q.texts(ids.map(String))})
       ORDER BY created, id`,
-    [shop.company_id, shop.currency, JSON.stringify(ids.map(String))],
+    q.values,
   );
   const found = new Map<number, ProductRow>();
   for (const row of rows) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { priceLine, summarize } from 'tillkit/core';
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import { pricingLine, type ItemSnapshot } from '../model/order-items.ts';
 import { orderTotals } from '../model/coupons.ts';
 import type { OrderRow } from '../model/orders.ts';
@@ -127,9 +127,10 @@ export async function buildReport(
   context: { readonly purchaseDate: number; readonly isNew: boolean },
 ): Promise<ButtonOrder> {
   const ids = [...new Set(order.items.map((i) => i.product))];
+  const q = new Params();
   const rows = await tx.query<{ id: string; human_id: string; tags: string[] }>(
-    `SELECT id, human_id, tags FROM products WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
-    [JSON.stringify(ids)],
+    `SELECT id, human_id, tags FROM products WHERE id = ANY(${q.texts(ids)})`,
+    q.values,
   );
   const [user] = await tx.query<{ id: string; email: string | null }>(`SELECT id, email FROM users WHERE id = $1`, [
     order.user_id,

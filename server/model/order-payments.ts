@@ -36,11 +36,12 @@ export const ONE_OPEN_PAYMENT = 'payment_orders_one_open';
 
 /** The open payments holding any of these orders, locked. */
 export function holdersOf(tx: Queryable, orderIds: readonly string[]): Promise<PaymentRow[]> {
+  const q = new Params();
   return tx.query<PaymentRow>(
     `SELECT * FROM payments WHERE id IN (
-        SELECT payment_id FROM payment_orders WHERE holds AND order_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))))
+        SELECT payment_id FROM payment_orders WHERE holds AND order_id = ANY(${q.texts(orderIds)}))
       ORDER BY id FOR UPDATE`,
-    [JSON.stringify(orderIds)],
+    q.values,
   );
 }
 
@@ -119,10 +120,11 @@ export async function releaseOrders(tx: Queryable, paymentId: string): Promise<v
 export async function paymentsOf(db: Queryable, orderIds: readonly string[]): Promise<Map<string, string[]>> {
   const byOrder = new Map<string, string[]>();
   if (orderIds.length === 0) return byOrder;
+  const q = new Params();
   const rows = await db.query<{ order_id: string; payment_id: string }>(
     `SELECT po.order_id, po.payment_id FROM payment_orders po JOIN payments p ON p.id = po.payment_id
-      WHERE po.order_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY p.created, p.id`,
-    [JSON.stringify(orderIds)],
+      WHERE po.order_id = ANY(${q.texts(orderIds)}) ORDER BY p.created, p.id`,
+    q.values,
   );
   for (const { order_id, payment_id } of rows)
     (byOrder.get(order_id) ?? byOrder.set(order_id, []).get(order_id)!).push(payment_id);

@@ -128,9 +128,10 @@ export async function knownCharges(db: Queryable, paymentId: string): Promise<Se
 export async function callsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, CallRow[]>> {
   const map = new Map<string, CallRow[]>();
   if (ids.length === 0) return map;
+  const q = new Params();
   const rows = await db.query<CallRow>(
-    `SELECT * FROM charges WHERE payment_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY created, seq, id`,
-    [JSON.stringify(ids)],
+    `SELECT * FROM charges WHERE payment_id = ANY(${q.texts(ids)}) ORDER BY created, seq, id`,
+    q.values,
   );
   for (const r of rows) (map.get(r.payment_id) ?? map.set(r.payment_id, []).get(r.payment_id)!).push(r);
   return map;

@@ -157,9 +157,10 @@ export function listPayments(
 export async function ordersOf(db: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (ids.length === 0) return map;
+  const q = new Params();
   const rows = await db.query<{ payment_id: string; order_id: string }>(
-    `SELECT payment_id, order_id FROM payment_orders WHERE payment_id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY order_id`,
-    [JSON.stringify(ids)],
+    `SELECT payment_id, order_id FROM payment_orders WHERE payment_id = ANY(${q.texts(ids)}) ORDER BY order_id`,
+    q.values,
   );
   for (const r of rows) (map.get(r.payment_id) ?? map.set(r.payment_id, []).get(r.payment_id)!).push(r.order_id);
   return map;

@@ -99,8 +99,9 @@ export async function unlinkSubProducts(
     return id;
   });
   if (wanted.length === 0) return;
+  const q = new Params();
   await db.query(
-    `DELETE FROM product_links WHERE parent_id = $1 AND sub_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
-    [parent.id, JSON.stringify(wanted)],
+    `DELETE FROM product_links WHERE parent_id = ${q.add(parent.id)} AND sub_id = ANY(${q.texts(wanted)})`,
+    q.values,
   );
 }

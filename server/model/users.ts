@@ -1,4 +1,4 @@
-import { type Params, type Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { objectId, isObjectId } from '../http/ids.ts';
 import { date, oid, optionalDate, type Json } from '../http/json.ts';
@@ -130,10 +130,8 @@ export async function userById(db: Queryable, company: string, id: unknown, fiel
 /** The company's users among `ids`, by id. */
 export async function usersByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, UserRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query<UserRow>(
-    `SELECT * FROM users WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
-    [JSON.stringify([...new Set(ids)])],
-  );
+  const q = new Params();
+  const rows = await db.query<UserRow>(`SELECT * FROM users WHERE id = ANY(${q.texts([...new Set(ids)])})`, q.values);
   return new Map(rows.map((r) => [r.id, r]));
 }
 

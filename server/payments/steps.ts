@@ -1,5 +1,5 @@
 import type { Deps } from '../context.ts';
-import type { Queryable } from '../db/database.ts';
+import { Params, type Queryable } from '../db/database.ts';
 import { holdCoupons } from '../model/coupons.ts';
 import { markProcessing, orderIdsOf } from '../model/order-payments.ts';
 import { insertCall, nextSeq, type CallRow, type NewCall } from '../model/payment-calls.ts';
@@ -44,10 +44,8 @@ export async function startCall(
 /** The orders of a payment, locked (in id order), for a call that charges them. */
 async function lockedOrders(tx: Queryable, payment: PaymentRow): Promise<OrderRow[]> {
   const ids = await orderIdsOf(tx, payment.id);
-  return tx.query<OrderRow>(
-    `SELECT * FROM orders WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY id FOR UPDATE`,
-    [JSON.stringify(ids)],
-  );
+  const q = new Params();
+  return tx.query<OrderRow>(`SELECT * FROM orders WHERE id = ANY(${q.texts(ids)}) ORDER BY id FOR UPDATE`, q.values);
 }
 
 /**
