@@ -1,11 +1,10 @@
 // The parts of bench/server.ts: the server in a child process, the load loops, and CPU time read for each
 // process apart: the server's, the load client's (this process) and PostgreSQL's backends serving it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import pg from 'pg';
-import type { Call } from '../test/support/checkout-flow.ts';
+import { callHeaders, type Call } from '../test/support/checkout-flow.ts';
 
 export const API_KEY = 'pk_bench_tillkit';
 export const SERVICE_KEY = 'sk_bench_service_key_0123456789';
@@ -195,14 +194,9 @@ export function httpCall(baseUrl: string, apiKey: string, sockets: number): Call
   const { hostname, port } = new URL(baseUrl);
   return (method, path, body, token) =>
     new Promise((resolve, reject) => {
-      const headers: Record<string, string> = { 'X-Builton-Api-Key': apiKey };
-      if (token) headers.Authorization = `Bearer ${token}`;
+      const headers = callHeaders(apiKey, body, token);
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      if (payload !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        headers['Content-Length'] = String(Buffer.byteLength(payload));
-        headers['Idempotency-Key'] = randomBytes(12).toString('hex');
-      }
+      if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload));
       const req = request({ agent, hostname, port, method, path, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -24,15 +24,21 @@ export async function findBasket(call: Call): Promise<Basket> {
   return { film: film._id.$oid, sub: film._sub_products[0].$oid, other: other._id.$oid };
 }
 
+/** A call's headers: the API key, the user's token, and with a body its type and a fresh Idempotency-Key. */
+export function callHeaders(apiKey: string, body: unknown, token: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { 'X-Builton-Api-Key': apiKey };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    headers['Idempotency-Key'] = randomBytes(12).toString('hex');
+  }
+  return headers;
+}
+
 /** A `call` over fetch with the API key; every request with a body carries a fresh Idempotency-Key. */
 export function fetchCall(baseUrl: string, apiKey: string): Call {
   return async (method, path, body, token) => {
-    const headers: Record<string, string> = { 'X-Builton-Api-Key': apiKey };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      headers['Idempotency-Key'] = randomBytes(12).toString('hex');
-    }
+    const headers = callHeaders(apiKey, body, token);
     const response = await fetch(baseUrl + path, {
       method,
       headers,
